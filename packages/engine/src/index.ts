@@ -1,0 +1,14 @@
+/**
+ * `@cpq-kit/engine`: the catalog model, and (in later modules) configuration,
+ * pricing and quotes. Pure TypeScript with no DOM and no globals at import, so the
+ * same code gives the same answers in browsers, Node, workers and edge runtimes.
+ *
+ * @packageDocumentation
+ */
+export * from './catalog/schema.js';
+export { loadCatalog, loadConfiguration, CatalogError, ConfigurationError, type LoadOptions } from './catalog/load.js';
+export { checkCatalog, checkConfiguration } from './catalog/validate.js';
+export { localize } from './catalog/text.js';
+export { catalogJsonSchema, configurationJsonSchema } from './catalog/json-schema.js';
+export { ValidationError, formatProblem, type Problem } from './internal/problems.js';
+export type { JsonLimits } from './internal/json.js';
