@@ -63,8 +63,11 @@ export const ImageUrlSchema = z.string().check(
   z.describe('An image URL: http(s), relative, or data:image.'),
 );
 
-/** The value of a spec on a product or option: `watts: 45`, `sso: true`, `sla: "99.9%"`. */
-export const SpecValueSchema = z.union([z.number(), z.boolean(), z.string()]);
+/**
+ * The value of a spec on a product or option: `watts: 45`, `sso: true`, or text
+ * (`"24/7"`, or localised: `{ "en": "Phone and chat", "de": "Telefon und Chat" }`).
+ */
+export const SpecValueSchema = z.union([z.number(), z.boolean(), LocalTextSchema]);
 
 /** Spec values by spec id; every id must be declared in the catalog's `specs`. */
 export const SpecValuesSchema = z.record(IdSchema, SpecValueSchema).check(
@@ -76,7 +79,8 @@ export const SpecDefinitionSchema = z.strictObject({
   name: LocalTextSchema,
   description: z.optional(LocalTextSchema),
   type: z.enum(['number', 'boolean', 'text']),
-  unit: z.optional(z.string()),
+  /** The unit after a number, e.g. "W", "GB" or `{ "en": "in", "de": "Zoll" }`. */
+  unit: z.optional(LocalTextSchema),
   better: z.optional(z.enum(['higher', 'lower'])),
 });
 
@@ -98,7 +102,7 @@ const attributeBase = {
   image: z.optional(ImageUrlSchema),
 };
 
-const nonNegativeInt = z.int().check(z.minimum(0, 'must be 0 or more'));
+const nonNegativeInt = z.int().check(z.minimum(0));
 const options = z.array(OptionSchema).check(z.minLength(1, 'a choice needs at least one option'));
 
 /** Exactly one option (or none, when `required` is false). */
@@ -135,7 +139,7 @@ export const QuantitySchema = z.strictObject({
   kind: z.literal('quantity'),
   min: z.optional(nonNegativeInt),
   max: nonNegativeInt,
-  step: z.optional(z.int().check(z.minimum(1, 'must be 1 or more'))),
+  step: z.optional(z.int().check(z.minimum(1))),
   default: z.optional(nonNegativeInt),
   /** What one unit is called, e.g. "seat" or "microphone". */
   unit: z.optional(LocalTextSchema),

@@ -71,15 +71,17 @@ function checkTexts(node: unknown, path: Path, defaultLocale: string, out: Colle
   for (const [key, value] of Object.entries(node)) {
     if (key === 'pricing' && path.length === 0) continue;
     if (TEXT_FIELDS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const text = value as Record<string, string>;
-      const language = defaultLocale.split('-')[0]!;
-      if (!Object.hasOwn(text, defaultLocale) && !Object.hasOwn(text, language)) {
+      if (!hasDefaultText(value as Record<string, string>, defaultLocale)) {
         out.add([...path, key], `has no text in the default locale "${defaultLocale}"`);
       }
     } else {
       checkTexts(value, [...path, key], defaultLocale, out);
     }
   }
+}
+
+function hasDefaultText(text: Record<string, string>, defaultLocale: string): boolean {
+  return Object.hasOwn(text, defaultLocale) || Object.hasOwn(text, defaultLocale.split('-')[0]!);
 }
 
 function checkSpecDefinitions(catalog: Catalog, out: Collector): void {
@@ -107,11 +109,11 @@ function checkSpecValues(catalog: Catalog, specs: Record<string, SpecValue> | un
       out.add([...path, id], `unknown spec "${id}"${didYouMean(id, Object.keys(definitions))}; declare it in the catalog's "specs"`);
       continue;
     }
-    const actual = typeof value === 'string' ? 'text' : typeof value;
+    const actual = typeof value === 'number' || typeof value === 'boolean' ? typeof value : 'text';
     if (actual !== definition.type) {
       out.add([...path, id], `spec "${id}" is declared as ${definition.type} but the value ${JSON.stringify(value)} is ${actual}`);
-    } else if (typeof value === 'number' && !Number.isFinite(value)) {
-      out.add([...path, id], `spec "${id}" must be a finite number`);
+    } else if (typeof value === 'object') {
+      if (!hasDefaultText(value, catalog.defaultLocale)) out.add([...path, id], `has no text in the default locale "${catalog.defaultLocale}"`);
     }
   }
 }

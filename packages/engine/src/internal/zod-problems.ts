@@ -20,6 +20,13 @@ export function problemsFromIssues(issues: readonly Issue[], input: unknown, fie
       if (nearest) {
         const at = (i: Issue): Issue => ({ ...i, path: [...issue.path, ...i.path] }) as Issue;
         problems.push(...problemsFromIssues(nearest.map(at), input, fieldNames));
+      } else if (issue.errors.every((branch) => branch.some((i) => i.code === 'invalid_type' && i.path.length === 0))) {
+        // Every branch wanted another type: name them all.
+        const wanted = issue.errors.map((branch) => branch.find((i) => i.path.length === 0 && i.code === 'invalid_type') as Extract<Issue, { code: 'invalid_type' }>);
+        const names = [...new Set(wanted.map((i) => article(i.expected)))];
+        const value = valueAt(input, issue.path);
+        const message = value === undefined ? 'is required' : `expected ${names.join(' or ')}, found ${kindOf(value)}`;
+        problems.push({ path: formatPath(issue.path), message });
       } else {
         const value = valueAt(input, issue.path);
         const found = typeof value === 'string' ? preview(value) : kindOf(value);
@@ -78,6 +85,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function article(expected: string): string {
   if (expected === 'int') return 'a whole number';
   if (expected === 'array') return 'a list';
+  if (expected === 'record' || expected === 'object') return 'an object';
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 

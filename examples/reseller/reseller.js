@@ -1,0 +1,53 @@
+// The reseller's own glue: load the vendor's catalogs, hand them to the elements,
+// and keep the language in sync. Everything else is the elements' job.
+import { loadCatalog, localize } from '/packages/components/dist/cdn/cpq-kit.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+async function load(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  // loadCatalog validates: a broken file gives a clear message, not a broken widget.
+  return loadCatalog(await response.text());
+}
+
+function fillProducts(select, sheet, catalog) {
+  const lang = document.documentElement.lang;
+  const chosen = select.value;
+  select.replaceChildren(
+    ...catalog.products.map((product) => new Option(localize(product.name, lang, catalog.defaultLocale), product.id)),
+  );
+  select.value = chosen || catalog.products[0].id;
+  sheet.product = select.value;
+}
+
+async function main() {
+  const status = $('#rooms-status');
+  try {
+    const [rooms, software] = await Promise.all([
+      load('/examples/catalogs/av-rooms.json'),
+      load('/examples/catalogs/collab-suite.json'),
+    ]);
+    const pairs = [
+      [$('#room-product'), $('#room-sheet'), rooms],
+      [$('#software-product'), $('#software-sheet'), software],
+    ];
+    for (const [select, sheet, catalog] of pairs) {
+      sheet.catalog = catalog;
+      fillProducts(select, sheet, catalog);
+      select.addEventListener('change', () => (sheet.product = select.value));
+    }
+    $('#lang').addEventListener('change', (event) => {
+      document.documentElement.lang = event.target.value;
+      for (const [select, sheet, catalog] of pairs) {
+        sheet.lang = event.target.value;
+        fillProducts(select, sheet, catalog);
+      }
+    });
+    status.textContent = '';
+  } catch (error) {
+    status.textContent = `The catalog could not be loaded: ${error.message}`;
+  }
+}
+
+main();

@@ -1,0 +1,158 @@
+/**
+ * The `cpq` command: the engine for Node users, scripts and CI.
+ * Every command reads files, calls the same engine functions a browser would, and
+ * exits 0 on success or 1 with one problem per line.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  catalogJsonSchema,
+  configurationJsonSchema,
+  formatProblem,
+  loadCatalog,
+  loadConfiguration,
+  ValidationError,
+  type Catalog,
+} from '../index.js';
+
+const HELP = `cpq: the cpq-kit engine on the command line
+
+Usage:
+  cpq validate CATALOG.json [--config CONFIG.json ...] [--max-length N]
+      Check a catalog (and configurations against it). Prints a one-line summary
+      and exits 0, or prints every problem, one per line, and exits 1.
+  cpq schema [catalog|configuration]
+      Print the JSON Schema of catalog (default) or configuration documents.
+  cpq --help | --version
+`;
+
+/** Thrown for a usage mistake: the message and the help are printed, exit code 2. */
+class UsageError extends Error {}
+
+export function run(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return validate(rest, out, err);
+      case 'schema':
+        return schema(rest, out);
+      case '--version':
+      case '-v':
+        out(version());
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        out(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`cpq: ${error.message}\n`);
+      err(HELP);
+      return 2;
+    }
+    if (error instanceof ValidationError) {
+      err(error.message.split('\n')[0]!);
+      error.problems.forEach((p) => err(formatProblem(p)));
+      return 1;
+    }
+    if (error instanceof FileError) {
+      err(`cpq: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function validate(args: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { config: { type: 'string', multiple: true }, 'max-length': { type: 'string' } },
+    }),
+  );
+  if (positionals.length !== 1) throw new UsageError('validate takes one catalog file');
+  const limits = values['max-length'] === undefined ? {} : { maxLength: positiveInteger(values['max-length'], '--max-length') };
+  const file = positionals[0]!;
+  let catalog: Catalog;
+  try {
+    catalog = loadCatalog(readText(file), limits);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    err(`${file}: ${error.message.split('\n')[0]}`);
+    error.problems.forEach((p) => err(formatProblem(p)));
+    return 1;
+  }
+  out(`${file}: ${summary(catalog)}`);
+  let failed = false;
+  for (const configFile of values.config ?? []) {
+    try {
+      const configuration = loadConfiguration(readText(configFile), catalog, limits);
+      out(`${configFile}: valid configuration of "${configuration.product}" (${Object.keys(configuration.selections).length} selections)`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      err(`${configFile}: ${error.message.split('\n')[0]}`);
+      error.problems.forEach((p) => err(formatProblem(p)));
+      failed = true;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function schema(args: readonly string[], out: (line: string) => void): number {
+  const { positionals } = usage(() => parseArgs({ args: [...args], allowPositionals: true, options: {} }));
+  const which = positionals[0] ?? 'catalog';
+  if (which === 'catalog') out(JSON.stringify(catalogJsonSchema(), null, 2));
+  else if (which === 'configuration') out(JSON.stringify(configurationJsonSchema(), null, 2));
+  else throw new UsageError(`unknown schema "${which}": use "catalog" or "configuration"`);
+  return 0;
+}
+
+function summary(catalog: Catalog): string {
+  const products = catalog.products;
+  const attributes = products.reduce((n, p) => n + p.attributes.length, 0);
+  const options = products.reduce(
+    (n, p) => n + p.attributes.reduce((m, a) => m + ('options' in a ? a.options.length : 0), 0),
+    0,
+  );
+  const rules = products.reduce((n, p) => n + (p.rules?.length ?? 0), 0);
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `valid catalog "${catalog.id}" ${catalog.version}: ${plural(products.length, 'product')}, ${plural(attributes, 'attribute')}, ${plural(options, 'option')}, ${plural(rules, 'rule')}`;
+}
+
+/** Runs node's argument parser, turning its errors (unknown flag, missing value) into usage errors. */
+function usage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new UsageError(`${flag} needs a positive whole number, not "${text}"`);
+  return value;
+}
+
+class FileError extends Error {}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`);
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

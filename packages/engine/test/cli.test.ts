@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { run } from '../src/cli/run.js';
+import { catalogJsonSchema } from '../src/index.js';
+import { smallCatalog } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cpq-cli-'));
+const file = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+
+function cpq(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = run(args, (line) => out.push(line), (line) => err.push(line));
+  return { code, out, err };
+}
+
+describe('cpq validate', () => {
+  it('prints a one-line summary and exits 0 for a valid catalog', () => {
+    const path = file('ok.json', smallCatalog());
+    const { code, out, err } = cpq('validate', path);
+    assert.equal(code, 0);
+    assert.deepEqual(out, [`${path}: valid catalog "room-kit" 1.0.0: 1 product, 6 attributes, 10 options, 8 rules`]);
+    assert.deepEqual(err, []);
+  });
+
+  it('prints every problem, one per line, and exits 1', () => {
+    const bad = smallCatalog();
+    bad.products[0].rules[0].then = 'mount:wal';
+    bad.products[0].attributes[2].min = 3;
+    bad.products[0].attributes[2].max = 1;
+    const path = file('bad.json', bad);
+    const { code, out, err } = cpq('validate', path);
+    assert.equal(code, 1);
+    assert.deepEqual(out, []);
+    assert.deepEqual(err, [
+      `${path}: The catalog has 2 problems:`,
+      'products[0].attributes[2].min: min 3 is greater than max 1',
+      'products[0].rules[0].then: unknown option "mount:wal" (did you mean "mount:wall"?)',
+    ]);
+  });
+
+  it('checks configurations against the catalog', () => {
+    const catalog = file('c.json', smallCatalog());
+    const good = file('good.config.json', { product: 'room', selections: { mics: 2 } });
+    const bad = file('bad.config.json', { product: 'room', selections: { mics: 20 } });
+    const result = cpq('validate', catalog, '--config', good, '--config', bad);
+    assert.equal(result.code, 1);
+    assert.equal(result.out[1], `${good}: valid configuration of "room" (1 selections)`);
+    assert.deepEqual(result.err, [`${bad}: The configuration has 1 problem:`, 'selections.mics: quantity 20 is outside 0..8']);
+  });
+
+  it('honours --max-length', () => {
+    const path = file('ok2.json', smallCatalog());
+    const { code, err } = cpq('validate', path, '--max-length', '100');
+    assert.equal(code, 1);
+    assert.match(err[1]!, /characters long; the limit is 100 \(raise maxLength to accept it\)$/);
+  });
+
+  it('says clearly when a file is missing or the usage is wrong', () => {
+    assert.deepEqual(cpq('validate', join(dir, 'nope.json')).err, [`cpq: ${join(dir, 'nope.json')}: no such file`]);
+    const usage = cpq('validate');
+    assert.equal(usage.code, 2);
+    assert.equal(usage.err[0], 'cpq: validate takes one catalog file\n');
+    assert.equal(cpq('frobnicate').code, 2);
+    assert.equal(cpq('validate', 'x.json', '--nope').code, 2);
+  });
+});
+
+describe('cpq schema and help', () => {
+  it('prints the catalog JSON Schema', () => {
+    const { code, out } = cpq('schema');
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out.join('\n')), catalogJsonSchema());
+  });
+
+  it('prints help', () => {
+    const { code, out } = cpq('--help');
+    assert.equal(code, 0);
+    assert.match(out[0]!, /cpq validate CATALOG\.json/);
+  });
+});
+
+describe('the cpq program', () => {
+  it('runs as a process with exit codes and streams', () => {
+    const main = new URL('../src/cli/main.ts', import.meta.url).pathname;
+    const ok = execFileSync(process.execPath, ['--import', 'tsx', main, 'validate', file('p.json', smallCatalog())], { encoding: 'utf8' });
+    assert.match(ok, /valid catalog "room-kit"/);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', main, 'validate', file('q.json', '{')], { encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /not valid JSON: /);
+  });
+});

@@ -1,0 +1,34 @@
+// Bundles for pages that load cpq-kit with a <script type="module"> and no build step.
+// Input is tsc's output (`tsc -b` runs first), so the code is type-checked once and
+// bundled from the same JavaScript that npm users get.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { readdirSync } from 'node:fs';
+
+const components = 'packages/components/dist';
+const plugins = [
+  nodeResolve({ exportConditions: ['production', 'browser', 'default'] }),
+  terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+// One entry per element, e.g. dist/define/product-sheet.js -> dist/cdn/elements/product-sheet.js.
+const elements = Object.fromEntries(
+  readdirSync(`${components}/define`)
+    .filter((f) => f.endsWith('.js') && f !== 'all.js')
+    .map((f) => [f.replace(/\.js$/, ''), `${components}/define/${f}`]),
+);
+
+export default [
+  {
+    // The all-in-one embed script: every element, the engine and lit in one file.
+    input: `${components}/cdn.js`,
+    output: { file: `${components}/cdn/cpq-kit.js`, format: 'es', inlineDynamicImports: true },
+    plugins,
+  },
+  {
+    // Per-element entry points sharing chunks (lit, the engine), for pages that use one element.
+    input: elements,
+    output: { dir: `${components}/cdn/elements`, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins,
+  },
+];

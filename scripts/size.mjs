@@ -1,0 +1,39 @@
+// `npm run size`: the gzip size of what a reseller page loads (run `npm run build` first).
+// For a per-element entry point that is the entry plus every chunk it imports.
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const cdn = 'packages/components/dist/cdn';
+if (!existsSync(`${cdn}/cpq-kit.js`)) {
+  console.error('No bundles found: run `npm run build` first.');
+  process.exit(1);
+}
+
+/** The file and every file it imports statically, transitively. */
+function closure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, spec] of code.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?["'](\.[^"']+)["']/g)) {
+    closure(join(dirname(file), spec), seen);
+  }
+  return seen;
+}
+
+const measure = (files) => {
+  const code = [...files].map((f) => readFileSync(f)).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
+  return { raw: code.length, gzip: [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0) };
+};
+
+const rows = [{ name: 'cpq-kit.js (all-in-one embed)', ...measure([`${cdn}/cpq-kit.js`]) }];
+for (const entry of readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js'))) {
+  const files = closure(join(`${cdn}/elements`, entry));
+  rows.push({ name: `elements/${entry} (+${files.size - 1} chunks)`, ...measure(files) });
+}
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`| bundle | minified | gzip -9 |\n|---|---:|---:|`);
+for (const row of rows) console.log(`| ${row.name} | ${kb(row.raw)} | ${kb(row.gzip)} |`);
+mkdirSync('build', { recursive: true });
+writeFileSync('build/size.json', JSON.stringify(rows, null, 2));
+console.log(`\n(${relative(process.cwd(), 'build/size.json')} has the figures as JSON)`);
