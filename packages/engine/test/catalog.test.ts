@@ -336,3 +336,14 @@ describe('localize', () => {
     assert.equal(localize({ en: 'x' }, 'constructor', 'en'), 'x');
   });
 });
+
+describe('count conditions', () => {
+  it('accept "between n and m of these hold" and check the bounds', () => {
+    assert.doesNotThrow(() => loadCatalog(edited((c) => (rule(c, 'some-audio').condition = { count: ['panel', 'extras:pen', 'display:d55'], atLeast: 1, atMost: 2 }))));
+    assertProblems(edited((c) => (rule(c, 'some-audio').condition = { count: ['panel', 'extras:pn'], atLeast: 3 })), [
+      'products[0].rules[2].condition.count[1]: unknown option "extras:pn" (did you mean "extras:pen"?)',
+      'products[0].rules[2].condition.atLeast: atLeast 3 is more than the 2 conditions counted, so it never holds',
+    ]);
+    assertProblems(edited((c) => (rule(c, 'some-audio').condition = { count: ['panel'] })), ['products[0].rules[2].condition: needs "atLeast", "atMost" or both']);
+  });
+});

@@ -171,12 +171,15 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
+  | { count: Condition[]; atLeast?: number | undefined; atMost?: number | undefined }
   | { attribute: string; atLeast?: number | undefined; atMost?: number | undefined };
 
 /**
  * A condition over selections: a reference, `{ "all": [...] }`, `{ "any": [...] }`,
- * `{ "not": ... }`, or `{ "attribute": "mics", "atLeast": 2, "atMost": 6 }` (for a
- * quantity its value; for a multiple choice the number of chosen options).
+ * `{ "not": ... }`, `{ "count": [...], "atLeast": 1, "atMost": 1 }` (how many of the
+ * conditions hold, e.g. exactly one of a group), or
+ * `{ "attribute": "mics", "atLeast": 2, "atMost": 6 }` (for a quantity its value; for a
+ * multiple choice the number of chosen options).
  */
 export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
@@ -184,6 +187,11 @@ export const ConditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
     z.strictObject({ all: z.array(ConditionSchema).check(z.minLength(1, 'needs at least one condition')) }),
     z.strictObject({ any: z.array(ConditionSchema).check(z.minLength(1, 'needs at least one condition')) }),
     z.strictObject({ not: ConditionSchema }),
+    z.strictObject({
+      count: z.array(ConditionSchema).check(z.minLength(1, 'needs at least one condition')),
+      atLeast: z.optional(nonNegativeInt),
+      atMost: z.optional(nonNegativeInt),
+    }),
     z.strictObject({ attribute: IdSchema, atLeast: z.optional(nonNegativeInt), atMost: z.optional(nonNegativeInt) }),
   ]),
 );

@@ -243,7 +243,14 @@ class Scope {
     } else if ('not' in condition) {
       this.condition(condition.not, [...path, 'not'], out);
     } else {
-      this.attribute(condition.attribute, [...path, 'attribute'], out);
+      if ('count' in condition) {
+        condition.count.forEach((c, i) => this.condition(c, [...path, 'count', i], out));
+        if (condition.atLeast !== undefined && condition.atLeast > condition.count.length) {
+          out.add([...path, 'atLeast'], `atLeast ${condition.atLeast} is more than the ${condition.count.length} conditions counted, so it never holds`);
+        }
+      } else {
+        this.attribute(condition.attribute, [...path, 'attribute'], out);
+      }
       if (condition.atLeast === undefined && condition.atMost === undefined) {
         out.add(path, 'needs "atLeast", "atMost" or both');
       } else if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
@@ -266,6 +273,7 @@ function referencesOf(condition: Condition): string[] {
   if ('all' in condition) return condition.all.flatMap(referencesOf);
   if ('any' in condition) return condition.any.flatMap(referencesOf);
   if ('not' in condition) return referencesOf(condition.not);
+  if ('count' in condition) return condition.count.flatMap(referencesOf);
   return [condition.attribute];
 }
 
