@@ -1,0 +1,189 @@
+/**
+ * A reduced ordered binary decision diagram (ROBDD) over boolean variables 0..n-1,
+ * where the variable index *is* the level: callers map their variables to levels
+ * (see `order.ts`). Nodes live in flat typed arrays; node 0 is false and node 1 is
+ * true. Children are always created before their parents, so ascending node ids are
+ * a bottom-up order and descending ids a top-down order: the passes that answer
+ * questions (counting, valid domains) are plain loops over arrays, linear in the size.
+ */
+
+/** Raised when compiling would need more nodes than allowed. */
+export class NodeLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`the solution space needs more than ${limit.toLocaleString('en')} BDD nodes; raise the nodeLimit option to compile it`);
+    this.name = 'NodeLimitError';
+  }
+}
+
+export const FALSE = 0;
+export const TRUE = 1;
+
+const OP_AND = 1;
+const OP_OR = 2;
+const OP_NOT = 3;
+
+export class Bdd {
+  /** Level (variable) of each node; terminals have level = variable count. */
+  level: Int32Array;
+  low: Int32Array;
+  high: Int32Array;
+  size = 2;
+
+  private unique: Int32Array;
+  private uniqueMask: number;
+  private cacheKeyA: Int32Array;
+  private cacheKeyB: Int32Array;
+  private cacheOp: Int8Array;
+  private cacheValue: Int32Array;
+  private cacheMask: number;
+
+  constructor(
+    readonly variables: number,
+    readonly nodeLimit = 20_000_000,
+  ) {
+    const capacity = 1 << 16;
+    this.level = new Int32Array(capacity);
+    this.low = new Int32Array(capacity);
+    this.high = new Int32Array(capacity);
+    this.level[0] = this.level[1] = variables;
+    this.unique = new Int32Array(capacity * 2).fill(-1);
+    this.uniqueMask = capacity * 2 - 1;
+    const cacheSize = 1 << 18;
+    this.cacheKeyA = new Int32Array(cacheSize).fill(-1);
+    this.cacheKeyB = new Int32Array(cacheSize);
+    this.cacheOp = new Int8Array(cacheSize);
+    this.cacheValue = new Int32Array(cacheSize);
+    this.cacheMask = cacheSize - 1;
+  }
+
+  /** The node for "if variable `level` then `high` else `low`", shared and reduced. */
+  mk(level: number, low: number, high: number): number {
+    if (low === high) return low;
+    let slot = hash3(level, low, high) & this.uniqueMask;
+    for (;;) {
+      const id = this.unique[slot]!;
+      if (id === -1) break;
+      if (this.level[id] === level && this.low[id] === low && this.high[id] === high) return id;
+      slot = (slot + 1) & this.uniqueMask;
+    }
+    if (this.size >= this.nodeLimit) throw new NodeLimitError(this.nodeLimit);
+    if (this.size === this.level.length) this.grow();
+    const id = this.size++;
+    this.level[id] = level;
+    this.low[id] = low;
+    this.high[id] = high;
+    if (this.size * 2 > this.uniqueMask) this.rehash();
+    else this.unique[slot] = id;
+    return id;
+  }
+
+  variable(level: number, positive = true): number {
+    return positive ? this.mk(level, FALSE, TRUE) : this.mk(level, TRUE, FALSE);
+  }
+
+  not(a: number): number {
+    if (a <= TRUE) return 1 - a;
+    const slot = hash3(OP_NOT, a, 0) & this.cacheMask;
+    if (this.cacheKeyA[slot] === a && this.cacheOp[slot] === OP_NOT) return this.cacheValue[slot]!;
+    const result = this.mk(this.level[a]!, this.not(this.low[a]!), this.not(this.high[a]!));
+    this.cacheKeyA[slot] = a;
+    this.cacheKeyB[slot] = 0;
+    this.cacheOp[slot] = OP_NOT;
+    this.cacheValue[slot] = result;
+    return result;
+  }
+
+  and(a: number, b: number): number {
+    return this.apply(OP_AND, a, b);
+  }
+
+  or(a: number, b: number): number {
+    return this.apply(OP_OR, a, b);
+  }
+
+  private apply(op: number, a: number, b: number): number {
+    if (op === OP_AND) {
+      if (a === FALSE || b === FALSE) return FALSE;
+      if (a === TRUE) return b;
+      if (b === TRUE || a === b) return a;
+    } else {
+      if (a === TRUE || b === TRUE) return TRUE;
+      if (a === FALSE) return b;
+      if (b === FALSE || a === b) return a;
+    }
+    if (a > b) [a, b] = [b, a]; // both operations commute: one cache entry for both orders
+    const slot = hash3(op, a, b) & this.cacheMask;
+    if (this.cacheKeyA[slot] === a && this.cacheKeyB[slot] === b && this.cacheOp[slot] === op) return this.cacheValue[slot]!;
+    const la = this.level[a]!;
+    const lb = this.level[b]!;
+    let result: number;
+    if (la === lb) result = this.mk(la, this.apply(op, this.low[a]!, this.low[b]!), this.apply(op, this.high[a]!, this.high[b]!));
+    else if (la < lb) result = this.mk(la, this.apply(op, this.low[a]!, b), this.apply(op, this.high[a]!, b));
+    else result = this.mk(lb, this.apply(op, a, this.low[b]!), this.apply(op, a, this.high[b]!));
+    this.cacheKeyA[slot] = a;
+    this.cacheKeyB[slot] = b;
+    this.cacheOp[slot] = op;
+    this.cacheValue[slot] = result;
+    return result;
+  }
+
+  /** Conjoins many nodes pairwise, as a balanced tree: intermediate results stay small. */
+  andAll(nodes: number[]): number {
+    if (nodes.length === 0) return TRUE;
+    let layer = nodes;
+    while (layer.length > 1) {
+      const next: number[] = [];
+      for (let i = 0; i < layer.length; i += 2) {
+        const a = layer[i]!;
+        next.push(i + 1 < layer.length ? this.and(a, layer[i + 1]!) : a);
+        if (next[next.length - 1] === FALSE) return FALSE;
+      }
+      layer = next;
+    }
+    return layer[0]!;
+  }
+
+  orAll(nodes: number[]): number {
+    let result = FALSE;
+    for (const node of nodes) result = this.or(result, node);
+    return result;
+  }
+
+  private grow(): void {
+    const capacity = this.level.length * 2;
+    const resize = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.level = resize(this.level);
+    this.low = resize(this.low);
+    this.high = resize(this.high);
+  }
+
+  private rehash(): void {
+    const capacity = (this.uniqueMask + 1) * 2;
+    this.unique = new Int32Array(capacity).fill(-1);
+    this.uniqueMask = capacity - 1;
+    for (let id = 2; id < this.size; id++) {
+      let slot = hash3(this.level[id]!, this.low[id]!, this.high[id]!) & this.uniqueMask;
+      while (this.unique[slot] !== -1) slot = (slot + 1) & this.uniqueMask;
+      this.unique[slot] = id;
+    }
+    // A larger operation cache pays off once the diagram is this big.
+    if (capacity > this.cacheMask + 1 && capacity <= 1 << 24) {
+      this.cacheKeyA = new Int32Array(capacity).fill(-1);
+      this.cacheKeyB = new Int32Array(capacity);
+      this.cacheOp = new Int8Array(capacity);
+      this.cacheValue = new Int32Array(capacity);
+      this.cacheMask = capacity - 1;
+    }
+  }
+}
+
+function hash3(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
+}

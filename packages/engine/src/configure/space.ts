@@ -1,0 +1,134 @@
+/**
+ * The compiled solution space: the diagram's reachable nodes, renumbered bottom-up
+ * into flat arrays. Every question is a loop over these arrays, linear in their size,
+ * under an assignment of some variables (the buyer's selections).
+ */
+
+/** Per variable: -1 open, 0 false, 1 true. */
+export type Assignment = Int8Array;
+
+/** Bits of a variable's valid domain. */
+export const CAN_BE_FALSE = 1;
+export const CAN_BE_TRUE = 2;
+
+export class SolutionSpace {
+  /** Scratch buffers reused by every query: no allocation per click. */
+  private readonly canReach: Uint8Array;
+  private readonly reached: Uint8Array;
+  private readonly free: Int32Array;
+  private readonly assignedByLevel: Int8Array;
+
+  constructor(
+    /** Level of each variable (its position in the order). */
+    readonly levelOf: Int32Array,
+    /** Node arrays: node 0 is false, 1 is true; children before parents. */
+    readonly level: Int32Array,
+    readonly low: Int32Array,
+    readonly high: Int32Array,
+    readonly root: number,
+  ) {
+    this.canReach = new Uint8Array(level.length);
+    this.reached = new Uint8Array(level.length);
+    this.free = new Int32Array(levelOf.length + 1);
+    this.assignedByLevel = new Int8Array(levelOf.length);
+  }
+
+  get variableCount(): number {
+    return this.levelOf.length;
+  }
+
+  /** Number of diagram nodes, terminals included. */
+  get size(): number {
+    return this.level.length;
+  }
+
+  /**
+   * For every variable, which values still extend to a complete valid assignment
+   * under `assignment` (bits CAN_BE_FALSE | CAN_BE_TRUE), or undefined when the
+   * assignment itself has no valid extension. Exact, in one bottom-up and one
+   * top-down pass (Hadzic, Jensen, Andersen: valid domains computation).
+   */
+  domains(assignment: Assignment): Uint8Array | undefined {
+    const variables = this.variableCount;
+    const byLevel = this.assignedByLevel;
+    for (let v = 0; v < variables; v++) byLevel[this.levelOf[v]!] = assignment[v]!;
+    const { level, low, high } = this;
+    const canReach = this.canReach;
+    const n = level.length;
+    canReach[0] = 0;
+    canReach[1] = 1;
+    for (let id = 2; id < n; id++) {
+      const a = byLevel[level[id]!]!;
+      canReach[id] = (a !== 1 && canReach[low[id]!]) || (a !== 0 && canReach[high[id]!]) ? 1 : 0;
+    }
+    if (!canReach[this.root]) return undefined;
+
+    const result = new Uint8Array(variables);
+    const byLevelResult = new Uint8Array(variables);
+    const free = this.free;
+    free.fill(0);
+    const reached = this.reached;
+    reached.fill(0);
+    const markFree = (from: number, to: number) => {
+      // Levels strictly between an edge's ends are skipped: they may take either value.
+      if (from < to) {
+        free[from]!++;
+        free[to]!--;
+      }
+    };
+    reached[this.root] = 1;
+    markFree(0, level[this.root]!);
+    for (let id = n - 1; id >= 2; id--) {
+      if (!reached[id]) continue;
+      const l = level[id]!;
+      const a = byLevel[l]!;
+      const lo = low[id]!;
+      const hi = high[id]!;
+      if (a !== 1 && canReach[lo]) {
+        byLevelResult[l]! |= CAN_BE_FALSE;
+        reached[lo] = 1;
+        markFree(l + 1, level[lo]!);
+      }
+      if (a !== 0 && canReach[hi]) {
+        byLevelResult[l]! |= CAN_BE_TRUE;
+        reached[hi] = 1;
+        markFree(l + 1, level[hi]!);
+      }
+    }
+    let skipped = 0;
+    for (let l = 0; l < variables; l++) {
+      skipped += free[l]!;
+      if (skipped > 0) {
+        const a = byLevel[l]!;
+        byLevelResult[l]! |= a === -1 ? CAN_BE_FALSE | CAN_BE_TRUE : a === 1 ? CAN_BE_TRUE : CAN_BE_FALSE;
+      }
+    }
+    for (let v = 0; v < variables; v++) result[v] = byLevelResult[this.levelOf[v]!]!;
+    return result;
+  }
+
+  /** Exact number of complete valid assignments that agree with `assignment`. */
+  count(assignment?: Assignment): bigint {
+    const variables = this.variableCount;
+    const byLevel = new Int8Array(variables).fill(-1);
+    if (assignment) for (let v = 0; v < variables; v++) byLevel[this.levelOf[v]!] = assignment[v]!;
+    // openBefore[l]: how many open levels lie above level l; a skipped range of levels
+    // multiplies the count by 2 per open level in it.
+    const openBefore = new Int32Array(variables + 1);
+    for (let l = 0; l < variables; l++) openBefore[l + 1] = openBefore[l]! + (byLevel[l] === -1 ? 1 : 0);
+    const gap = (from: number, to: number) => BigInt(openBefore[to]! - openBefore[from]!);
+    const { level, low, high } = this;
+    const counts = new Array<bigint>(level.length);
+    counts[0] = 0n;
+    counts[1] = 1n;
+    for (let id = 2; id < level.length; id++) {
+      const l = level[id]!;
+      const a = byLevel[l]!;
+      let c = 0n;
+      if (a !== 1) c += counts[low[id]!]! << gap(l + 1, level[low[id]!]!);
+      if (a !== 0) c += counts[high[id]!]! << gap(l + 1, level[high[id]!]!);
+      counts[id] = c;
+    }
+    return counts[this.root]! << gap(0, level[this.root]!);
+  }
+}
