@@ -12,3 +12,6 @@ export { localize } from './catalog/text.js';
 export { catalogJsonSchema, configurationJsonSchema } from './catalog/json-schema.js';
 export { ValidationError, formatProblem, type Problem } from './internal/problems.js';
 export type { JsonLimits } from './internal/json.js';
+export * from './price/index.js';
+export { importDimacs, importUvl, FormatError, type ImportedModel } from './formats/index.js';
+export * from './configure/index.js';

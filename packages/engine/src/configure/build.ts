@@ -32,7 +32,7 @@ function countOfVariables(bdd: Bdd, levels: number[], min: number, max: number):
   const sorted = [...new Set(levels)].sort((a, b) => a - b);
   const n = sorted.length;
   const cap = Math.min(max + 1, n); // counts beyond max are all alike: too many
-  let next = Array.from({ length: cap + 1 }, (_, c) => (c >= min && c <= max ? TRUE : FALSE));
+  let next: number[] = Array.from({ length: cap + 1 }, (_, c) => (c >= min && c <= max ? TRUE : FALSE));
   for (let i = n - 1; i >= 0; i--) {
     const row = new Array<number>(cap + 1);
     for (let c = 0; c <= cap; c++) {
@@ -48,7 +48,7 @@ function countOfVariables(bdd: Bdd, levels: number[], min: number, max: number):
 /** The same for arbitrary conditions: item i true moves to count c+1, false stays at c. */
 function countOfFormulas(bdd: Bdd, items: number[], min: number, max: number): number {
   const cap = Math.min(max + 1, items.length);
-  let next = Array.from({ length: cap + 1 }, (_, c) => (c >= min && c <= max ? TRUE : FALSE));
+  let next: number[] = Array.from({ length: cap + 1 }, (_, c) => (c >= min && c <= max ? TRUE : FALSE));
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i]!;
     const notItem = bdd.not(item);
