@@ -187,7 +187,7 @@ describe('sessions and valid domains', () => {
               if (picks[step++ % picks.length]! % 2 === 0) session.select(attribute.id, option);
               else {
                 try {
-                  session.decline(attribute.id, option);
+                  session.decline(attribute.id, String(option));
                 } catch (error) {
                   // Declining is refused only when every valid configuration needs the option.
                   assert.ok(error instanceof SelectionError);
