@@ -3,25 +3,30 @@
 // manifest, Storybook) counts as one test that passed or failed. The last line is
 // `N passed, N failed` so that CI can read it.
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
-process.chdir(root);
+process.chdir(fileURLToPath(root));
 mkdirSync('build', { recursive: true });
 const bin = (name) => `node_modules/.bin/${name}`;
 
 const engineTests = readdirSync('packages/engine/test')
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => `packages/engine/test/${f}`);
+// The built components package must import in Node (server-side rendering) without registering anything.
+const nodeImportTests = readdirSync('packages/components/test/node')
+  .filter((f) => f.endsWith('.test.mjs'))
+  .map((f) => `packages/components/test/node/${f}`);
 
 const steps = [
   { name: 'type-check', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   {
-    name: 'engine tests',
+    name: 'Node tests (engine, CLI, components in Node)',
     command: [process.execPath, '--import', 'tsx', '--test',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', '--test-reporter-destination=build/engine-tests.tap', ...engineTests],
+      '--test-reporter=tap', '--test-reporter-destination=build/engine-tests.tap', ...engineTests, ...nodeImportTests],
     before: () => rmSync('build/engine-tests.tap', { force: true }),
     counts: () => {
       const tap = readFileSync('build/engine-tests.tap', 'utf8');

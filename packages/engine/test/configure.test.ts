@@ -104,7 +104,7 @@ describe('compile and count', () => {
       const catalog = loadCatalog(readFileSync(new URL(`../../../examples/catalogs/${name}.json`, import.meta.url), 'utf8'));
       catalog.products.forEach((product, index) => {
         const enumerable = product.attributes.reduce((n, a) => n * valuesOf(a).length, 1);
-        if (enumerable > 3_000_000) return; // large quantity ranges: checked by the property test's smaller models
+        if (enumerable > 200_000) return; // too many to enumerate in a test: the small catalog and the property tests cover the semantics
         const expected = BigInt(validConfigurations(catalog, index).length);
         assert.equal(compile(catalog, { product: product.id }).space.count(), expected, product.id);
       });

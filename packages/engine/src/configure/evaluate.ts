@@ -5,14 +5,12 @@
  */
 import type { Attribute, Condition, Configuration, Product, Rule } from '../catalog/schema.js';
 
-type Selections = Configuration['selections'];
-
 /**
  * The ids of the rules (and `structure:<attribute>` for an attribute's own limits:
  * exactly one option, min..max, a quantity in range) that `selections` violates.
  * Unselected attributes count as nothing chosen (off, zero options, no quantity).
  */
-export function violatedRules(product: Product, selections: Selections): string[] {
+export function violatedRules(product: Product, selections: Configuration['selections']): string[] {
   const byId = new Map(product.attributes.map((a) => [a.id, a]));
   const amount = (id: string): number => {
     const attribute = byId.get(id)!;

@@ -1,0 +1,11 @@
+/**
+ * The all-in-one embed script (`dist/cdn/cpq-kit.js`): registers every element and
+ * exports what a page without a build step needs to feed them, so one
+ * `<script type="module">` is enough for a reseller page.
+ *
+ * @module
+ */
+import './define/all.js';
+
+export * from './index.js';
+export { loadCatalog, loadConfiguration, localize, CatalogError, ConfigurationError } from '@cpq-kit/engine';

@@ -1,0 +1,333 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
+import type { Attribute, Catalog, LocalText, Option, Product, Section, SpecValue } from '@cpq-kit/engine';
+import { CpqElement } from '../internal/define.js';
+import { LocalizeController } from '../internal/localize.js';
+import { base, tokens } from '../internal/tokens.js';
+import { styles } from './product-sheet.styles.js';
+
+/** Attributes shown under one heading: a catalog section, or the attributes in none. */
+interface Group {
+  section: Section | undefined;
+  attributes: Attribute[];
+}
+
+/** Units written right after the number, without a space: 120°, 4×. */
+const ATTACHED_UNITS = new Set(['°', '×', '′', '″']);
+
+const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/**
+ * A read-only spec sheet for one product of a catalog: its name, description and
+ * specifications, and every option group with what a buyer may choose in it.
+ * All catalog text is rendered as text, never as HTML.
+ *
+ * @summary Shows a product's options and specifications, read-only.
+ * @tagname product-sheet
+ *
+ * @slot empty - Shown instead of the default message when there is no catalog.
+ *
+ * @csspart base - The sheet (an `article`).
+ * @csspart header - The product's image, name and description.
+ * @csspart image - The product image.
+ * @csspart name - The product name (a heading).
+ * @csspart description - The product description.
+ * @csspart product-specs - The product's specifications table.
+ * @csspart product-specs-caption - The caption of the specifications table.
+ * @csspart product-spec - A row of the specifications table.
+ * @csspart product-spec-name - The spec name cell (a row header).
+ * @csspart product-spec-description - The spec's description under its name.
+ * @csspart product-spec-value - The spec value cell.
+ * @csspart section - A group of attributes: a catalog section, or the attributes in none.
+ * @csspart section-name - The group's heading.
+ * @csspart section-description - The section's description.
+ * @csspart attribute - One attribute (option group).
+ * @csspart attribute-name - The attribute's heading.
+ * @csspart attribute-kind - What the buyer may choose, e.g. "Choose one" or "Quantity 0 to 8".
+ * @csspart attribute-description - The attribute's description.
+ * @csspart attribute-image - The attribute's image.
+ * @csspart attribute-default - The default of an add-on or quantity.
+ * @csspart options - The list of options of a choice.
+ * @csspart option - One option.
+ * @csspart option-image - The option's image.
+ * @csspart option-name - The option's name.
+ * @csspart option-description - The option's description.
+ * @csspart default-badge - The badge on an option that is chosen by default.
+ * @csspart specs-caption - The line above the specs of an add-on or of one unit.
+ * @csspart specs - The specs of an option, add-on or unit (a `dl`).
+ * @csspart spec - One spec: name and value.
+ * @csspart spec-name - A spec name.
+ * @csspart spec-value - A spec value.
+ * @csspart mark - The mark shown for a yes/no spec (its text is read to assistive technology).
+ * @csspart mark-yes - The mark of a spec that holds.
+ * @csspart mark-no - The mark of a spec that does not hold.
+ * @csspart empty - The box shown when there is no catalog.
+ * @csspart error - The message shown when the catalog has no such product.
+ *
+ * @cssproperty --cpq-product-sheet-background - The sheet's background. Default: `--cpq-color-surface`.
+ * @cssproperty --cpq-product-sheet-border - The sheet's border. Default: `1px solid` `--cpq-color-border`.
+ * @cssproperty --cpq-product-sheet-radius - The sheet's corner radius. Default: `--cpq-radius`.
+ * @cssproperty --cpq-product-sheet-padding - The space inside the sheet. Default: `--cpq-space-l`.
+ * @cssproperty --cpq-product-sheet-image-height - The largest height of the product image. Default: `16rem`.
+ * @cssproperty --cpq-product-sheet-option-width - The narrowest an option box gets before options stack in fewer columns. Default: `16rem`.
+ * @cssproperty --cpq-product-sheet-thumbnail-size - The size of option and attribute images. Default: `4rem`.
+ * @cssproperty --cpq-product-sheet-badge-color - The colour of the "Default" badge. Default: `--cpq-color-accent`.
+ */
+export class ProductSheet extends CpqElement {
+  static override defaultTag = 'product-sheet';
+
+  /** @internal */
+  static override styles = [tokens, base, styles];
+
+  /**
+   * The catalog to show, as returned by the engine's `loadCatalog()`. A property
+   * only (never an attribute). It is compared by identity: assign a new catalog
+   * to change it, do not edit it in place.
+   */
+  @property({ attribute: false })
+  accessor catalog: Catalog | undefined;
+
+  /** The id of the product to show. Empty: the catalog's first product. */
+  @property()
+  accessor product = '';
+
+  /**
+   * The level of the product name's heading, 1 to 4 (default 2, for a page with
+   * its own `h1`); sections and attributes use the next two levels.
+   */
+  @property({ attribute: 'heading-level', type: Number })
+  accessor headingLevel = 2;
+
+  readonly #localize = new LocalizeController(this);
+  #shown: { product: Product; groups: Group[] } | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('catalog') || changed.has('product')) {
+      const product = this.catalog && (this.product ? this.catalog.products.find((p) => p.id === this.product) : this.catalog.products[0]);
+      this.#shown = product && { product, groups: groupBySection(product) };
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.#localize;
+    if (!this.catalog) {
+      return html`<div part="empty" class="empty"><slot name="empty">${t.term('noCatalog')}</slot></div>`;
+    }
+    if (!this.#shown) {
+      return html`<p part="error" class="error">${t.term('unknownProduct', this.product)}</p>`;
+    }
+    const { product, groups } = this.#shown;
+    const name = this.#text(product.name);
+    const description = this.#text(product.description);
+    return html`
+      <article part="base" class="sheet" aria-labelledby="name">
+        <div part="header" class="header">
+          ${product.image ? this.#image(product.image, name, 'image') : nothing}
+          ${this.#heading(0, 'name', name, 'name')}
+          ${description ? html`<p part="description" class="description">${description}</p>` : nothing}
+        </div>
+        ${this.#productSpecs(product)}
+        ${groups.map((group, index) => this.#group(group, index, groups.length))}
+      </article>
+    `;
+  }
+
+  #text(text: LocalText | undefined): string {
+    return this.#localize.text(text, this.catalog?.defaultLocale);
+  }
+
+  /** A heading `offset` levels below the product name's. */
+  #heading(offset: number, part: string, content: string, id?: string): TemplateResult {
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 4) + offset;
+    const tag = HEADINGS[level - 1] ?? HEADINGS[1]!;
+    return staticHtml`<${tag} part=${part} class=${part} id=${id ?? nothing}>${content}</${tag}>`;
+  }
+
+  /** An image; thumbnails load lazily, the product image (usually in view at once) does not. */
+  #image(src: string, alt: string, part: string): TemplateResult {
+    const loading = part === 'image' ? 'eager' : 'lazy';
+    return html`<img part=${part} class=${part} src=${src} alt=${alt} loading=${loading} decoding="async" />`;
+  }
+
+  #productSpecs(product: Product): TemplateResult | typeof nothing {
+    const entries = Object.entries(product.specs ?? {});
+    if (entries.length === 0) return nothing;
+    return html`
+      <table part="product-specs" class="product-specs">
+        <caption part="product-specs-caption">${this.#localize.term('specifications')}</caption>
+        <tbody>
+          ${entries.map(([id, value]) => {
+            const definition = this.catalog?.specs?.[id];
+            const description = this.#text(definition?.description);
+            return html`
+              <tr part="product-spec">
+                <th part="product-spec-name" scope="row">
+                  ${definition ? this.#text(definition.name) : id}
+                  ${description ? html`<span part="product-spec-description" class="spec-description">${description}</span>` : nothing}
+                </th>
+                <td part="product-spec-value">${this.#specValue(id, value)}</td>
+              </tr>
+            `;
+          })}
+        </tbody>
+      </table>
+    `;
+  }
+
+  #group(group: Group, index: number, count: number): TemplateResult {
+    const t = this.#localize;
+    // With no sections at all, one group of "Options"; otherwise the section-less ones are "General".
+    const name = group.section ? this.#text(group.section.name) : count === 1 ? t.term('options') : t.term('general');
+    const description = group.section ? this.#text(group.section.description) : '';
+    return html`
+      <div part="section" class="section" role="group" aria-labelledby=${`section-${index}`}>
+        ${this.#heading(1, 'section-name', name, `section-${index}`)}
+        ${description ? html`<p part="section-description" class="section-description">${description}</p>` : nothing}
+        ${group.attributes.map((attribute) => this.#attribute(attribute))}
+      </div>
+    `;
+  }
+
+  #attribute(attribute: Attribute): TemplateResult {
+    const name = this.#text(attribute.name);
+    const description = this.#text(attribute.description);
+    return html`
+      <div part="attribute" class="attribute">
+        ${attribute.image ? this.#image(attribute.image, name, 'attribute-image') : nothing}
+        ${this.#heading(2, 'attribute-name', name)}
+        <p part="attribute-kind" class="attribute-kind">${this.#kind(attribute)}</p>
+        ${description ? html`<p part="attribute-description" class="attribute-description">${description}</p>` : nothing}
+        ${this.#choices(attribute)}
+      </div>
+    `;
+  }
+
+  /** What a buyer may choose, in words. */
+  #kind(attribute: Attribute): string {
+    const t = this.#localize;
+    switch (attribute.kind) {
+      case 'single':
+        return attribute.required === false ? t.term('chooseOneOptional') : t.term('chooseOne');
+      case 'multiple': {
+        const count = attribute.options.length;
+        const max = Math.min(attribute.max ?? count, count);
+        return t.term('chooseMany', Math.min(attribute.min ?? 0, max), max);
+      }
+      case 'boolean':
+        return t.term('addOn');
+      case 'quantity': {
+        const step = attribute.step ?? 1;
+        return t.term('quantity', t.number(attribute.min ?? 0), t.number(attribute.max), step > 1 ? t.number(step) : null);
+      }
+    }
+  }
+
+  #choices(attribute: Attribute): TemplateResult | typeof nothing {
+    const t = this.#localize;
+    switch (attribute.kind) {
+      case 'single':
+      case 'multiple': {
+        const defaults = attribute.kind === 'single' ? [attribute.default] : (attribute.default ?? []);
+        // role="list": Safari drops list semantics from a list without bullets.
+        return html`
+          <ul part="options" class="options" role="list">
+            ${attribute.options.map((option) => this.#option(option, defaults.includes(option.id)))}
+          </ul>
+        `;
+      }
+      case 'boolean':
+        return html`
+          ${attribute.default === true
+            ? html`<p part="attribute-default" class="attribute-facts">${t.term('includedByDefault')}</p>`
+            : nothing}
+          ${this.#specs(attribute.specs, t.term('withAddOn'))}
+        `;
+      case 'quantity':
+        return html`
+          ${attribute.default !== undefined
+            ? html`<p part="attribute-default" class="attribute-facts">
+                ${t.term('defaultQuantity', t.number(attribute.default))}
+              </p>`
+            : nothing}
+          ${this.#specs(attribute.specs, t.term('perUnit', this.#text(attribute.unit)))}
+        `;
+    }
+  }
+
+  #option(option: Option, isDefault: boolean): TemplateResult {
+    const name = this.#text(option.name);
+    const description = this.#text(option.description);
+    return html`
+      <li part="option" class="option">
+        ${option.image ? this.#image(option.image, name, 'option-image') : nothing}
+        <div class="option-body">
+          <span part="option-name" class="option-name">${name}</span>
+          ${isDefault ? html`<span part="default-badge" class="default-badge">${this.#localize.term('default')}</span>` : nothing}
+          ${description ? html`<p part="option-description" class="option-description">${description}</p>` : nothing}
+          ${this.#specs(option.specs)}
+        </div>
+      </li>
+    `;
+  }
+
+  /** Spec values as a description list, with a caption line when the values count conditionally. */
+  #specs(specs: Record<string, SpecValue> | undefined, caption?: string): TemplateResult | typeof nothing {
+    const entries = Object.entries(specs ?? {});
+    if (entries.length === 0) return nothing;
+    return html`
+      ${caption ? html`<p part="specs-caption" class="specs-caption">${caption}</p>` : nothing}
+      <dl part="specs" class="specs">
+        ${entries.map(
+          ([id, value]) => html`
+            <div part="spec" class="spec">
+              <dt part="spec-name" class="spec-name">${this.#specName(id)}</dt>
+              <dd part="spec-value" class="spec-value">${this.#specValue(id, value)}</dd>
+            </div>
+          `,
+        )}
+      </dl>
+    `;
+  }
+
+  #specName(id: string): string {
+    const definition = this.catalog?.specs?.[id];
+    return definition ? this.#text(definition.name) : id;
+  }
+
+  /**
+   * A number in the reader's format with its unit, a text in the reader's
+   * language, a boolean as a mark plus words for assistive technology.
+   */
+  #specValue(id: string, value: SpecValue): TemplateResult | string {
+    if (typeof value === 'boolean') {
+      const mark = value ? 'mark mark-yes' : 'mark mark-no';
+      return html`<span part=${mark} class=${mark} aria-hidden="true">${value ? '✓' : '✕'}</span
+        ><span class="visually-hidden">${this.#localize.term(value ? 'yes' : 'no')}</span>`;
+    }
+    if (typeof value !== 'number') return this.#text(value);
+    const unit = this.#text(this.catalog?.specs?.[id]?.unit);
+    // Percent spacing differs by language (99.9% but 99,9 %): Intl knows it.
+    if (unit === '%') return this.#localize.number(value, { style: 'unit', unit: 'percent', maximumFractionDigits: 20 });
+    const number = this.#localize.number(value);
+    if (!unit) return number;
+    return ATTACHED_UNITS.has(unit) ? `${number}${unit}` : `${number}\u00a0${unit}`;
+  }
+}
+
+/** Groups a product's attributes by its sections, in section order; the attributes in no known section come first. */
+function groupBySection(product: Product): Group[] {
+  const sections = product.sections ?? [];
+  const known = new Set(sections.map((section) => section.id));
+  const general = product.attributes.filter((a) => a.section === undefined || !known.has(a.section));
+  const groups = sections
+    .map((section) => ({ section, attributes: product.attributes.filter((a) => a.section === section.id) }))
+    .filter((group) => group.attributes.length > 0);
+  return general.length > 0 ? [{ section: undefined, attributes: general }, ...groups] : groups;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'product-sheet': ProductSheet;
+  }
+}

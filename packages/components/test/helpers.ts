@@ -1,0 +1,33 @@
+import { elementUpdated } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+
+/** The elements of an element's shadow root that carry a part. */
+export function parts(element: Element, name: string): HTMLElement[] {
+  return [...(element.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+}
+
+/** The first element of a shadow root with a part; fails the test when there is none. */
+export function part(element: Element, name: string): HTMLElement {
+  const found = parts(element, name)[0];
+  if (!found) throw new Error(`no part "${name}" in <${element.localName}>`);
+  return found;
+}
+
+/** Text as a reader sees it: markup whitespace collapsed and trimmed (no-break spaces kept). */
+export function text(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
+}
+
+/** The texts of every element with a part. */
+export function texts(element: Element, name: string): string[] {
+  return parts(element, name).map(text);
+}
+
+/**
+ * Waits until a change made elsewhere (an ancestor's `lang`, seen by a
+ * MutationObserver) has reached the element and it has rendered.
+ */
+export async function settled(element: LitElement): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+  await elementUpdated(element);
+}

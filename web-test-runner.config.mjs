@@ -1,0 +1,136 @@
+// Browser tests of @cpq-kit/components: `npx web-test-runner` (or `npm run test:browser`).
+// Runs in the Chrome/Chromium on this machine (CHROME_PATH, else the usual paths);
+// nothing is downloaded.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+function findChrome() {
+  const fail = (message) => {
+    console.error(`web-test-runner: ${message}\nSet CHROME_PATH to a Chrome or Chromium binary, or install one (Debian: apt-get install chromium).`);
+    process.exit(1);
+  };
+  const chosen = process.env.CHROME_PATH;
+  if (chosen) return existsSync(chosen) ? chosen : fail(`CHROME_PATH is ${chosen}, which does not exist.`);
+  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  return candidates.find((path) => existsSync(path)) ?? fail(`no Chrome or Chromium found (looked at ${candidates.join(', ')}).`);
+}
+
+/** Counts the tests of a session's suites, recursively. */
+function count(suite, totals) {
+  for (const test of suite?.tests ?? []) {
+    if (test.skipped) continue;
+    if (test.passed) totals.passed += 1;
+    else totals.failed += 1;
+  }
+  for (const child of suite?.suites ?? []) count(child, totals);
+  return totals;
+}
+
+/**
+ * Prints `browser: N passed, N failed` as the last line of the run, and writes
+ * the counts to build/browser-results.json for the top-level test script. A test
+ * file that fails without a failing test (it did not load, or threw outside a
+ * test) counts as one failure, so a broken file cannot pass as "0 failed".
+ */
+function summaryReporter() {
+  let totals;
+  return {
+    stop({ sessions }) {
+      totals = { passed: 0, failed: 0 };
+      for (const session of sessions) {
+        const before = totals.failed;
+        count(session.testResults, totals);
+        if (!session.passed && totals.failed === before) totals.failed += 1;
+      }
+      mkdirSync(join(root, 'build'), { recursive: true });
+      writeFileSync(join(root, 'build/browser-results.json'), `${JSON.stringify(totals)}\n`);
+    },
+    // Called once more after stop(), after the other reporters' final progress.
+    getTestProgress() {
+      return totals ? ['', `browser: ${totals.passed} passed, ${totals.failed} failed`] : [];
+    },
+  };
+}
+
+/**
+ * Serves /__stories__.js: one `import()` per stories/*.stories.ts, so that
+ * stories.test.ts renders every story file, including ones added later.
+ */
+function storiesIndex() {
+  return {
+    name: 'cpq-stories-index',
+    serve(context) {
+      if (context.path !== '/__stories__.js') return undefined;
+      const files = readdirSync(join(root, 'stories')).filter((file) => file.endsWith('.stories.ts')).sort();
+      const entries = files.map((file) => `  [${JSON.stringify(file)}, () => import('/stories/${file}')],`);
+      return { body: `export const storyFiles = [\n${entries.join('\n')}\n];\n`, type: 'js' };
+    },
+  };
+}
+
+/**
+ * Resolves `@cpq-kit/engine` to its TypeScript source, so the tests run against
+ * the engine as it is now, not a stale (or missing) dist/ build.
+ */
+function engineFromSource() {
+  return {
+    name: 'cpq-engine-from-source',
+    resolveImport({ source }) {
+      return source === '@cpq-kit/engine' ? '/packages/engine/src/index.ts' : undefined;
+    },
+  };
+}
+
+export default {
+  rootDir: root,
+  files: ['packages/components/test/**/*.test.ts'],
+  nodeResolve: true,
+  port: 8000,
+  // 1: with two pages in one browser the background one gets no animation frames,
+  // and fixtures that wait for a frame hang (seen here with concurrency 2).
+  concurrency: 1,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 120_000,
+  testFramework: { config: { timeout: 10_000 } },
+  // Lit's development build (more checks) without its "dev mode" banner in every file's logs.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html>
+      <body>
+        <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        headless: true,
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    engineFromSource(),
+    storiesIndex(),
+    // TypeScript, with the standard decorators lowered (no browser runs them natively
+    // yet). Target es2022 also drops `with { type: 'json' }` from imports, so JSON
+    // files are served as JS modules (json: true) for the demo catalog imports.
+    esbuildPlugin({ ts: true, json: true, target: 'es2022' }),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};
