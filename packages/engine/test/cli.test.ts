@@ -98,3 +98,42 @@ describe('the cpq program', () => {
     assert.match(bad.stderr, /not valid JSON: /);
   });
 });
+
+describe('cpq count, domains and bench', () => {
+  const berkeley = new URL('../../../../shared/benchmarks/models/dimacs/berkeleydb.dimacs', import.meta.url).pathname;
+  const berkeleyUvl = new URL('../../../../shared/benchmarks/models/uvl/berkeleydb.uvl', import.meta.url).pathname;
+
+  it('prints the exact count as the last line, for DIMACS, UVL and catalogs', () => {
+    assert.equal(cpq('count', berkeley).out.at(-1), '4080389785');
+    assert.equal(cpq('count', berkeleyUvl).out.at(-1), '4080389785');
+    const catalog = file('count.json', smallCatalog());
+    const counted = BigInt(cpq('count', catalog).out.at(-1)!);
+    assert.equal(BigInt(cpq('count', catalog, '--assign', 'panel=true').out.at(-1)!) + BigInt(cpq('count', catalog, '--assign', 'panel=false').out.at(-1)!), counted);
+  });
+
+  it('prints every feature with its possible values as one JSON object', () => {
+    const all = JSON.parse(cpq('domains', berkeley).out.join('\n'));
+    assert.equal(Object.keys(all).length, 76);
+    assert.deepEqual(all['featureIO'], [true, false]);
+    const assigned = JSON.parse(cpq('domains', berkeley, '--assign', 'featureIO=true').out.join('\n'));
+    assert.deepEqual(assigned['featureIO'], [true]);
+    assert.deepEqual(assigned['featureNIO'], [false]); // IO and NIO are alternatives
+    const assignment = file('assignment.json', { featureIO: true });
+    assert.deepEqual(JSON.parse(cpq('domains', berkeley, '--assignment', assignment).out.join('\n')), assigned);
+    const catalog = JSON.parse(cpq('domains', file('d.json', smallCatalog()), '--assign', 'display=d86').out.join('\n'));
+    assert.deepEqual(catalog['mount'], ['wall']);
+  });
+
+  it('refuses an impossible assignment or an unknown feature with a clear message', () => {
+    const impossible = cpq('domains', berkeley, '--assign', 'featureIO=true,featureNIO=true');
+    assert.equal(impossible.code, 1);
+    assert.match(impossible.err[0]!, /featureNIO = true is not available with the current selections/);
+    assert.match(cpq('count', berkeley, '--assign', 'nope=true').err[0]!, /unknown attribute or feature "nope"/);
+  });
+
+  it('runs the simulated user and prints the timing object', () => {
+    const result = JSON.parse(cpq('bench', berkeley, '--steps', '5', '--seed', '3').out.join('\n'));
+    for (const key of ['compileMs', 'stepMs', 'p50', 'p95', 'max', 'rssMB']) assert.ok(key in result, key);
+    assert.equal(result.stepMs.length, 5);
+  });
+});

@@ -233,3 +233,15 @@ describe('sessions and valid domains', () => {
     );
   });
 });
+
+describe('the guide example (docs/configuration.md)', () => {
+  it('offers only the mounts that carry a 98-inch display', () => {
+    const catalog = loadCatalog(readFileSync(new URL('../../../examples/catalogs/av-rooms.json', import.meta.url), 'utf8'));
+    const session = new ConfigurationSession(compile(catalog, { product: 'meeting-room' }));
+    session.select('display', 'd98');
+    assert.deepEqual(session.domains()['mounting'], ['wall-heavy', 'floor-stand']);
+    assert.ok(session.count() > 0n);
+    assert.throws(() => session.select('mounting', 'mobile-cart'), SelectionError);
+    assert.deepEqual(session.selections, { display: 'd98' });
+  });
+});

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { bench, loadModel, namedDomains, parseAssign, sessionWith } from './configure.js';
 import {
+  CompileError,
   catalogJsonSchema,
   configurationJsonSchema,
   formatProblem,
@@ -14,6 +16,7 @@ import {
   ValidationError,
   type Catalog,
 } from '../index.js';
+import { PRICE_HELP, priceCommand } from './price.js';
 
 const HELP = `cpq: the cpq-kit engine on the command line
 
@@ -21,8 +24,19 @@ Usage:
   cpq validate CATALOG.json [--config CONFIG.json ...] [--max-length N]
       Check a catalog (and configurations against it). Prints a one-line summary
       and exits 0, or prints every problem, one per line, and exits 1.
+  ${PRICE_HELP}
   cpq schema [catalog|configuration]
       Print the JSON Schema of catalog (default) or configuration documents.
+  cpq count MODEL [--product ID] [--assign name=value,...]
+      MODEL is a catalog .json, a .uvl or a .dimacs file. The last line printed is
+      the exact number of valid configurations (under the assignments, if given).
+  cpq domains MODEL [--product ID] [--assign name=value,...] [--assignment FILE.json]
+      Print one JSON object: every attribute or feature -> its still-possible values
+      ([true,false], [true] or [false] for booleans; option ids; quantities).
+  cpq bench MODEL [--product ID] [--steps 30] [--seed 1]
+      A simulated user choosing seeded random possible values; prints one JSON
+      object with compileMs, stepMs, p50, p95, max and rssMB.
+  Options for count, domains and bench: --node-limit N (most diagram nodes compiling may use).
   cpq --help | --version
 `;
 
@@ -35,8 +49,14 @@ export function run(argv: readonly string[], out: (line: string) => void, err: (
     switch (command) {
       case 'validate':
         return validate(rest, out, err);
+      case 'price':
+        return priceCommand(rest, out, err);
       case 'schema':
         return schema(rest, out);
+      case 'count':
+      case 'domains':
+      case 'bench':
+        return configure(command, rest, out);
       case '--version':
       case '-v':
         out(version());
@@ -61,7 +81,7 @@ export function run(argv: readonly string[], out: (line: string) => void, err: (
       error.problems.forEach((p) => err(formatProblem(p)));
       return 1;
     }
-    if (error instanceof FileError) {
+    if (error instanceof FileError || error instanceof CompileError) {
       err(`cpq: ${error.message}`);
       return 1;
     }
@@ -111,6 +131,53 @@ function schema(args: readonly string[], out: (line: string) => void): number {
   if (which === 'catalog') out(JSON.stringify(catalogJsonSchema(), null, 2));
   else if (which === 'configuration') out(JSON.stringify(configurationJsonSchema(), null, 2));
   else throw new UsageError(`unknown schema "${which}": use "catalog" or "configuration"`);
+  return 0;
+}
+
+function configure(command: 'count' | 'domains' | 'bench', args: readonly string[], out: (line: string) => void): number {
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        product: { type: 'string' },
+        assign: { type: 'string', multiple: true },
+        assignment: { type: 'string' },
+        steps: { type: 'string' },
+        seed: { type: 'string' },
+        'node-limit': { type: 'string' },
+      },
+    }),
+  );
+  if (positionals.length !== 1) throw new UsageError(`${command} takes one model file (.json, .uvl or .dimacs)`);
+  const file = positionals[0]!;
+  const nodeLimit = values['node-limit'] === undefined ? undefined : positiveInteger(values['node-limit'], '--node-limit');
+  const model = loadModel(file, readText(file), values.product, nodeLimit);
+  if (command === 'bench') {
+    const steps = values.steps === undefined ? 30 : positiveInteger(values.steps, '--steps');
+    const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
+    const { choices, ...figures } = bench(model, steps, seed);
+    out(JSON.stringify({ ...figures, steps: choices.length }));
+    return 0;
+  }
+  const assignments: Record<string, unknown> = {};
+  if (values.assignment !== undefined) {
+    try {
+      Object.assign(assignments, JSON.parse(readText(values.assignment)));
+    } catch (error) {
+      if (error instanceof FileError) throw error;
+      throw new FileError(`${values.assignment}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  for (const text of values.assign ?? []) Object.assign(assignments, usage(() => parseAssign(text)));
+  let session;
+  try {
+    session = sessionWith(model, assignments);
+  } catch (error) {
+    throw new FileError(error instanceof Error ? error.message : String(error));
+  }
+  if (command === 'count') out(session.count().toString());
+  else out(JSON.stringify(namedDomains(model, session.domains())));
   return 0;
 }
 

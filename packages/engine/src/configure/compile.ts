@@ -7,7 +7,7 @@ import type { Catalog, Product } from '../catalog/schema.js';
 import { didYouMean } from '../internal/problems.js';
 import { Bdd, FALSE, NodeLimitError } from './bdd.js';
 import { buildFormula } from './build.js';
-import { encode, type Encoding, type Formula } from './encode.js';
+import { encode, type Constraint, type Encoding, type Formula } from './encode.js';
 import { interactionOrder } from './order.js';
 import { SolutionSpace } from './space.js';
 
@@ -45,18 +45,20 @@ export function compile(catalog: Catalog, options: CompileOptions = {}): Compile
     throw new CompileError(`unknown product "${options.product}"${didYouMean(options.product ?? '', ids)}; the catalog has ${ids.join(', ')}`);
   }
   const encoding = encode(catalog, product);
-  const supports = encoding.constraints.map((c) => supportOf(c.formula));
+  // Conjunctions are split into their parts, so each part is conjoined where it fits in the order.
+  const parts = encoding.constraints.flatMap((c) => conjuncts(c.formula).map((formula) => ({ formula, rule: c.rule })));
+  const supports = parts.map((c) => supportOf(c.formula));
   const levelOf = interactionOrder(encoding.variables.length, supports);
   const bdd = new Bdd(encoding.variables.length, options.nodeLimit);
   try {
-    const nodes = encoding.constraints.map((c) => buildFormula(bdd, levelOf, c.formula));
+    const nodes = parts.map((c) => buildFormula(bdd, levelOf, c.formula));
     // Conjoin in a balanced tree, constraints sorted by where they start in the order:
     // neighbours meet first, so intermediate diagrams stay small (measured: sequential
     // conjunction is 1.5-100x larger on the public models).
     const top = supports.map((s) => (s.length === 0 ? 0 : Math.min(...s.map((v) => levelOf[v]!))));
     const root = bdd.andAll(nodes.map((_, i) => i).sort((a, b) => top[a]! - top[b]!).map((i) => nodes[i]!));
     if (root === FALSE) {
-      const conflict = minimalConflict(bdd, encoding, nodes);
+      const conflict = minimalConflict(bdd, parts, nodes);
       throw new CompileError(
         `product "${product.id}" has no valid configuration: the rules ${conflict.map((r) => `"${r}"`).join(', ')} cannot all hold`,
         conflict,
@@ -96,15 +98,25 @@ function supportOf(formula: Formula, into: number[] = []): number[] {
  * Deletion-based minimal conflict (a MUS over rules): drop each rule in turn and keep
  * it out when the rest still conflicts. The attributes' own structure always stays.
  */
-function minimalConflict(bdd: Bdd, encoding: Encoding, nodes: number[]): string[] {
-  const structure = bdd.andAll(nodes.filter((_, i) => encoding.constraints[i]!.rule === undefined));
+function minimalConflict(bdd: Bdd, parts: readonly Constraint[], nodes: number[]): string[] {
+  const structure = bdd.andAll(nodes.filter((_, i) => parts[i]!.rule === undefined));
   if (structure === FALSE) return [];
-  let kept = nodes.map((_, i) => i).filter((i) => encoding.constraints[i]!.rule !== undefined);
+  // Per rule (a rule may have been split into several parts), not per part.
+  const ruleNode = new Map<string, number>();
+  parts.forEach((part, i) => {
+    if (part.rule !== undefined) ruleNode.set(part.rule, bdd.and(ruleNode.get(part.rule) ?? 1, nodes[i]!));
+  });
+  let kept = [...ruleNode.keys()];
   for (const candidate of [...kept]) {
-    const without = kept.filter((i) => i !== candidate);
-    if (bdd.and(structure, bdd.andAll(without.map((i) => nodes[i]!))) === FALSE) kept = without;
+    const without = kept.filter((r) => r !== candidate);
+    if (bdd.and(structure, bdd.andAll(without.map((r) => ruleNode.get(r)!))) === FALSE) kept = without;
   }
-  return [...new Set(kept.map((i) => encoding.constraints[i]!.rule!))];
+  return kept;
+}
+
+/** The parts of a conjunction (nested ones too), or the formula itself. */
+function conjuncts(formula: Formula): Formula[] {
+  return formula.t === 'and' ? formula.fs.flatMap(conjuncts) : [formula];
 }
 
 /** Copies the nodes reachable from `root` into compact arrays, bottom-up. */

@@ -17,7 +17,7 @@ export function interactionOrder(variableCount: number, supports: readonly (read
   for (const support of supports) {
     // Large supports (a quantity's one-hot group, a long clause) would make the graph
     // quadratic: link them as a chain, which keeps them together just as well.
-    if (support.length > 64) {
+    if (support.length > 256) {
       for (let i = 1; i < support.length; i++) link(support[i - 1]!, support[i]!);
     } else {
       for (const a of support) for (const b of support) if (a !== b) neighbours[a]!.add(b);

@@ -1,0 +1,231 @@
+/**
+ * `cpq price CATALOG.json --config CONFIG.json`: the price waterfall of a
+ * configuration as a readable table, or the whole breakdown as JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  formatProblem,
+  loadCatalog,
+  loadConfiguration,
+  localize,
+  price,
+  ValidationError,
+  type Catalog,
+  type ChargeTotals,
+  type LocalText,
+  type MoneyJSON,
+  type PriceBreakdown,
+  type PriceContext,
+  type TaxAmount,
+} from '../index.js';
+
+export const PRICE_HELP = `cpq price CATALOG.json --config CONFIG.json [options]
+      Print the price waterfall of a configuration: every line from list to net
+      with the reason for each step, the totals, tax per rate and savings.
+        --book ID | --segment S  the price book, or the segment to choose one for
+        --currency C             e.g. EUR or USD (default: the book's, else the catalog's)
+        --date YYYY-MM-DD        the day prices apply (default: today)
+        --partner P              a reseller: its price book and partner discount
+        --customer C             a customer with contracted prices
+        --quantity N             how many of the configured product (default 1)
+        --term MONTHS            the term of every recurring charge
+        --tax-region R           the tax region, when not the book's
+        --context FILE.json      more of the request (line and order discounts); flags win
+        --locale L               the language of item names (default: the catalog's)
+        --json                   print the whole breakdown as JSON`;
+
+/** Runs `cpq price`; returns the exit code (0, 1 for a problem with the input, 2 for a usage mistake). */
+export function priceCommand(args: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        book: { type: 'string' },
+        segment: { type: 'string' },
+        currency: { type: 'string' },
+        date: { type: 'string' },
+        partner: { type: 'string' },
+        customer: { type: 'string' },
+        quantity: { type: 'string' },
+        term: { type: 'string' },
+        'tax-region': { type: 'string' },
+        context: { type: 'string' },
+        locale: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error), err);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return usage('price takes one catalog file', err);
+  if (values.config === undefined) return usage('price needs --config CONFIG.json', err);
+  if (values.book !== undefined && values.segment !== undefined) return usage('give --book or --segment, not both', err);
+
+  const read = (file: string): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      err(`cpq: ${code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`}`);
+      return undefined;
+    }
+  };
+  const report = (file: string, error: unknown): number => {
+    if (!(error instanceof ValidationError)) throw error;
+    err(`${file}: ${error.message.split('\n')[0]}`);
+    error.problems.forEach((p) => err(formatProblem(p)));
+    return 1;
+  };
+
+  const catalogFile = positionals[0]!;
+  const catalogText = read(catalogFile);
+  if (catalogText === undefined) return 1;
+  let catalog: Catalog;
+  try {
+    catalog = loadCatalog(catalogText);
+  } catch (error) {
+    return report(catalogFile, error);
+  }
+  const configText = read(values.config);
+  if (configText === undefined) return 1;
+  let configuration;
+  try {
+    configuration = loadConfiguration(configText, catalog);
+  } catch (error) {
+    return report(values.config, error);
+  }
+
+  let context: Record<string, unknown> = {};
+  if (values.context !== undefined) {
+    const text = read(values.context);
+    if (text === undefined) return 1;
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected an object');
+      context = value as Record<string, unknown>;
+    } catch (error) {
+      err(`cpq: ${values.context}: not a JSON object (${error instanceof Error ? error.message : String(error)})`);
+      return 1;
+    }
+  }
+  // A whole number goes to the engine as a number; anything else as text, which it refuses with its path.
+  const whole = (text: string): number | string => (/^\d+$/.test(text) ? Number(text) : text);
+  const flags: Record<string, unknown> = {
+    book: values.book,
+    segment: values.segment,
+    currency: values.currency,
+    date: values.date ?? context['date'] ?? today(),
+    partner: values.partner,
+    customer: values.customer,
+    quantity: values.quantity === undefined ? undefined : whole(values.quantity),
+    termMonths: values.term === undefined ? undefined : whole(values.term),
+    taxRegion: values['tax-region'],
+  };
+  for (const [key, value] of Object.entries(flags)) if (value !== undefined) context[key] = value;
+
+  let breakdown: PriceBreakdown;
+  try {
+    breakdown = price(catalog, configuration, context as PriceContext);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    err(error.message.split('\n')[0]!);
+    error.problems.forEach((p) => err(formatProblem(p)));
+    return 1;
+  }
+  if (values.json) {
+    out(JSON.stringify(breakdown, null, 2));
+    return 0;
+  }
+  table(breakdown, catalog, values.locale ?? catalog.defaultLocale).forEach((line) => out(line));
+  return 0;
+}
+
+function usage(message: string, err: (line: string) => void): number {
+  err(`cpq: ${message}\n`);
+  err(`Usage:\n  ${PRICE_HELP}`);
+  return 2;
+}
+
+/** Today in the local calendar, as the command line's default date. */
+function today(): string {
+  const now = new Date();
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** The waterfall as text: a line per item with its steps below it, then the totals. */
+export function table(b: PriceBreakdown, catalog: Catalog, locale: string): string[] {
+  const text = (t: LocalText | undefined): string => localize(t, locale, catalog.defaultLocale);
+  const product = catalog.products.find((p) => p.id === b.product);
+  const rows: string[] = [];
+  const labels = b.lines.flatMap((l) => [text(l.name).length + 24, ...l.steps.map((s) => s.reason.length + 2)]);
+  const width = Math.min(72, Math.max(40, ...labels));
+  const row = (label: string, quantity: string, list: string, net: string): string =>
+    `${fit(label, width)} ${quantity.padStart(5)} ${list.padStart(14)} ${net.padStart(14)}`;
+  const bookName = b.book.name === undefined ? b.book.id : `${text(b.book.name)} (${b.book.id})`;
+  const who = [b.segment && `segment ${b.segment}`, b.partner && `partner ${b.partner}`, b.customer && `customer ${b.customer}`].filter(Boolean).join(', ');
+  rows.push(`${text(product?.name)}${b.quantity > 1 ? ` × ${b.quantity}` : ''}: price book ${bookName}, ${b.currency}, ${b.date}${who ? `, ${who}` : ''}`);
+  rows.push(
+    `Prices ${b.taxIncluded ? 'include' : 'exclude'} tax${b.taxRegion ? ` (tax region ${b.taxRegion})` : ''}; rounding ${b.rounding.mode} per ${b.rounding.level}${b.contracts.length > 0 ? `; contracts ${b.contracts.join(', ')}` : ''}`,
+  );
+  rows.push('');
+  rows.push(row('Item', 'Qty', 'List', 'Net'));
+  for (const line of b.lines) {
+    const per = line.period ? ` per ${line.period}${line.term ? `, ${line.term.months} months` : ''}` : '';
+    rows.push(row(`${text(line.name)}${per}`, String(line.quantity), amount(line.list), amount(line.net)));
+    for (const step of line.steps) {
+      if (step.stage === 'list' || step.stage === 'net') continue;
+      rows.push(row(`  ${step.reason}`, '', amount(step.amount), ''));
+    }
+  }
+  rows.push('');
+  const totals = b.totals;
+  const block = (label: string, t: ChargeTotals): void => {
+    rows.push(row(label, '', amount(t.list), amount(t.net)));
+    if (/[1-9]/.test(t.discount.amount)) rows.push(row('  Discounts', '', '', amount(negate(t.discount))));
+    for (const tax of t.tax) rows.push(row(`  ${taxLabel(tax, text)}${b.taxIncluded ? ' (included)' : ''}`, '', '', amount(tax.amount)));
+    if (!b.taxIncluded && t.tax.length > 0) rows.push(row('  Total', '', '', amount(t.total)));
+  };
+  const hasOneTime = b.lines.some((l) => l.charge === 'one-time');
+  if (hasOneTime) block('One-time', totals.oneTime);
+  if (totals.recurring.month) block('Per month', totals.recurring.month);
+  if (totals.recurring.year) block('Per year', totals.recurring.year);
+  if (b.lines.some((l) => l.term)) {
+    const months = [...new Set(b.lines.flatMap((l) => (l.term ? [l.term.months] : [])))];
+    block(`Recurring over the term (${months.join('/')} months)`, totals.term);
+  }
+  rows.push(row('Grand total', '', '', amount(totals.grandTotal)));
+  rows.push(row('Savings against list', '', '', `${amount(totals.savings.amount)} (${totals.savings.percent}%)`));
+  if (b.approvalRequired) {
+    rows.push('');
+    rows.push('Needs approval:');
+    for (const a of b.approvals) rows.push(`  ${a.item}: ${a.reason}`);
+  }
+  return rows;
+}
+
+function taxLabel(tax: TaxAmount, text: (t: LocalText | undefined) => string): string {
+  return tax.name === undefined ? `Tax ${tax.percent}%` : text(tax.name);
+}
+
+/** "1436.40" → "1,436.40": digits grouped on the decimal string itself, never through a float. */
+function amount(money: MoneyJSON): string {
+  const [whole = '', decimals] = money.amount.split('.');
+  const negative = whole.startsWith('-');
+  const digits = negative ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${decimals === undefined ? '' : `.${decimals}`}`;
+}
+
+function negate(money: MoneyJSON): MoneyJSON {
+  return { ...money, amount: money.amount.startsWith('-') ? money.amount.slice(1) : `-${money.amount}` };
+}
+
+function fit(label: string, width: number): string {
+  return label.length > width ? `${label.slice(0, width - 1)}…` : label.padEnd(width);
+}
