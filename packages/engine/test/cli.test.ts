@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { run } from '../src/cli/run.js';
 import { catalogJsonSchema } from '../src/index.js';
-import { smallCatalog } from './fixtures.js';
+import { cliHarness, smallCatalog } from './fixtures.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cpq-cli-'));
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
-
-function cpq(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = run(args, (line) => out.push(line), (line) => err.push(line));
-  return { code, out, err };
-}
+const { dir, file, cpq } = cliHarness('cpq-cli-');
 
 describe('cpq validate', () => {
   it('prints a one-line summary and exits 0 for a valid catalog', () => {

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../src/cli/run.js';
 import { CatalogError, formatProblem, loadCatalog, type LoadOptions } from '../src/index.js';
 
 /** A small catalog that uses every attribute and rule kind; tests break one thing at a time. */
@@ -100,4 +104,21 @@ export function edited(edit: (catalog: any) => void): any {
   const catalog = smallCatalog();
   edit(catalog);
   return catalog;
+}
+
+/** Runs `cpq` in-process, with a temporary folder for the files it reads. */
+export function cliHarness(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+  const cpq = (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = run(args, (line) => out.push(line), (line) => err.push(line));
+    return { code, out, err };
+  };
+  return { dir, file, cpq };
 }

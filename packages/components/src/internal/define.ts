@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 
 /** The colour themes every element understands; see `tokens.ts`. */
@@ -39,6 +39,9 @@ const langConverter = {
 export class CpqElement extends LitElement {
   /** The tag name `define()` uses when it is given none. Every element sets its own. */
   static defaultTag = '';
+
+  /** @internal Each element sets its own styles (Lit's `static styles`). */
+  declare static styles: CSSResultGroup;
 
   /**
    * Registers this element under `tagName` (default: its `defaultTag`) and returns

@@ -13,46 +13,10 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { PricingSectionSchema } from '../price/schema.js';
 
-/** Keys that would reach an object's prototype if used as ids or map keys. */
-export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
-
-const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-
-/**
- * An identifier for a product, attribute, option, section, rule or spec:
- * letters, digits, `_`, `-` and `.`; no `:` (it separates attribute and option in
- * references such as `"display:d65"`).
- */
-export const IdSchema = z.string().check(
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(128, 'must be at most 128 characters'),
-  z.regex(ID_PATTERN, 'must use only letters, digits, "_", "-" and ".", and start with a letter, digit or "_"'),
-  z.refine((id) => !RESERVED_KEYS.includes(id), 'is a reserved word and cannot be an id'),
-  z.describe('An id: letters, digits, "_", "-" and "."; unique within its list.'),
-);
-
-/** A BCP 47 language tag such as `en`, `de` or `fr-CH`. */
-export const LocaleSchema = z.string().check(
-  z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en", "de" or "fr-CH"'),
-  z.describe('A BCP 47 language tag such as "en", "de" or "fr-CH".'),
-);
-
-/** An ISO 4217 currency code such as `EUR`; checked against `Intl` when loading. */
-export const CurrencySchema = z.string().check(
-  z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as "EUR" or "USD"'),
-  z.describe('An ISO 4217 currency code such as "EUR".'),
-);
-
-/**
- * Text a person reads: either one string, or one string per locale
- * (`{ "en": "Display", "de": "Bildschirm" }`, which must include the catalog's
- * default locale). Always data, never markup.
- */
-export const LocalTextSchema = z.union([
-  z.string(),
-  z.record(LocaleSchema, z.string()),
-]).check(z.describe('Text: a string, or an object with one string per locale, e.g. {"en": "Display", "de": "Bildschirm"}.'));
+export { RESERVED_KEYS, IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
+import { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
 
 /** An image: an http(s) URL, a path relative to the page, or a data: image. */
 export const ImageUrlSchema = z.string().check(
@@ -310,15 +274,10 @@ export const ProductSchema = z.strictObject({
   rules: z.optional(z.array(RuleSchema)),
 });
 
-/**
- * Reserved for price books, charges, tiers, discounts and tax. The pricing engine
- * gives it a schema; until then any object is kept as it is and not interpreted.
- */
-export const PricingSectionSchema = z.record(z.string(), z.unknown()).check(
-  z.describe('Price books, charges, tiers, discounts and tax (interpreted by the pricing engine).'),
-);
+/** Price books, charges, tiers, discounts and tax: see `price/schema.ts`. */
+export { PricingSectionSchema };
 
-/** A vendor's catalog: products, their options and rules, and (later) pricing. */
+/** A vendor's catalog: products, their options and rules, and pricing. */
 export const CatalogSchema = z.strictObject({
   $schema: z.optional(z.string()),
   id: IdSchema,

@@ -15,6 +15,7 @@ import type {
   SpecValue,
 } from './schema.js';
 import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
+import { checkPricing } from '../price/validate.js';
 
 type Path = PropertyKey[];
 
@@ -34,7 +35,7 @@ export function checkCatalog(catalog: Catalog): Problem[] {
   checkSpecDefinitions(catalog, out);
   checkUnique(catalog.products, ['products'], 'product', out);
   catalog.products.forEach((product, i) => checkProduct(catalog, product, ['products', i], out));
-  return out.problems;
+  return [...out.problems, ...checkPricing(catalog)];
 }
 
 function checkLocales(catalog: Catalog, out: Collector): void {

@@ -166,7 +166,7 @@ export function table(b: PriceBreakdown, catalog: Catalog, locale: string): stri
   const labels = b.lines.flatMap((l) => [text(l.name).length + 24, ...l.steps.map((s) => s.reason.length + 2)]);
   const width = Math.min(72, Math.max(40, ...labels));
   const row = (label: string, quantity: string, list: string, net: string): string =>
-    `${fit(label, width)} ${quantity.padStart(5)} ${list.padStart(14)} ${net.padStart(14)}`;
+    `${fit(label, width)} ${quantity.padStart(5)} ${list.padStart(14)} ${net.padStart(14)}`.trimEnd();
   const bookName = b.book.name === undefined ? b.book.id : `${text(b.book.name)} (${b.book.id})`;
   const who = [b.segment && `segment ${b.segment}`, b.partner && `partner ${b.partner}`, b.customer && `customer ${b.customer}`].filter(Boolean).join(', ');
   rows.push(`${text(product?.name)}${b.quantity > 1 ? ` × ${b.quantity}` : ''}: price book ${bookName}, ${b.currency}, ${b.date}${who ? `, ${who}` : ''}`);

@@ -1,5 +1,5 @@
 import { formatPath, type Problem } from './problems.js';
-import { RESERVED_KEYS } from '../catalog/schema.js';
+import { RESERVED_KEYS } from '../catalog/primitives.js';
 
 /** Limits that keep a hostile or broken document from hanging or crashing the reader. */
 export interface JsonLimits {

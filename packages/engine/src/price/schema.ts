@@ -1,0 +1,278 @@
+/**
+ * The catalog's pricing section (price books, charges, tiers, discount schedules,
+ * contracts, partners, tax, rounding) and the context of a price request, as
+ * `zod/mini` schemas. Types are inferred; the catalog's JSON Schema includes them.
+ *
+ * Amounts and percentages are decimal numbers written as text ("129.00", "8"), the
+ * same form the engine returns, so no float ever touches a price. The schemas check
+ * shape; `validate.ts` checks references, tiers and dates with paths.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+import { CurrencySchema, ID_SOURCE as ID, IdSchema, LocalTextSchema } from '../catalog/primitives.js';
+
+/** An amount of money, written as text so it stays exact: "129.00", "0.0035". */
+export const AmountSchema = z.string().check(
+  z.regex(/^\d+(\.\d{1,12})?$/, 'must be an amount written as text with at most 12 decimals, e.g. "129.00"'),
+  z.describe('An amount written as text so that it stays exact, e.g. "129.00".'),
+);
+
+/** A signed number written as text, for adjustments: "-8" (8 below), "+5" or "5" (5 above). */
+export const SignedDecimalSchema = z.string().check(
+  z.regex(/^[+-]?\d+(\.\d{1,12})?$/, 'must be a number written as text with at most 12 decimals, e.g. "-8" or "2.5"'),
+  z.describe('A signed number written as text, e.g. "-8" (lower) or "5" (higher).'),
+);
+
+/** A percentage written as text: "8", "12.5". */
+export const PercentSchema = z.string().check(
+  z.regex(/^\d+(\.\d{1,12})?$/, 'must be a percentage written as text with at most 12 decimals, e.g. "8" or "12.5"'),
+  z.describe('A percentage written as text, e.g. "8" or "12.5".'),
+);
+
+/** A calendar day, "2026-11-20". */
+export const DateSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as "2026-11-20"'),
+  z.describe('A calendar day: "YYYY-MM-DD".'),
+);
+
+/**
+ * What a price is for: a product (`"meeting-room"`), a boolean or quantity attribute
+ * of it (`"meeting-room/table-mics"`) or an option (`"meeting-room/display:d86"`).
+ */
+export const ItemSchema = z.string().check(
+  z.regex(new RegExp(`^${ID}(/${ID}(:${ID})?)?$`), 'must name a product, "product/attribute" or "product/attribute:option"'),
+  z.describe('A priced item: "product", "product/attribute" or "product/attribute:option".'),
+);
+
+/** A buyer segment a price book is for: "smb", "enterprise", "partner:northwind". */
+export const AudienceSchema = z.string().check(
+  z.regex(new RegExp(`^${ID}(:${ID})?$`), 'must be a segment such as "smb", "enterprise" or "partner:northwind"'),
+  z.describe('A segment: "smb", "enterprise", "partner:<id>".'),
+);
+
+const count = z.int().check(z.minimum(1));
+
+/** One quantity tier: units `from`..`to` (`to` left out: up to the next tier, or without end). */
+export const TierSchema = z.strictObject({
+  from: count,
+  to: z.optional(count),
+  /** The price per unit (range, slab) or of the whole block (block). */
+  amount: AmountSchema,
+});
+
+/** One step of a discount schedule: quantities `from`..`to` get `percent` off. */
+export const ScheduleTierSchema = z.strictObject({
+  from: count,
+  to: z.optional(count),
+  percent: PercentSchema,
+});
+
+/**
+ * The price of one item in a price book: an amount per unit, quantity tiers, or
+ * `included` (no line of its own: the price is part of another line).
+ */
+export const ChargeSchema = z.strictObject({
+  /** The price per unit; for a recurring charge, per unit per period. */
+  amount: z.optional(AmountSchema),
+  /** Quantity tiers, in increasing order; give `tierMode` with them. */
+  tiers: z.optional(z.array(TierSchema).check(z.minLength(1, 'give at least one tier'))),
+  /**
+   * `range`: the whole quantity at the rate of the tier it falls in; `slab`: each unit
+   * at the rate of its own tier (graduated); `block`: the tier's amount is the price of
+   * any quantity within it.
+   */
+  tierMode: z.optional(z.enum(['range', 'slab', 'block'])),
+  /** Priced as part of another line: no line, and no "missing price" error. */
+  included: z.optional(z.boolean()),
+  /** A quantity attribute of the same product whose value is this line's quantity, e.g. a price per user. */
+  per: z.optional(IdSchema),
+  /** The unit of measure shown with the quantity, e.g. "user" or "TB". */
+  unit: z.optional(LocalTextSchema),
+  /** A recurring charge is billed every month or year; left out, the charge is one-time. */
+  recurring: z.optional(z.enum(['month', 'year'])),
+  /** The committed term of a recurring charge, in months (e.g. 36). Default: one period. */
+  term: z.optional(count),
+  /** Whether a term that is not a whole number of periods pays the last period in part (default) or in full. */
+  prorate: z.optional(z.boolean()),
+  /** The tax category (a rate in each tax region); default the tax section's `defaultCategory`. */
+  taxCategory: z.optional(IdSchema),
+  /** A discount schedule by quantity (an id from `schedules`). */
+  schedule: z.optional(IdSchema),
+  /** The lowest net price per unit that manual discounts may reach without approval. */
+  floor: z.optional(AmountSchema),
+});
+
+/** Where a derived price book's prices come from, and how they change. */
+export const BasedOnSchema = z.strictObject({
+  book: IdSchema,
+  /** Percent up or down from the base book's prices: "-8" is 8% lower. */
+  percent: z.optional(SignedDecimalSchema),
+  /** An amount per unit up or down from the base book's prices: "-5.00". */
+  amount: z.optional(SignedDecimalSchema),
+  /** For a base book in another currency: 1 unit of its currency = `rate` of this book's, as fixed on `date`. */
+  exchangeRate: z.optional(z.strictObject({ rate: AmountSchema, date: DateSchema })),
+});
+
+/** How and where amounts are rounded to the currency's minor units. */
+export const RoundingSchema = z.strictObject({
+  /** `half-even` (default) or `half-up`. */
+  mode: z.optional(z.enum(['half-even', 'half-up'])),
+  /** `line` (default): each line's amounts; `unit`: unit prices, then lines; `document`: totals, spread over lines. */
+  level: z.optional(z.enum(['unit', 'line', 'document'])),
+});
+
+/** A price list for one currency and audience, valid for a period, possibly derived from another. */
+export const PriceBookSchema = z.strictObject({
+  id: IdSchema,
+  name: z.optional(LocalTextSchema),
+  /** Default: the catalog's `defaultCurrency`. */
+  currency: z.optional(CurrencySchema),
+  /** The segments this book is for, e.g. ["smb"], ["enterprise"], ["partner:northwind"]. */
+  audience: z.optional(z.array(AudienceSchema).check(z.minLength(1, 'name at least one segment, or leave "audience" out'))),
+  /** First and last day the book applies (inclusive). */
+  validFrom: z.optional(DateSchema),
+  validTo: z.optional(DateSchema),
+  basedOn: z.optional(BasedOnSchema),
+  /** Whether this book's prices include tax (shown to the buyer as they are). Default false. */
+  taxIncluded: z.optional(z.boolean()),
+  /** The tax region whose rates apply, unless the request names another. */
+  taxRegion: z.optional(IdSchema),
+  rounding: z.optional(RoundingSchema),
+  /** The lowest net, as a percent of the price before manual discounts, that needs no approval ("80": up to 20% off). */
+  floorPercent: z.optional(PercentSchema),
+  /** Prices by item. A derived book lists only the prices it changes. */
+  prices: z.optional(z.record(ItemSchema, ChargeSchema)),
+});
+
+/** Quantity discounts that many items can share. */
+export const DiscountScheduleSchema = z.strictObject({
+  id: IdSchema,
+  name: z.optional(LocalTextSchema),
+  tiers: z.array(ScheduleTierSchema).check(z.minLength(1, 'give at least one tier')),
+});
+
+/** A customer's contracted price for an item: a unit price or a percent off. */
+export const ContractPriceSchema = z.strictObject({
+  amount: z.optional(AmountSchema),
+  percent: z.optional(PercentSchema),
+});
+
+/** Customer-specific prices, agreed for a period. */
+export const ContractSchema = z.strictObject({
+  id: IdSchema,
+  /** The customer id a price request names to get these prices. */
+  customer: IdSchema,
+  name: z.optional(LocalTextSchema),
+  /** Default: the catalog's `defaultCurrency`. */
+  currency: z.optional(CurrencySchema),
+  validFrom: z.optional(DateSchema),
+  validTo: z.optional(DateSchema),
+  prices: z.record(ItemSchema, ContractPriceSchema),
+});
+
+/** A reseller: its discount, and the items it does not apply to. */
+export const PartnerSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalTextSchema,
+  /** The partner discount, off the price after manual discounts. */
+  percent: PercentSchema,
+  /** Items without partner discount, e.g. services the vendor delivers. */
+  exclude: z.optional(z.array(ItemSchema)),
+});
+
+/** A tax rate of a region for one tax category. */
+export const TaxRateSchema = z.strictObject({
+  category: IdSchema,
+  percent: PercentSchema,
+  name: z.optional(LocalTextSchema),
+});
+
+/** The tax rates of one country or region. */
+export const TaxRegionSchema = z.strictObject({
+  id: IdSchema,
+  name: z.optional(LocalTextSchema),
+  rates: z.array(TaxRateSchema).check(z.minLength(1, 'give at least one rate')),
+});
+
+/** Tax regions and the category of items that name none. */
+export const TaxSectionSchema = z.strictObject({
+  /** Default "standard". */
+  defaultCategory: z.optional(IdSchema),
+  regions: z.array(TaxRegionSchema).check(z.minLength(1, 'give at least one tax region')),
+});
+
+/** The pricing section of a catalog. */
+export const PricingSectionSchema = z.strictObject({
+  /** Rounding for every book that sets none: half-even at line level unless said otherwise. */
+  rounding: z.optional(RoundingSchema),
+  /** Price books; with no book or segment named, the first valid book in the currency applies. */
+  books: z.array(PriceBookSchema).check(z.minLength(1, 'give at least one price book')),
+  schedules: z.optional(z.array(DiscountScheduleSchema)),
+  contracts: z.optional(z.array(ContractSchema)),
+  partners: z.optional(z.array(PartnerSchema)),
+  tax: z.optional(TaxSectionSchema),
+  /** Options that set the term of the recurring charges, in months: {"business/billing:3-year": 36}. */
+  termOptions: z.optional(z.record(ItemSchema, count)),
+  /** Default `floorPercent` for books that set none. */
+  floorPercent: z.optional(PercentSchema),
+}).check(z.describe('Price books, charges, tiers, discounts and tax (see docs/pricing.md).'));
+
+/** A manual discount on one line: a percent or an amount (per period for a recurring line). */
+export const ManualDiscountSchema = z.strictObject({
+  percent: z.optional(PercentSchema),
+  amount: z.optional(AmountSchema),
+});
+
+/** A manual discount on the order, split over its lines by largest remainder. */
+export const OrderDiscountSchema = z.strictObject({
+  percent: z.optional(PercentSchema),
+  amount: z.optional(AmountSchema),
+  /** Which lines: one-time, or recurring per month or per year. Default: every line for a percent, one-time lines for an amount. */
+  appliesTo: z.optional(z.enum(['one-time', 'month', 'year'])),
+});
+
+/** Who is buying, when, in which currency, and what was negotiated. */
+export const PriceContextSchema = z.strictObject({
+  /** The day prices apply, "2026-11-20". Explicit, so the same request gives the same cents tomorrow. */
+  date: DateSchema,
+  /** A price book by id; or leave it out and give a segment (or nothing, for the first book). */
+  book: z.optional(IdSchema),
+  segment: z.optional(AudienceSchema),
+  /** Default: the book's, else the catalog's default currency. */
+  currency: z.optional(z.string()),
+  /** A reseller (from `partners`): their book (audience "partner:<id>") and discount. */
+  partner: z.optional(IdSchema),
+  /** A customer with contracted prices. */
+  customer: z.optional(IdSchema),
+  /** How many of the configured product (e.g. 12 rooms). Default 1. */
+  quantity: z.optional(count),
+  /** The term in months for every recurring charge, e.g. to co-term with a running contract. */
+  termMonths: z.optional(count),
+  /** The tax region, when not the book's. */
+  taxRegion: z.optional(IdSchema),
+  /** Manual discounts by item. */
+  lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
+  orderDiscount: z.optional(OrderDiscountSchema),
+});
+
+export type Tier = z.infer<typeof TierSchema>;
+export type TierMode = NonNullable<Charge['tierMode']>;
+export type ScheduleTier = z.infer<typeof ScheduleTierSchema>;
+export type Charge = z.infer<typeof ChargeSchema>;
+export type BasedOn = z.infer<typeof BasedOnSchema>;
+export type Rounding = z.infer<typeof RoundingSchema>;
+export type RoundingLevel = NonNullable<Rounding['level']>;
+export type PriceBook = z.infer<typeof PriceBookSchema>;
+export type DiscountSchedule = z.infer<typeof DiscountScheduleSchema>;
+export type ContractPrice = z.infer<typeof ContractPriceSchema>;
+export type Contract = z.infer<typeof ContractSchema>;
+export type Partner = z.infer<typeof PartnerSchema>;
+export type TaxRate = z.infer<typeof TaxRateSchema>;
+export type TaxRegion = z.infer<typeof TaxRegionSchema>;
+export type TaxSection = z.infer<typeof TaxSectionSchema>;
+export type PricingSection = z.infer<typeof PricingSectionSchema>;
+export type ManualDiscount = z.infer<typeof ManualDiscountSchema>;
+export type OrderDiscount = z.infer<typeof OrderDiscountSchema>;
+/** The context of a price request. */
+export type PriceContext = z.input<typeof PriceContextSchema>;

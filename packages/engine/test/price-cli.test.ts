@@ -1,0 +1,98 @@
+// `cpq price`: the waterfall as a table or JSON, and every problem on its own line.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cliHarness } from './fixtures.js';
+import { DAY, oneBook, tinyCatalog } from './price-fixtures.js';
+
+const { dir, file, cpq } = cliHarness('cpq-price-');
+
+const pricing = oneBook(
+  { 'p/q': { tiers: [{ from: 1, to: 4, amount: '129.00' }, { from: 5, to: 9, amount: '119.00' }, { from: 10, amount: '109.00' }], tierMode: 'range' }, 'p/b': { amount: '39.90', recurring: 'month', term: 36 } },
+  { name: 'List', audience: ['smb'], taxRegion: 'de', validFrom: '2026-01-01' },
+  { tax: { regions: [{ id: 'de', rates: [{ category: 'standard', percent: '19', name: 'VAT 19%' }] }] }, partners: [{ id: 'acme', name: 'Acme', percent: '10' }] },
+);
+const catalog = file('catalog.json', tinyCatalog(pricing));
+const config = file('config.json', { product: 'p', selections: { q: 7, b: true } });
+
+describe('cpq price', () => {
+  it('prints the waterfall as a table', () => {
+    const { code, out, err } = cpq('price', catalog, '--config', config, '--date', DAY);
+    assert.equal(code, 0);
+    assert.deepEqual(err, []);
+    assert.deepEqual(out, [
+      'Product: price book List (list), EUR, 2026-11-20',
+      'Prices exclude tax (tax region de); rounding half-even per line',
+      '',
+      'Item                                       Qty           List            Net',
+      'Units                                        7         903.00         833.00',
+      '  Volume price 5–9 units                               -70.00',
+      'Service per month, 36 months                 1          39.90          39.90',
+      '',
+      'One-time                                               903.00         833.00',
+      '  VAT 19%                                                             158.27',
+      '  Total                                                               991.27',
+      'Per month                                               39.90          39.90',
+      '  VAT 19%                                                               7.58',
+      '  Total                                                                47.48',
+      'Recurring over the term (36 months)                  1,436.40       1,436.40',
+      '  VAT 19%                                                             272.92',
+      '  Total                                                             1,709.32',
+      'Grand total                                                         2,700.59',
+      'Savings against list                                           70.00 (2.99%)',
+    ]);
+  });
+
+  it('prints the breakdown as JSON with --json, and takes the request from flags and a context file', () => {
+    const context = file('context.json', { lineDiscounts: { 'p/q': { percent: '5' } }, date: '2026-01-01' });
+    const { code, out } = cpq('price', catalog, '--config', config, '--json', '--partner', 'acme', '--quantity', '2', '--context', context, '--date', DAY);
+    assert.equal(code, 0);
+    const breakdown = JSON.parse(out.join('\n'));
+    assert.equal(breakdown.date, DAY); // the flag wins over the file
+    assert.equal(breakdown.partner, 'acme');
+    assert.equal(breakdown.quantity, 2);
+    const q = breakdown.lines.find((l: any) => l.item === 'p/q');
+    assert.deepEqual(q.steps.map((s: any) => `${s.code} ${s.amount.amount}`), ['list 1806.00', 'tier-range -280.00', 'manual-percent -76.30', 'partner -144.97', 'net 1304.73']);
+  });
+
+  it('prints every problem of the request on its own line and exits 1', () => {
+    const { code, out, err } = cpq('price', catalog, '--config', config, '--date', '2025-06-01', '--currency', 'EUX', '--quantity', '2.5');
+    assert.equal(code, 1);
+    assert.deepEqual(out, []);
+    assert.deepEqual(err, ['The price request has 1 problem:', 'context.quantity: expected a number, found the text "2.5"']);
+    const dated = cpq('price', catalog, '--config', config, '--date', '2025-06-01');
+    assert.deepEqual(dated.err, ['The price request has 1 problem:', 'context.date: no price book in EUR is valid on 2025-06-01 ("list" is valid from 2026-01-01)']);
+    const missing = cpq('price', catalog, '--config', file('missing.json', { product: 'p', selections: { s: 'x' } }), '--date', DAY);
+    assert.deepEqual(missing.err, ['The price request has 1 problem:', 'configuration.selections.s: no price for "p/s:x" in price book "list"']);
+  });
+
+  it('reports a broken catalog or configuration with its file name', () => {
+    const bad = file('bad.json', tinyCatalog(oneBook({ 'p/qq': { amount: '1' } })));
+    const result = cpq('price', bad, '--config', config);
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.err, [`${bad}: The catalog has 1 problem:`, 'pricing.books[0].prices["p/qq"]: unknown attribute "qq" of product "p" (did you mean "q"?)']);
+    const badConfig = file('bad-config.json', { product: 'p', selections: { q: -1 } });
+    assert.deepEqual(cpq('price', catalog, '--config', badConfig).err, [`${badConfig}: The configuration has 1 problem:`, 'selections.q: must be at least 0, found -1']);
+    assert.deepEqual(cpq('price', join(dir, 'nope.json'), '--config', config).err, [`cpq: ${join(dir, 'nope.json')}: no such file`]);
+  });
+
+  it('explains its usage when called wrongly', () => {
+    const noConfig = cpq('price', catalog);
+    assert.equal(noConfig.code, 2);
+    assert.equal(noConfig.err[0], 'cpq: price needs --config CONFIG.json\n');
+    assert.match(noConfig.err[1]!, /^Usage:\n {2}cpq price CATALOG\.json --config CONFIG\.json \[options\]/);
+    assert.equal(cpq('price', catalog, '--config', config, '--book', 'list', '--segment', 'smb').err[0], 'cpq: give --book or --segment, not both\n');
+    assert.equal(cpq('price', catalog, '--config', config, '--colour', 'red').code, 2);
+    assert.match(cpq('--help').out[0]!, /cpq price CATALOG\.json --config CONFIG\.json/);
+  });
+
+  it('prices the demo catalogs with every price book', () => {
+    const av = new URL('../../../examples/catalogs/av-rooms.json', import.meta.url).pathname;
+    const avConfig = new URL('../../../examples/catalogs/av-rooms.config.json', import.meta.url).pathname;
+    for (const book of ['list-eur', 'enterprise-eur', 'partner-northwind-eur', 'list-usd', 'enterprise-usd']) {
+      const { code, out } = cpq('price', av, '--config', avConfig, '--book', book, '--date', DAY);
+      assert.equal(code, 0, book);
+      assert.match(out.at(-1)!, /^Savings against list +[\d,]+\.\d\d \(\d+\.\d\d%\)$/);
+    }
+  });
+});
