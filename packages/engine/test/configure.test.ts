@@ -245,3 +245,49 @@ describe('the guide example (docs/configuration.md)', () => {
     assert.deepEqual(session.selections, { display: 'd98' });
   });
 });
+
+describe('completion', () => {
+  it('completes with catalog defaults, deterministically, into one valid configuration', () => {
+    const compiled = compile(small);
+    const product = small.products[0]!;
+    const session = new ConfigurationSession(compiled).complete();
+    assert.ok(session.isComplete);
+    assert.deepEqual(violatedRules(product, session.selections), []);
+    // display defaults to d65, panel to off, mics to 2 (attribute defaults)
+    assert.equal(session.selections['display'], 'd65');
+    assert.equal(session.selections['panel'], false);
+    assert.equal(session.selections['mics'], 2);
+    assert.deepEqual(new ConfigurationSession(compiled).complete().selections, session.selections);
+  });
+
+  it("prefers a default rule that applies, keeps the buyer's choices, and undoes in one step", () => {
+    const compiled = compile(small);
+    const session = new ConfigurationSession(compiled).select('display', 'd86').select('dsp', 'large');
+    session.complete();
+    assert.equal(session.selections['panel'], true); // rule panel-default: if display:d86 select panel
+    assert.equal(session.selections['mics'], 6); // rule mics-default: if dsp:large, 6 microphones
+    assert.equal(session.selections['display'], 'd86');
+    assert.ok(session.undo());
+    assert.deepEqual(session.selections, { display: 'd86', dsp: 'large' });
+  });
+
+  it('completes every demo product from any offered start into a valid configuration (property)', () => {
+    const catalogs = ['av-rooms', 'collab-suite'].map((name) => loadCatalog(readFileSync(new URL(`../../../examples/catalogs/${name}.json`, import.meta.url), 'utf8')));
+    const compiledAll = catalogs.flatMap((catalog) => catalog.products.map((p) => compile(catalog, { product: p.id })));
+    fc.assert(
+      fc.property(fc.nat(compiledAll.length - 1), fc.array(fc.nat(), { maxLength: 4 }), (which, picks) => {
+        const compiled = compiledAll[which]!;
+        const session = new ConfigurationSession(compiled);
+        for (const pick of picks) {
+          const attribute = compiled.product.attributes[pick % compiled.product.attributes.length]!;
+          const domain = session.domains()[attribute.id]!;
+          if (domain.length > 0 && !(attribute.id in session.selections)) session.select(attribute.id, domain[pick % domain.length]!);
+        }
+        session.complete();
+        assert.ok(session.isComplete);
+        assert.deepEqual(violatedRules(compiled.product, session.selections), []);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

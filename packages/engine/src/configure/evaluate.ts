@@ -5,12 +5,13 @@
  */
 import type { Attribute, Condition, Configuration, Product, Rule } from '../catalog/schema.js';
 
-/**
- * The ids of the rules (and `structure:<attribute>` for an attribute's own limits:
- * exactly one option, min..max, a quantity in range) that `selections` violates.
- * Unselected attributes count as nothing chosen (off, zero options, no quantity).
- */
-export function violatedRules(product: Product, selections: Configuration['selections']): string[] {
+/** Whether a condition holds for (possibly partial) selections; unselected means nothing chosen. */
+export function conditionHolds(product: Product, selections: Configuration['selections'], condition: Condition): boolean {
+  return readers(product, selections).holds(condition);
+}
+
+/** Reads selections the way rules see them: how much of an attribute, which options, which conditions. */
+function readers(product: Product, selections: Configuration['selections']) {
   const byId = new Map(product.attributes.map((a) => [a.id, a]));
   const amount = (id: string): number => {
     const attribute = byId.get(id)!;
@@ -36,6 +37,16 @@ export function violatedRules(product: Product, selections: Configuration['selec
     const n = 'count' in c ? c.count.filter(holds).length : amount(c.attribute);
     return n >= (c.atLeast ?? 0) && n <= (c.atMost ?? Infinity);
   };
+  return { amount, chosen, holds };
+}
+
+/**
+ * The ids of the rules (and `structure:<attribute>` for an attribute's own limits:
+ * exactly one option, min..max, a quantity in range) that `selections` violates.
+ * Unselected attributes count as nothing chosen (off, zero options, no quantity).
+ */
+export function violatedRules(product: Product, selections: Configuration['selections']): string[] {
+  const { amount, chosen, holds } = readers(product, selections);
   const specSum = (spec: string): number => {
     let total = 0;
     for (const attribute of product.attributes) {

@@ -7,6 +7,7 @@
  */
 import type { Attribute, Configuration, SelectionValue } from '../catalog/schema.js';
 import type { CompiledProduct } from './compile.js';
+import { conditionHolds } from './evaluate.js';
 import { CAN_BE_FALSE, CAN_BE_TRUE, type Assignment } from './space.js';
 
 /** The values an attribute can still take: option ids, `true`/`false`, or quantities. */
@@ -111,6 +112,75 @@ export class ConfigurationSession {
       declined.delete(attributeId);
     }
     return this.apply(next, declined, attributeId, false);
+  }
+
+  /**
+   * Extends the selections to a complete valid configuration, deterministically:
+   * attribute by attribute in catalog order, each undecided one takes the value a
+   * `default` rule that applies gives it, else its own `default`, else the first
+   * possible value (off for a boolean, the smallest quantity). Because every value
+   * taken is in its valid domain, this never fails. One undo step takes it back.
+   */
+  complete(): this {
+    const before = { current: this.current, declined: this.declined };
+    const { product } = this.compiled;
+    for (const attribute of product.attributes) {
+      const domain = this.domains()[attribute.id]!;
+      if (attribute.kind === 'multiple') {
+        const wanted = new Set([...(attribute.default ?? []), ...this.ruleDefaults(attribute.id)]);
+        for (const option of attribute.options) {
+          const chosen = ((this.current.get(attribute.id) as string[] | undefined) ?? []).includes(option.id);
+          const declined = (this.declined.get(attribute.id) ?? []).includes(option.id);
+          if (chosen || declined) continue;
+          const domainNow = this.domains()[attribute.id]!;
+          if (wanted.has(option.id) && domainNow.includes(option.id)) this.select(attribute.id, option.id);
+          else this.tryDecline(attribute.id, option.id);
+        }
+        continue;
+      }
+      if (this.current.has(attribute.id)) continue;
+      const preferred = [...this.ruleDefaults(attribute.id), ...(attribute.default === undefined ? [] : [attribute.default])];
+      const fallback = attribute.kind === 'boolean' ? [false, true] : domain;
+      const value = [...preferred, ...fallback].find((v) => domain.includes(v));
+      if (value !== undefined) this.select(attribute.id, value);
+    }
+    // All of it is one step for undo.
+    this.history.splice(this.history.length - this.stepsSince(before), Infinity, before);
+    return this;
+  }
+
+  /** Whether the selections leave exactly one valid configuration: nothing is left to decide. */
+  get isComplete(): boolean {
+    return this.count() === 1n;
+  }
+
+  /** Values that `default` rules give an attribute under the current selections, in rule order. */
+  private ruleDefaults(attributeId: string): (string | number | boolean)[] {
+    const values: (string | number | boolean)[] = [];
+    const selections = this.selections;
+    for (const rule of this.compiled.product.rules ?? []) {
+      if (rule.kind !== 'default') continue;
+      const [id, option] = rule.select.split(':');
+      if (id !== attributeId) continue;
+      if (rule.if !== undefined && !conditionHolds(this.compiled.product, selections, rule.if)) continue;
+      values.push(option ?? rule.quantity ?? true);
+    }
+    return values;
+  }
+
+  private tryDecline(attributeId: string, option: string): void {
+    try {
+      this.decline(attributeId, option);
+    } catch (error) {
+      // Every valid configuration needs it: take it.
+      if (!(error instanceof SelectionError)) throw error;
+      this.select(attributeId, option);
+    }
+  }
+
+  private stepsSince(state: { current: Map<string, SelectionValue> }): number {
+    const at = this.history.findIndex((h) => h.current === state.current);
+    return at < 0 ? 0 : this.history.length - at;
   }
 
   /** Returns to the selections before the last change. */
