@@ -3,7 +3,6 @@
  * (`.json`) or a public variability model (`.uvl`, `.dimacs`). Their output is a
  * contract that automated checks read: keep it exactly as documented in HELP.
  */
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   compile,
@@ -131,8 +130,4 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-export function readJsonFile(file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 }

@@ -29,7 +29,9 @@ export class ConfigurationSession {
   private current = new Map<string, SelectionValue>();
   /** Options of multiple choices the buyer declined (an unticked box they decided on). */
   private declined = new Map<string, readonly string[]>();
-  private readonly history: { current: Map<string, SelectionValue>; declined: Map<string, readonly string[]> }[] = [];
+  private readonly history: { current: Map<string, SelectionValue>; declined: Map<string, readonly string[]>; bits: Uint8Array }[] = [];
+  /** The valid-domain bits of the current selections, computed once per change (the check that admits it). */
+  private bits: Uint8Array;
   private cached: Readonly<Record<string, ValidDomain>> | undefined;
   private readonly attributes: Map<string, { index: number; attribute: Attribute }>;
 
@@ -38,12 +40,13 @@ export class ConfigurationSession {
     initial: Configuration['selections'] = {},
   ) {
     this.attributes = new Map(compiled.product.attributes.map((attribute, index) => [attribute.id, { index, attribute }]));
-    for (const id of Object.keys(initial)) this.attributeOf(id);
     const next = new Map(Object.entries(initial));
-    if (!this.compiled.space.domains(this.assignment(next))) {
+    const bits = this.compiled.space.domains(this.assignment(next));
+    if (!bits) {
       throw new SelectionError('the initial selections have no valid completion', Object.keys(initial)[0] ?? '', Object.values(initial)[0] ?? false);
     }
     this.current = next;
+    this.bits = bits;
   }
 
   /** The buyer's selections, as a configuration's `selections`. */
@@ -122,7 +125,8 @@ export class ConfigurationSession {
    * taken is in its valid domain, this never fails. One undo step takes it back.
    */
   complete(): this {
-    const before = { current: this.current, declined: this.declined };
+    const before = { current: this.current, declined: this.declined, bits: this.bits };
+    const mark = this.history.length;
     const { product } = this.compiled;
     for (const attribute of product.attributes) {
       const domain = this.domains()[attribute.id]!;
@@ -145,7 +149,10 @@ export class ConfigurationSession {
       if (value !== undefined) this.select(attribute.id, value);
     }
     // All of it is one step for undo.
-    this.history.splice(this.history.length - this.stepsSince(before), Infinity, before);
+    if (this.history.length > mark) {
+      this.history.length = mark;
+      this.history.push(before);
+    }
     return this;
   }
 
@@ -178,24 +185,20 @@ export class ConfigurationSession {
     }
   }
 
-  private stepsSince(state: { current: Map<string, SelectionValue> }): number {
-    const at = this.history.findIndex((h) => h.current === state.current);
-    return at < 0 ? 0 : this.history.length - at;
-  }
-
   /** Returns to the selections before the last change. */
   undo(): boolean {
     const previous = this.history.pop();
     if (!previous) return false;
     this.current = previous.current;
     this.declined = previous.declined;
+    this.bits = previous.bits;
     this.cached = undefined;
     return true;
   }
 
   /** The valid domain of every attribute under the current selections. */
   domains(): Readonly<Record<string, ValidDomain>> {
-    if (!this.cached) this.cached = domainsOf(this.compiled, this.compiled.space.domains(this.assignment(this.current, this.declined))!);
+    if (!this.cached) this.cached = domainsOf(this.compiled, this.bits);
     return this.cached;
   }
 
@@ -205,12 +208,14 @@ export class ConfigurationSession {
   }
 
   private apply(next: Map<string, SelectionValue>, declined: Map<string, readonly string[]>, attribute: string, value: SelectionValue): this {
-    if (!this.compiled.space.domains(this.assignment(next, declined))) {
+    const bits = this.compiled.space.domains(this.assignment(next, declined));
+    if (!bits) {
       throw new SelectionError(`${attribute} = ${JSON.stringify(value)} is not available with the current selections`, attribute, value);
     }
-    this.history.push({ current: this.current, declined: this.declined });
+    this.history.push({ current: this.current, declined: this.declined, bits: this.bits });
     this.current = next;
     this.declined = declined;
+    this.bits = bits;
     this.cached = undefined;
     return this;
   }
