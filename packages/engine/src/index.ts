@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 export * from './catalog/schema.js';
-export { loadCatalog, loadConfiguration, CatalogError, ConfigurationError, type LoadOptions } from './catalog/load.js';
+export { loadCatalog, loadConfiguration, catalogHash, CatalogError, ConfigurationError, type LoadOptions } from './catalog/load.js';
+export { canonicalJson, contentHash } from './internal/digest.js';
 export { checkCatalog, checkConfiguration } from './catalog/validate.js';
 export { localize } from './catalog/text.js';
 export { catalogJsonSchema, configurationJsonSchema } from './catalog/json-schema.js';

@@ -4,6 +4,7 @@ import { checkCatalog, checkConfiguration } from './validate.js';
 import { checkJsonValue, parseJson, type JsonLimits } from '../internal/json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
+import { contentHash } from '../internal/digest.js';
 
 /** A catalog that cannot be used; `problems` lists every problem with its path. */
 export class CatalogError extends ValidationError {
@@ -92,4 +93,13 @@ function fieldNames(schema: z.core.$ZodType, seen: Set<unknown>): Set<string> {
   };
   visit(schema);
   return names;
+}
+
+/**
+ * The catalog's content hash, `"sha256:<hex>"` of its canonical JSON (RFC 8785): the
+ * same for the same catalog whatever the key order or spacing of its file. Quotes and
+ * precompiled spaces carry it, so a changed catalog is noticed.
+ */
+export function catalogHash(catalog: Catalog): Promise<string> {
+  return contentHash(catalog);
 }

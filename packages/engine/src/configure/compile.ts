@@ -8,6 +8,7 @@ import { didYouMean } from '../internal/problems.js';
 import { Bdd, FALSE, NodeLimitError } from './bdd.js';
 import { buildFormula } from './build.js';
 import { encode, type Constraint, type Encoding, type Formula } from './encode.js';
+import { conjuncts } from './explain.js';
 import { interactionOrder } from './order.js';
 import { SolutionSpace } from './space.js';
 
@@ -112,11 +113,6 @@ function minimalConflict(bdd: Bdd, parts: readonly Constraint[], nodes: number[]
     if (bdd.and(structure, bdd.andAll(without.map((r) => ruleNode.get(r)!))) === FALSE) kept = without;
   }
   return kept;
-}
-
-/** The parts of a conjunction (nested ones too), or the formula itself. */
-function conjuncts(formula: Formula): Formula[] {
-  return formula.t === 'and' ? formula.fs.flatMap(conjuncts) : [formula];
 }
 
 /** Copies the nodes reachable from `root` into compact arrays, bottom-up. */

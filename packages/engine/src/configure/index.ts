@@ -1,5 +1,13 @@
 export { compile, CompileError, type CompileOptions, type CompiledProduct } from './compile.js';
-export { ConfigurationSession, SelectionError, domainsOf, type ValidDomain } from './session.js';
+export {
+  ConfigurationSession,
+  SelectionError,
+  domainsOf,
+  type ValidDomain,
+  type Decision,
+  type Explanation,
+  type ResolvedConflict,
+} from './session.js';
 export { violatedRules, conditionHolds } from './evaluate.js';
 export type { Encoding, VariableInfo, Formula, Constraint } from './encode.js';
 export { SolutionSpace, CAN_BE_FALSE, CAN_BE_TRUE, type Assignment } from './space.js';

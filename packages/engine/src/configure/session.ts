@@ -8,6 +8,7 @@
 import type { Attribute, Configuration, SelectionValue } from '../catalog/schema.js';
 import type { CompiledProduct } from './compile.js';
 import { conditionHolds } from './evaluate.js';
+import { ruleDiagrams, type Literal } from './explain.js';
 import { CAN_BE_FALSE, CAN_BE_TRUE, type Assignment } from './space.js';
 
 /** The values an attribute can still take: option ids, `true`/`false`, or quantities. */
@@ -25,11 +26,65 @@ export class SelectionError extends Error {
   }
 }
 
+/**
+ * One decision of the buyer: an attribute's value (an option id, `true`/`false`, a
+ * quantity), or for a multiple choice one option ticked, or with `declined` unticked
+ * on purpose.
+ */
+export interface Decision {
+  readonly attribute: string;
+  readonly value: string | number | boolean;
+  readonly declined?: true;
+}
+
+/**
+ * Why a value is or is not available, and what it would take. Rules are given by id;
+ * their buyer-facing `message` is in the catalog.
+ */
+export interface Explanation {
+  /** The value asked about. */
+  readonly wanted: Decision;
+  /** Whether it can be chosen now without changing anything else. */
+  readonly available: boolean;
+  /**
+   * A minimal set of current decisions that, together with the wanted value, no valid
+   * configuration satisfies: take any one of them away and this set no longer conflicts.
+   */
+  readonly conflicting: readonly Decision[];
+  /** A minimal set of rules that, with those decisions, exclude the value. */
+  readonly rules: readonly string[];
+  /**
+   * The fewest current decisions to take back so that the value becomes available (a
+   * minimum-cardinality diagnosis; among equally small ones, the most recent decisions
+   * are given up). `undefined` when no change of decisions can help: the rules exclude
+   * the value in every configuration.
+   */
+  readonly repair: readonly Decision[] | undefined;
+}
+
+/** A conflict the buyer met and resolved with {@link ConfigurationSession.makeAvailable}. */
+export interface ResolvedConflict {
+  /** The value they wanted. */
+  readonly wanted: Decision;
+  /** The decisions they gave up for it. */
+  readonly gaveUp: readonly Decision[];
+  /** The rules that stood in the way. */
+  readonly rules: readonly string[];
+}
+
+interface State {
+  current: Map<string, SelectionValue>;
+  declined: Map<string, readonly string[]>;
+  bits: Uint8Array;
+  resolved: readonly ResolvedConflict[];
+}
+
 export class ConfigurationSession {
   private current = new Map<string, SelectionValue>();
   /** Options of multiple choices the buyer declined (an unticked box they decided on). */
   private declined = new Map<string, readonly string[]>();
-  private readonly history: { current: Map<string, SelectionValue>; declined: Map<string, readonly string[]>; bits: Uint8Array }[] = [];
+  private readonly history: State[] = [];
+  private conflicts: readonly ResolvedConflict[] = [];
   /** The valid-domain bits of the current selections, computed once per change (the check that admits it). */
   private bits: Uint8Array;
   private cached: Readonly<Record<string, ValidDomain>> | undefined;
@@ -66,17 +121,9 @@ export class ConfigurationSession {
    * {@link SelectionError} if the value is not in the attribute's valid domain.
    */
   select(attributeId: string, value: string | boolean | number): this {
-    const { attribute } = this.attributeOf(attributeId);
-    const next = new Map(this.current);
-    const declined = new Map(this.declined);
-    if (attribute.kind === 'multiple') {
-      const chosen = (next.get(attributeId) as string[] | undefined) ?? [];
-      next.set(attributeId, chosen.includes(String(value)) ? chosen : [...chosen, String(value)]);
-      declined.set(attributeId, (declined.get(attributeId) ?? []).filter((o) => o !== value));
-    } else {
-      next.set(attributeId, value as SelectionValue);
-    }
-    return this.apply(next, declined, attributeId, value as SelectionValue);
+    const edit = this.edit();
+    edit.add({ attribute: attributeId, value });
+    return this.apply(edit, attributeId, value as SelectionValue);
   }
 
   /**
@@ -84,15 +131,9 @@ export class ConfigurationSession {
    * option is open: the engine may still find that every valid configuration needs it.
    */
   decline(attributeId: string, option: string): this {
-    const { attribute } = this.attributeOf(attributeId);
-    if (attribute.kind !== 'multiple') throw new RangeError(`"${attributeId}" is not a multiple choice; use select or deselect`);
-    const next = new Map(this.current);
-    const rest = ((next.get(attributeId) as string[] | undefined) ?? []).filter((o) => o !== option);
-    if (rest.length > 0) next.set(attributeId, rest);
-    else next.delete(attributeId);
-    const declined = new Map(this.declined);
-    declined.set(attributeId, [...new Set([...(declined.get(attributeId) ?? []), option])]);
-    return this.apply(next, declined, attributeId, [option]);
+    const edit = this.edit();
+    edit.add({ attribute: attributeId, value: option, declined: true });
+    return this.apply(edit, attributeId, [option]);
   }
 
   /** Sets a quantity (the same as `select` for a quantity attribute). */
@@ -103,19 +144,106 @@ export class ConfigurationSession {
   /** Takes back a decision (or, for a multiple choice, the decision on one option). Always possible. */
   deselect(attributeId: string, option?: string): this {
     const { attribute } = this.attributeOf(attributeId);
-    const next = new Map(this.current);
-    const declined = new Map(this.declined);
+    const edit = this.edit();
     if (attribute.kind === 'multiple' && option !== undefined) {
-      const rest = ((next.get(attributeId) as string[] | undefined) ?? []).filter((o) => o !== option);
-      if (rest.length > 0) next.set(attributeId, rest);
-      else next.delete(attributeId);
-      declined.set(attributeId, (declined.get(attributeId) ?? []).filter((o) => o !== option));
+      edit.remove({ attribute: attributeId, value: option });
+      edit.remove({ attribute: attributeId, value: option, declined: true });
     } else {
-      next.delete(attributeId);
-      declined.delete(attributeId);
+      edit.next.delete(attributeId);
+      edit.declined.delete(attributeId);
     }
-    return this.apply(next, declined, attributeId, false);
+    return this.apply(edit, attributeId, false);
   }
+
+  /** Every current decision, oldest first (for a multiple choice, one per option decided). */
+  get decisions(): readonly Decision[] {
+    return this.decisionsOf(this.current, this.declined);
+  }
+
+  /** The conflicts resolved with {@link makeAvailable} that led to the current selections, in order. */
+  get resolved(): readonly ResolvedConflict[] {
+    return this.conflicts;
+  }
+
+  /**
+   * The values an attribute could change to while every other decision stays: its
+   * valid domain with its own decisions taken back. For a single choice already made,
+   * these are the options a click can switch to directly.
+   */
+  alternatives(attributeId: string): ValidDomain {
+    this.attributeOf(attributeId);
+    const edit = this.edit();
+    edit.next.delete(attributeId);
+    edit.declined.delete(attributeId);
+    const bits = this.compiled.space.domains(this.assignment(edit.next, edit.declined));
+    return bits ? domainsOf(this.compiled, bits)[attributeId]! : [];
+  }
+
+  /**
+   * Why a value is not available (or that it is): the current decisions and the rules
+   * that exclude it, and the fewest decisions to take back to make it available.
+   */
+  explain(wanted: Decision): Explanation {
+    const target = this.literalOf(wanted);
+    const decisions = this.decisions.map((decision) => ({ decision, ...this.literalOf(decision) }));
+    // A decision on the very variable asked about (a boolean that is on, asked about off)
+    // conflicts with it alone.
+    const opposite = decisions.filter((d) => d.variable === target.variable && d.value !== target.value);
+    const others = decisions.filter((d) => d.variable !== target.variable);
+    const { space } = this.compiled;
+    const consistent = (literals: readonly Literal[]) => space.satisfiable(this.literalAssignment([target, ...literals]));
+    if (opposite.length === 0 && consistent(others)) return { wanted, available: true, conflicting: [], rules: [], repair: [] };
+
+    const diagrams = ruleDiagrams(this.compiled);
+    if (!consistent([])) {
+      return { wanted, available: false, conflicting: [], rules: diagrams.minimalRules([target]), repair: undefined };
+    }
+    // Conflicting decisions: deletion-based, trying the oldest first, so the set names the
+    // most recent decisions that clash (the ones the repair prefers to give up).
+    let conflicting = opposite.length > 0 ? opposite : others;
+    if (opposite.length === 0) {
+      for (const candidate of others) {
+        const without = conflicting.filter((d) => d !== candidate);
+        if (!consistent(without)) conflicting = without;
+      }
+    }
+    // Repair: one shortest-path pass. Each decision weighs more than all tie-breaks
+    // together, so fewer decisions always win; among equals, older decisions weigh more.
+    const weight = new Float64Array(this.compiled.encoding.variables.length);
+    const unit = others.length * others.length + 1;
+    others.forEach((d, age) => (weight[d.variable] = unit + (others.length - age)));
+    weight[target.variable] = Infinity;
+    const given = space.cheapestRelaxation(this.literalAssignment([target, ...others]), weight)!;
+    const repair = [...opposite, ...others.filter((d) => given.includes(d.variable))].map((d) => d.decision);
+    return {
+      wanted,
+      available: false,
+      conflicting: conflicting.map((d) => d.decision),
+      rules: diagrams.minimalRules([target, ...conflicting]),
+      repair,
+    };
+  }
+
+  /**
+   * Makes a value available and chooses it, in one step: takes back the decisions of
+   * {@link explain}'s repair, then selects (or declines) the value. One undo step
+   * restores everything. Throws a {@link SelectionError} when no change of decisions
+   * can make it available. Returns the explanation that was applied.
+   */
+  makeAvailable(wanted: Decision): Explanation {
+    const explanation = this.explain(wanted);
+    if (explanation.repair === undefined) {
+      const because = explanation.rules.length > 0 ? ` (rules ${explanation.rules.join(', ')})` : '';
+      throw new SelectionError(`${wanted.attribute} = ${JSON.stringify(wanted.value)} is excluded in every configuration${because}`, wanted.attribute, wanted.value as SelectionValue);
+    }
+    const edit = this.edit();
+    for (const decision of explanation.repair) edit.remove(decision);
+    edit.add(wanted);
+    const resolved = explanation.available ? this.conflicts : [...this.conflicts, { wanted, gaveUp: explanation.repair, rules: explanation.rules }];
+    this.apply(edit, wanted.attribute, wanted.value as SelectionValue, resolved);
+    return explanation;
+  }
+
 
   /**
    * Extends the selections to a complete valid configuration, deterministically:
@@ -125,7 +253,7 @@ export class ConfigurationSession {
    * taken is in its valid domain, this never fails. One undo step takes it back.
    */
   complete(): this {
-    const before = { current: this.current, declined: this.declined, bits: this.bits };
+    const before = this.state();
     const mark = this.history.length;
     const { product } = this.compiled;
     for (const attribute of product.attributes) {
@@ -189,10 +317,7 @@ export class ConfigurationSession {
   undo(): boolean {
     const previous = this.history.pop();
     if (!previous) return false;
-    this.current = previous.current;
-    this.declined = previous.declined;
-    this.bits = previous.bits;
-    this.cached = undefined;
+    this.restore(previous);
     return true;
   }
 
@@ -207,17 +332,98 @@ export class ConfigurationSession {
     return this.compiled.space.count(this.assignment(this.current, this.declined));
   }
 
-  private apply(next: Map<string, SelectionValue>, declined: Map<string, readonly string[]>, attribute: string, value: SelectionValue): this {
-    const bits = this.compiled.space.domains(this.assignment(next, declined));
+  /** A copy of the decisions to change; `apply` makes it current if it still has a valid completion. */
+  private edit() {
+    const next = new Map(this.current);
+    const declined = new Map(this.declined);
+    const multiple = (id: string) => this.attributeOf(id).attribute.kind === 'multiple';
+    const chosen = (id: string) => (next.get(id) as string[] | undefined) ?? [];
+    const setChosen = (id: string, options: string[]) => (options.length > 0 ? next.set(id, options) : next.delete(id));
+    const setDeclined = (id: string, options: string[]) => (options.length > 0 ? declined.set(id, options) : declined.delete(id));
+    return {
+      next,
+      declined,
+      add: ({ attribute, value, declined: no }: Decision) => {
+        if (!multiple(attribute)) {
+          if (no) throw new RangeError(`"${attribute}" is not a multiple choice; use select or deselect`);
+          // Deleted first, so the map's order stays the order of the decisions.
+          next.delete(attribute);
+          next.set(attribute, value as SelectionValue);
+          return;
+        }
+        const option = String(value);
+        const others = chosen(attribute).filter((o) => o !== option);
+        const othersDeclined = (declined.get(attribute) ?? []).filter((o) => o !== option);
+        setChosen(attribute, no ? others : [...others, option]);
+        setDeclined(attribute, no ? [...othersDeclined, option] : othersDeclined);
+      },
+      remove: ({ attribute, value, declined: no }: Decision) => {
+        if (!multiple(attribute)) {
+          if (next.get(attribute) === value) next.delete(attribute);
+          return;
+        }
+        if (no) setDeclined(attribute, (declined.get(attribute) ?? []).filter((o) => o !== value));
+        else setChosen(attribute, chosen(attribute).filter((o) => o !== value));
+      },
+    };
+  }
+
+  private apply(
+    edit: { next: Map<string, SelectionValue>; declined: Map<string, readonly string[]> },
+    attribute: string,
+    value: SelectionValue,
+    resolved = this.conflicts,
+  ): this {
+    const bits = this.compiled.space.domains(this.assignment(edit.next, edit.declined));
     if (!bits) {
       throw new SelectionError(`${attribute} = ${JSON.stringify(value)} is not available with the current selections`, attribute, value);
     }
-    this.history.push({ current: this.current, declined: this.declined, bits: this.bits });
-    this.current = next;
-    this.declined = declined;
-    this.bits = bits;
-    this.cached = undefined;
+    this.history.push(this.state());
+    this.restore({ current: edit.next, declined: edit.declined, bits, resolved });
     return this;
+  }
+
+  private state(): State {
+    return { current: this.current, declined: this.declined, bits: this.bits, resolved: this.conflicts };
+  }
+
+  private restore(state: State): void {
+    this.current = state.current;
+    this.declined = state.declined;
+    this.bits = state.bits;
+    this.conflicts = state.resolved;
+    this.cached = undefined;
+  }
+
+  private decisionsOf(current: Map<string, SelectionValue>, declined: Map<string, readonly string[]>): Decision[] {
+    const decisions: Decision[] = [];
+    for (const [attribute, value] of current) {
+      if (Array.isArray(value)) for (const option of value) decisions.push({ attribute, value: option });
+      else decisions.push({ attribute, value: value as string | number | boolean });
+    }
+    for (const [attribute, options] of declined) for (const option of options) decisions.push({ attribute, value: option, declined: true });
+    return decisions;
+  }
+
+  /** The variable a decision fixes, and to what. */
+  private literalOf({ attribute: id, value, declined }: Decision): Literal {
+    const { index, attribute } = this.attributeOf(id);
+    const { encoding } = this.compiled;
+    const vars = encoding.attributeVariables[index]!;
+    if (attribute.kind === 'boolean') {
+      if (typeof value !== 'boolean') throw new SelectionError(`${id} is a boolean; ${JSON.stringify(value)} is not true or false`, id, value as SelectionValue);
+      return { variable: vars[0]!, value: value ? 1 : 0 };
+    }
+    const variable = vars.find((v) => encoding.variables[v]!.value === value);
+    if (variable === undefined) throw new SelectionError(`${id} has no value ${JSON.stringify(value)}`, id, value as SelectionValue);
+    if (declined && attribute.kind !== 'multiple') throw new RangeError(`"${id}" is not a multiple choice; only options of a multiple choice are declined`);
+    return { variable, value: declined ? 0 : 1 };
+  }
+
+  private literalAssignment(literals: readonly Literal[]): Assignment {
+    const assignment: Assignment = new Int8Array(this.compiled.encoding.variables.length).fill(-1);
+    for (const { variable, value } of literals) assignment[variable] = value;
+    return assignment;
   }
 
   private attributeOf(id: string): { index: number; attribute: Attribute } {

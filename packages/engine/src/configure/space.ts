@@ -50,8 +50,7 @@ export class SolutionSpace {
    */
   domains(assignment: Assignment): Uint8Array | undefined {
     const variables = this.variableCount;
-    const byLevel = this.assignedByLevel;
-    for (let v = 0; v < variables; v++) byLevel[this.levelOf[v]!] = assignment[v]!;
+    const byLevel = this.byLevel(assignment);
     const { level, low, high } = this;
     const canReach = this.canReach;
     const n = level.length;
@@ -105,6 +104,64 @@ export class SolutionSpace {
     }
     for (let v = 0; v < variables; v++) result[v] = byLevelResult[this.levelOf[v]!]!;
     return result;
+  }
+
+  /** Whether `assignment` extends to a complete valid one: the bottom-up half of {@link domains}. */
+  satisfiable(assignment: Assignment): boolean {
+    const byLevel = this.byLevel(assignment);
+    const { level, low, high, canReach } = this;
+    canReach[0] = 0;
+    canReach[1] = 1;
+    for (let id = 2; id < level.length; id++) {
+      const a = byLevel[level[id]!]!;
+      canReach[id] = (a !== 1 && canReach[low[id]!]) || (a !== 0 && canReach[high[id]!]) ? 1 : 0;
+    }
+    return canReach[this.root] === 1;
+  }
+
+  /**
+   * The cheapest set of assigned variables to give up so that the rest extends to a
+   * complete valid assignment: one shortest-path pass over the diagram, where taking
+   * an edge against a variable's assigned value costs that variable's weight (an
+   * infinite weight means it must be kept). Variables on levels an edge skips are
+   * free, so they cost nothing. Returns the variables to give up, or undefined when
+   * even giving up every finite-weight variable leaves no valid assignment.
+   */
+  cheapestRelaxation(assignment: Assignment, weight: Float64Array): number[] | undefined {
+    const byLevel = this.byLevel(assignment);
+    const weightByLevel = new Float64Array(this.variableCount);
+    for (let v = 0; v < this.variableCount; v++) weightByLevel[this.levelOf[v]!] = weight[v]!;
+    const { level, low, high } = this;
+    const n = level.length;
+    const cost = new Float64Array(n);
+    const viaHigh = new Uint8Array(n);
+    cost[0] = Infinity;
+    for (let id = 2; id < n; id++) {
+      const l = level[id]!;
+      const a = byLevel[l]!;
+      const w = weightByLevel[l]!;
+      const lowCost = cost[low[id]!]! + (a === 1 ? w : 0);
+      const highCost = cost[high[id]!]! + (a === 0 ? w : 0);
+      viaHigh[id] = highCost < lowCost ? 1 : 0;
+      cost[id] = Math.min(lowCost, highCost);
+    }
+    if (cost[this.root] === Infinity) return undefined;
+    const given: number[] = [];
+    const variableAt = new Int32Array(this.variableCount);
+    for (let v = 0; v < this.variableCount; v++) variableAt[this.levelOf[v]!] = v;
+    for (let id = this.root; id >= 2; ) {
+      const l = level[id]!;
+      const takeHigh = viaHigh[id] === 1;
+      if (byLevel[l] === (takeHigh ? 0 : 1)) given.push(variableAt[l]!);
+      id = takeHigh ? high[id]! : low[id]!;
+    }
+    return given;
+  }
+
+  private byLevel(assignment: Assignment): Int8Array {
+    const byLevel = this.assignedByLevel;
+    for (let v = 0; v < this.variableCount; v++) byLevel[this.levelOf[v]!] = assignment[v]!;
+    return byLevel;
   }
 
   /** Exact number of complete valid assignments that agree with `assignment`. */
