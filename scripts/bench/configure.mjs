@@ -3,9 +3,10 @@
 // MiniSat (logic-solver) asked once per value not yet witnessed by a model found.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { bench, loadModel } from '../../packages/engine/dist/cli/configure.js';
-import { ConfigurationSession } from '../../packages/engine/dist/index.js';
-import { report } from './lib.mjs';
+import { ConfigurationSession, loadSpace, saveSpace } from '../../packages/engine/dist/index.js';
+import { report, summarise } from './lib.mjs';
 
 const Logic = createRequire(import.meta.url)('logic-solver');
 const models = '../shared/benchmarks/models';
@@ -59,7 +60,7 @@ for (const [label, file] of [
 ]) {
   const path = `${models}/${file}`;
   const text = readFileSync(path, 'utf8');
-  const model = loadModel(path, text, undefined, undefined);
+  const model = await loadModel(path, text, undefined, undefined);
   const countStarted = performance.now();
   new ConfigurationSession(model.compiled).count();
   const countMs = performance.now() - countStarted;
@@ -73,3 +74,51 @@ for (const [label, file] of [
   results[label] = row;
 }
 report('configure', results);
+
+// Precompiled spaces: the file a page would load instead of compiling, and the time to
+// load it (strict JSON read, format and catalog-hash checks, diagram checks). The
+// first load is cold (nothing compiled by the JIT yet); then 20 more. Explanations on
+// the same model: every value left unavailable after the 30 bench steps, explained
+// (the first builds the per-rule diagrams).
+const loads = {};
+for (const [label, file] of [
+  ['BusyBox (dimacs)', 'dimacs/busybox_2010-05-02_14-17-07.dimacs'],
+  ['BusyBox (uvl)', 'uvl/busybox_2010-05-02_14-17-07.uvl'],
+]) {
+  const path = `${models}/${file}`;
+  const model = await loadModel(path, readFileSync(path, 'utf8'), undefined, undefined);
+  const json = JSON.stringify(await saveSpace(model.compiled));
+  const samples = [];
+  for (let i = 0; i < 21; i++) {
+    // A fresh copy of the catalog each time, so no hash is remembered between loads.
+    const catalog = structuredClone(model.compiled.catalog);
+    const started = performance.now();
+    await loadSpace(catalog, json);
+    samples.push(performance.now() - started);
+  }
+  const session = new ConfigurationSession(model.compiled);
+  for (const [id, value] of bench(model, 30, 1).choices) session.select(id, value);
+  const domains = session.domains();
+  const explainMs = [];
+  for (const attribute of model.compiled.product.attributes) {
+    if (attribute.id in session.selections || domains[attribute.id].length !== 1) continue;
+    const started = performance.now();
+    session.explain({ attribute: attribute.id, value: !domains[attribute.id][0] });
+    explainMs.push(performance.now() - started);
+  }
+  const warm = summarise(samples.slice(1));
+  const explained = summarise(explainMs.slice(1));
+  loads[label] = {
+    spaceKB: json.length / 1024,
+    gzipKB: gzipSync(json).length / 1024,
+    firstLoadMs: samples[0],
+    loadMedianMs: warm.median,
+    loadP95Ms: warm.p95,
+    explained: explainMs.length,
+    firstExplainMs: explainMs[0],
+    explainMedianMs: explained.median,
+    explainP95Ms: explained.p95,
+    explainMaxMs: explained.max,
+  };
+}
+report('configure-precompiled', loads);

@@ -114,10 +114,10 @@ export function cliHarness(prefix: string) {
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
     return path;
   };
-  const cpq = (...args: string[]) => {
+  const cpq = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = run(args, (line) => out.push(line), (line) => err.push(line));
+    const code = await run(args, (line) => out.push(line), (line) => err.push(line));
     return { code, out, err };
   };
   return { dir, file, cpq };

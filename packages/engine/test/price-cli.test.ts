@@ -16,8 +16,8 @@ const catalog = file('catalog.json', tinyCatalog(pricing));
 const config = file('config.json', { product: 'p', selections: { q: 7, b: true } });
 
 describe('cpq price', () => {
-  it('prints the waterfall as a table', () => {
-    const { code, out, err } = cpq('price', catalog, '--config', config, '--date', DAY);
+  it('prints the waterfall as a table', async () => {
+    const { code, out, err } = await cpq('price', catalog, '--config', config, '--date', DAY);
     assert.equal(code, 0);
     assert.deepEqual(err, []);
     assert.deepEqual(out, [
@@ -43,9 +43,9 @@ describe('cpq price', () => {
     ]);
   });
 
-  it('prints the breakdown as JSON with --json, and takes the request from flags and a context file', () => {
+  it('prints the breakdown as JSON with --json, and takes the request from flags and a context file', async () => {
     const context = file('context.json', { lineDiscounts: { 'p/q': { percent: '5' } }, date: '2026-01-01' });
-    const { code, out } = cpq('price', catalog, '--config', config, '--json', '--partner', 'acme', '--quantity', '2', '--context', context, '--date', DAY);
+    const { code, out } = await cpq('price', catalog, '--config', config, '--json', '--partner', 'acme', '--quantity', '2', '--context', context, '--date', DAY);
     assert.equal(code, 0);
     const breakdown = JSON.parse(out.join('\n'));
     assert.equal(breakdown.date, DAY); // the flag wins over the file
@@ -55,42 +55,42 @@ describe('cpq price', () => {
     assert.deepEqual(q.steps.map((s: any) => `${s.code} ${s.amount.amount}`), ['list 1806.00', 'tier-range -280.00', 'manual-percent -76.30', 'partner -144.97', 'net 1304.73']);
   });
 
-  it('prints every problem of the request on its own line and exits 1', () => {
-    const { code, out, err } = cpq('price', catalog, '--config', config, '--date', '2025-06-01', '--currency', 'EUX', '--quantity', '2.5');
+  it('prints every problem of the request on its own line and exits 1', async () => {
+    const { code, out, err } = await cpq('price', catalog, '--config', config, '--date', '2025-06-01', '--currency', 'EUX', '--quantity', '2.5');
     assert.equal(code, 1);
     assert.deepEqual(out, []);
     assert.deepEqual(err, ['The price request has 1 problem:', 'context.quantity: expected a number, found the text "2.5"']);
-    const dated = cpq('price', catalog, '--config', config, '--date', '2025-06-01');
+    const dated = await cpq('price', catalog, '--config', config, '--date', '2025-06-01');
     assert.deepEqual(dated.err, ['The price request has 1 problem:', 'context.date: no price book in EUR is valid on 2025-06-01 ("list" is valid from 2026-01-01)']);
-    const missing = cpq('price', catalog, '--config', file('missing.json', { product: 'p', selections: { s: 'x' } }), '--date', DAY);
+    const missing = await cpq('price', catalog, '--config', file('missing.json', { product: 'p', selections: { s: 'x' } }), '--date', DAY);
     assert.deepEqual(missing.err, ['The price request has 1 problem:', 'configuration.selections.s: no price for "p/s:x" in price book "list"']);
   });
 
-  it('reports a broken catalog or configuration with its file name', () => {
+  it('reports a broken catalog or configuration with its file name', async () => {
     const bad = file('bad.json', tinyCatalog(oneBook({ 'p/qq': { amount: '1' } })));
-    const result = cpq('price', bad, '--config', config);
+    const result = await cpq('price', bad, '--config', config);
     assert.equal(result.code, 1);
     assert.deepEqual(result.err, [`${bad}: The catalog has 1 problem:`, 'pricing.books[0].prices["p/qq"]: unknown attribute "qq" of product "p" (did you mean "q"?)']);
     const badConfig = file('bad-config.json', { product: 'p', selections: { q: -1 } });
-    assert.deepEqual(cpq('price', catalog, '--config', badConfig).err, [`${badConfig}: The configuration has 1 problem:`, 'selections.q: must be at least 0, found -1']);
-    assert.deepEqual(cpq('price', join(dir, 'nope.json'), '--config', config).err, [`cpq: ${join(dir, 'nope.json')}: no such file`]);
+    assert.deepEqual((await cpq('price', catalog, '--config', badConfig)).err, [`${badConfig}: The configuration has 1 problem:`, 'selections.q: must be at least 0, found -1']);
+    assert.deepEqual((await cpq('price', join(dir, 'nope.json'), '--config', config)).err, [`cpq: ${join(dir, 'nope.json')}: no such file`]);
   });
 
-  it('explains its usage when called wrongly', () => {
-    const noConfig = cpq('price', catalog);
+  it('explains its usage when called wrongly', async () => {
+    const noConfig = await cpq('price', catalog);
     assert.equal(noConfig.code, 2);
     assert.equal(noConfig.err[0], 'cpq: price needs --config CONFIG.json\n');
     assert.match(noConfig.err[1]!, /^Usage:\n {2}cpq price CATALOG\.json --config CONFIG\.json \[options\]/);
-    assert.equal(cpq('price', catalog, '--config', config, '--book', 'list', '--segment', 'smb').err[0], 'cpq: give --book or --segment, not both\n');
-    assert.equal(cpq('price', catalog, '--config', config, '--colour', 'red').code, 2);
-    assert.match(cpq('--help').out[0]!, /cpq price CATALOG\.json --config CONFIG\.json/);
+    assert.equal((await cpq('price', catalog, '--config', config, '--book', 'list', '--segment', 'smb')).err[0], 'cpq: give --book or --segment, not both\n');
+    assert.equal((await cpq('price', catalog, '--config', config, '--colour', 'red')).code, 2);
+    assert.match((await cpq('--help')).out[0]!, /cpq price CATALOG\.json --config CONFIG\.json/);
   });
 
-  it('prices the demo catalogs with every price book', () => {
+  it('prices the demo catalogs with every price book', async () => {
     const av = new URL('../../../examples/catalogs/av-rooms.json', import.meta.url).pathname;
     const avConfig = new URL('../../../examples/catalogs/av-rooms.config.json', import.meta.url).pathname;
     for (const book of ['list-eur', 'enterprise-eur', 'partner-northwind-eur', 'list-usd', 'enterprise-usd']) {
-      const { code, out } = cpq('price', av, '--config', avConfig, '--book', book, '--date', DAY);
+      const { code, out } = await cpq('price', av, '--config', avConfig, '--book', book, '--date', DAY);
       assert.equal(code, 0, book);
       assert.match(out.at(-1)!, /^Savings against list +[\d,]+\.\d\d \(\d+\.\d\d%\)$/);
     }

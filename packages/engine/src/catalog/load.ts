@@ -101,5 +101,11 @@ function fieldNames(schema: z.core.$ZodType, seen: Set<unknown>): Set<string> {
  * precompiled spaces carry it, so a changed catalog is noticed.
  */
 export function catalogHash(catalog: Catalog): Promise<string> {
-  return contentHash(catalog);
+  // A loaded catalog is deeply frozen, so its hash cannot change: compute it once.
+  if (!Object.isFrozen(catalog)) return contentHash(catalog);
+  let hash = hashes.get(catalog);
+  if (!hash) hashes.set(catalog, (hash = contentHash(catalog)));
+  return hash;
 }
+
+const hashes = new WeakMap<Catalog, Promise<string>>();

@@ -10,6 +10,7 @@ import {
   importDimacs,
   importUvl,
   loadCatalog,
+  loadSpace,
   type CompiledProduct,
   type ValidDomain,
 } from '../index.js';
@@ -18,11 +19,19 @@ export interface Model {
   readonly compiled: CompiledProduct;
   /** Attribute id -> the name printed and accepted on the command line. */
   readonly names: ReadonlyMap<string, string>;
+  /** Time to compile, or with a precompiled space, to load it (hash check included). */
   readonly compileMs: number;
+  readonly loadedFrom: 'compiled' | 'space';
 }
 
-/** Reads a model by its extension and compiles it. */
-export function loadModel(file: string, text: string, product: string | undefined, nodeLimit: number | undefined): Model {
+/** Reads a model by its extension and compiles it, or loads its precompiled space (`space`, a JSON text). */
+export async function loadModel(
+  file: string,
+  text: string,
+  product: string | undefined,
+  nodeLimit: number | undefined,
+  space?: string,
+): Promise<Model> {
   const extension = extname(file).toLowerCase();
   let catalog;
   let names: ReadonlyMap<string, string> | undefined;
@@ -31,9 +40,18 @@ export function loadModel(file: string, text: string, product: string | undefine
   else if (extension === '.dimacs' || extension === '.cnf') ({ catalog, names } = importDimacs(text, { name }));
   else catalog = loadCatalog(text, { maxLength: 100_000_000 });
   const started = performance.now();
-  const compiled = compile(catalog, { ...(product === undefined ? {} : { product }), ...(nodeLimit === undefined ? {} : { nodeLimit }) });
+  const compiled =
+    space === undefined
+      ? compile(catalog, { ...(product === undefined ? {} : { product }), ...(nodeLimit === undefined ? {} : { nodeLimit }) })
+      : await loadSpace(catalog, space);
+  if (product !== undefined && compiled.product.id !== product) throw new Error(`the space is for product "${compiled.product.id}", not "${product}"`);
   const compileMs = performance.now() - started;
-  return { compiled, names: names ?? new Map(compiled.product.attributes.map((a) => [a.id, a.id])), compileMs };
+  return {
+    compiled,
+    names: names ?? new Map(compiled.product.attributes.map((a) => [a.id, a.id])),
+    compileMs,
+    loadedFrom: space === undefined ? 'compiled' : 'space',
+  };
 }
 
 /** Valid domains keyed by the model's own names. */
@@ -77,6 +95,8 @@ export function parseAssign(text: string): Record<string, unknown> {
  */
 export interface BenchResult {
   compileMs: number;
+  /** `space` when the solution space was loaded precompiled: then compileMs is the load time. */
+  loadedFrom: 'compiled' | 'space';
   stepMs: number[];
   p50: number;
   p95: number;
@@ -110,6 +130,7 @@ export function bench(model: Model, steps: number, seed: number): BenchResult {
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     compileMs: round(model.compileMs),
+    loadedFrom: model.loadedFrom,
     stepMs: stepMs.map(round),
     p50: round(at(0.5)),
     p95: round(at(0.95)),

@@ -3,7 +3,7 @@
  * Every command reads files, calls the same engine functions a browser would, and
  * exits 0 on success or 1 with one problem per line.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bench, loadModel, namedDomains, parseAssign, sessionWith } from './configure.js';
 import {
@@ -14,6 +14,8 @@ import {
   loadCatalog,
   loadConfiguration,
   ValidationError,
+  saveSpace,
+  SpaceError,
   type Catalog,
 } from '../index.js';
 import { PRICE_HELP, priceCommand } from './price.js';
@@ -36,14 +38,18 @@ Usage:
   cpq bench MODEL [--product ID] [--steps 30] [--seed 1]
       A simulated user choosing seeded random possible values; prints one JSON
       object with compileMs, stepMs, p50, p95, max and rssMB.
-  Options for count, domains and bench: --node-limit N (most diagram nodes compiling may use).
+  cpq compile MODEL [--product ID] [--out SPACE.json]
+      Compile once, ahead of time: print (or write) the solution space as JSON, stamped
+      with the catalog's content hash, for pages and servers to load instead of compiling.
+  Options for count, domains and bench: --node-limit N (most diagram nodes compiling may use),
+  --space SPACE.json (load this precompiled space of MODEL instead of compiling).
   cpq --help | --version
 `;
 
 /** Thrown for a usage mistake: the message and the help are printed, exit code 2. */
 class UsageError extends Error {}
 
-export function run(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+export async function run(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -56,7 +62,8 @@ export function run(argv: readonly string[], out: (line: string) => void, err: (
       case 'count':
       case 'domains':
       case 'bench':
-        return configure(command, rest, out);
+      case 'compile':
+        return await configure(command, rest, out);
       case '--version':
       case '-v':
         out(version());
@@ -134,7 +141,7 @@ function schema(args: readonly string[], out: (line: string) => void): number {
   return 0;
 }
 
-function configure(command: 'count' | 'domains' | 'bench', args: readonly string[], out: (line: string) => void): number {
+async function configure(command: 'count' | 'domains' | 'bench' | 'compile', args: readonly string[], out: (line: string) => void): Promise<number> {
   const { values, positionals } = usage(() =>
     parseArgs({
       args: [...args],
@@ -146,13 +153,28 @@ function configure(command: 'count' | 'domains' | 'bench', args: readonly string
         steps: { type: 'string' },
         seed: { type: 'string' },
         'node-limit': { type: 'string' },
+        space: { type: 'string' },
+        out: { type: 'string' },
       },
     }),
   );
   if (positionals.length !== 1) throw new UsageError(`${command} takes one model file (.json, .uvl or .dimacs)`);
   const file = positionals[0]!;
   const nodeLimit = values['node-limit'] === undefined ? undefined : positiveInteger(values['node-limit'], '--node-limit');
-  const model = loadModel(file, readText(file), values.product, nodeLimit);
+  const space = values.space === undefined ? undefined : readText(values.space);
+  let model;
+  try {
+    model = await loadModel(file, readText(file), values.product, nodeLimit, space);
+  } catch (error) {
+    if (!(error instanceof SpaceError)) throw error;
+    throw new FileError(`${values.space}: ${error.message.split('\n').slice(1).map((line) => line.trim()).join('; ')}`);
+  }
+  if (command === 'compile') {
+    const text = JSON.stringify(await saveSpace(model.compiled));
+    if (values.out === undefined) out(text);
+    else writeText(values.out, `${text}\n`);
+    return 0;
+  }
   if (command === 'bench') {
     const steps = values.steps === undefined ? 30 : positiveInteger(values.steps, '--steps');
     const seed = values.seed === undefined ? 1 : positiveInteger(values.seed, '--seed');
@@ -216,6 +238,14 @@ function readText(file: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`);
+  }
+}
+
+function writeText(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new FileError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 

@@ -11,3 +11,12 @@ export {
 export { violatedRules, conditionHolds } from './evaluate.js';
 export type { Encoding, VariableInfo, Formula, Constraint } from './encode.js';
 export { SolutionSpace, CAN_BE_FALSE, CAN_BE_TRUE, type Assignment } from './space.js';
+export {
+  saveSpace,
+  loadSpace,
+  compileOrLoad,
+  SpaceError,
+  SPACE_FORMAT_VERSION,
+  PrecompiledSpaceSchema,
+  type PrecompiledSpace,
+} from './precompiled.js';

@@ -1,0 +1,208 @@
+/**
+ * Precompiled solution spaces: compile once (`cpq compile`, a build step), ship the
+ * diagram as JSON, and load it in the page instead of compiling there. The file names
+ * the catalog it was compiled from by content hash, so a space never silently answers
+ * for a different catalog, and carries a format version, so an engine never misreads
+ * a format it does not know.
+ *
+ * The diagram is stored as base64 of unsigned LEB128 varints: per node its level and
+ * the distance down to each child (children always have smaller ids, usually close
+ * ones), which makes the file about a third of plain 32-bit arrays.
+ */
+import * as z from 'zod/mini';
+import type { Catalog } from '../catalog/schema.js';
+import { catalogHash } from '../catalog/load.js';
+import { parseJson, type JsonLimits } from '../internal/json.js';
+import { ValidationError, type Problem } from '../internal/problems.js';
+import { problemsFromIssues } from '../internal/zod-problems.js';
+import { compile, type CompiledProduct } from './compile.js';
+import { encode } from './encode.js';
+import { SolutionSpace } from './space.js';
+
+declare function atob(text: string): string;
+declare function btoa(binary: string): string;
+
+/** The format this engine writes and reads. A change in encoding or layout is a new version. */
+export const SPACE_FORMAT_VERSION = 1;
+
+export const PrecompiledSpaceSchema = z.strictObject({
+  format: z.literal('cpq-space'),
+  version: z.number(),
+  catalog: z.strictObject({ id: z.string(), version: z.string(), hash: z.string() }),
+  product: z.string(),
+  /** Boolean variables of the product's encoding, a check that both sides encode alike. */
+  variables: z.number(),
+  /** Diagram nodes, terminals included. */
+  nodes: z.number(),
+  root: z.number(),
+  /** Base64 varints: the level of each variable. */
+  order: z.string(),
+  /** Base64 varints: per inner node (id 2 up), level, id − low, id − high. */
+  diagram: z.string(),
+});
+
+/** A compiled solution space as a JSON document (`cpq compile` writes it). */
+export type PrecompiledSpace = z.infer<typeof PrecompiledSpaceSchema>;
+
+/** Why a precompiled space cannot be used: a wrong file, another catalog, another format version. */
+export class SpaceError extends ValidationError {
+  constructor(problems: readonly Problem[]) {
+    super('The precompiled space cannot be used', problems);
+    this.name = 'SpaceError';
+  }
+}
+
+/** Serialises a compiled product's space, stamped with its catalog's content hash. */
+export async function saveSpace(compiled: CompiledProduct): Promise<PrecompiledSpace> {
+  const { catalog, product, space, encoding } = compiled;
+  const diagram: number[] = [];
+  for (let id = 2; id < space.size; id++) diagram.push(space.level[id]!, id - space.low[id]!, id - space.high[id]!);
+  return {
+    format: 'cpq-space',
+    version: SPACE_FORMAT_VERSION,
+    catalog: { id: catalog.id, version: catalog.version, hash: await catalogHash(catalog) },
+    product: product.id,
+    variables: encoding.variables.length,
+    nodes: space.size,
+    root: space.root,
+    order: toBase64(writeVarints(space.levelOf)),
+    diagram: toBase64(writeVarints(diagram)),
+  };
+}
+
+/**
+ * Loads a precompiled space for a catalog: a JSON text (read strictly) or a parsed
+ * document. Checks the format version, that the catalog's content hash is the one the
+ * space was compiled from, and that the diagram is well formed (an edited file must
+ * not give wrong answers); throws a {@link SpaceError} naming what does not match.
+ */
+export async function loadSpace(catalog: Catalog, input: unknown, limits: JsonLimits = {}): Promise<CompiledProduct> {
+  let value = input;
+  if (typeof input === 'string') {
+    const document = parseJson(input, { maxLength: 100_000_000, ...limits });
+    if (!document.ok) throw new SpaceError(document.problems);
+    value = document.value;
+  }
+  const parsed = PrecompiledSpaceSchema.safeParse(value);
+  if (!parsed.success) {
+    const format = (value as { format?: unknown } | null)?.format;
+    if (format !== 'cpq-space') throw new SpaceError([{ path: 'format', message: `this is not a precompiled space (format is ${JSON.stringify(format)}, not "cpq-space"); write one with cpq compile` }]);
+    throw new SpaceError(problemsFromIssues(parsed.error.issues, value, Object.keys(PrecompiledSpaceSchema.shape)));
+  }
+  const space = parsed.data;
+  if (space.version !== SPACE_FORMAT_VERSION) {
+    const which = space.version > SPACE_FORMAT_VERSION ? 'newer than this engine reads' : 'older than this engine reads';
+    throw new SpaceError([{ path: 'version', message: `format version ${space.version} is ${which} (${SPACE_FORMAT_VERSION}); compile the space again with this engine's cpq compile` }]);
+  }
+  const hash = await catalogHash(catalog);
+  if (space.catalog.hash !== hash) {
+    const was = `${space.catalog.id} ${space.catalog.version} (${space.catalog.hash})`;
+    const now = `${catalog.id} ${catalog.version} (${hash})`;
+    throw new SpaceError([{ path: 'catalog.hash', message: `the space was compiled from catalog ${was}, not from this catalog ${now}; compile it again` }]);
+  }
+  const product = catalog.products.find((p) => p.id === space.product);
+  if (!product) throw new SpaceError([{ path: 'product', message: `the catalog has no product "${space.product}"` }]);
+  const encoding = encode(catalog, product);
+  if (encoding.variables.length !== space.variables) {
+    throw new SpaceError([{ path: 'variables', message: `the space has ${space.variables} variables, this engine encodes the product with ${encoding.variables.length}; compile it again` }]);
+  }
+  return { catalog, product, encoding, space: readDiagram(space) };
+}
+
+/**
+ * Compiles in place when there is no precompiled space, else loads it: the one call a
+ * page needs for "use the shipped space if there is one".
+ */
+export async function compileOrLoad(catalog: Catalog, options: { product?: string; space?: unknown } = {}): Promise<CompiledProduct> {
+  if (options.space !== undefined) return loadSpace(catalog, options.space);
+  return compile(catalog, options.product === undefined ? {} : { product: options.product });
+}
+
+function readDiagram(space: PrecompiledSpace): SolutionSpace {
+  const fail = (path: string, message: string): never => {
+    throw new SpaceError([{ path, message }]);
+  };
+  const n = space.variables;
+  const order = readVarints(fromBase64(space.order, 'order'), n, 'order');
+  const levelOf = Int32Array.from(order);
+  const seen = new Uint8Array(n);
+  levelOf.forEach((l, v) => {
+    if (l >= n || seen[l]) fail('order', `variable ${v} has level ${l}, but levels must be a permutation of 0..${n - 1}`);
+    seen[l] = 1;
+  });
+  const size = space.nodes;
+  if (!Number.isInteger(size) || size < 2) fail('nodes', 'a diagram has at least the two terminals');
+  const values = readVarints(fromBase64(space.diagram, 'diagram'), (size - 2) * 3, 'diagram');
+  const level = new Int32Array(size);
+  const low = new Int32Array(size);
+  const high = new Int32Array(size);
+  level[0] = level[1] = n;
+  for (let id = 2, i = 0; id < size; id++, i += 3) {
+    const l = values[i]!;
+    const lo = id - values[i + 1]!;
+    const hi = id - values[i + 2]!;
+    if (l >= n) fail('diagram', `node ${id} is on level ${l}, beyond the ${n} variables`);
+    if (lo < 0 || hi < 0 || lo >= id || hi >= id) fail('diagram', `node ${id} has a child that is not below it`);
+    if (level[lo]! <= l || level[hi]! <= l) fail('diagram', `node ${id} on level ${l} has a child on a level above or beside it`);
+    if (lo === hi) fail('diagram', `node ${id} has two equal children (the diagram is not reduced)`);
+    level[id] = l;
+    low[id] = lo;
+    high[id] = hi;
+  }
+  if (!Number.isInteger(space.root) || space.root < 0 || space.root >= size) fail('root', `root ${space.root} is not a node of the diagram`);
+  if (space.root === 0) fail('root', 'the diagram is empty (no valid configuration)');
+  return new SolutionSpace(levelOf, level, low, high, space.root);
+}
+
+function writeVarints(values: ArrayLike<number>): Uint8Array {
+  const bytes: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i]!;
+    while (v >= 0x80) {
+      bytes.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    bytes.push(v);
+  }
+  return Uint8Array.from(bytes);
+}
+
+function readVarints(bytes: Uint8Array, count: number, path: string): Int32Array {
+  if (count > bytes.length) throw new SpaceError([{ path, message: `has ${bytes.length} bytes, too few for ${count} numbers` }]);
+  const values = new Int32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= bytes.length) throw new SpaceError([{ path, message: `ends after ${i} of ${count} numbers` }]);
+      const byte = bytes[at++]!;
+      v |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+      shift += 7;
+      if (shift > 21) throw new SpaceError([{ path, message: `number ${i} is too large` }]);
+    }
+    values[i] = v;
+  }
+  if (at !== bytes.length) throw new SpaceError([{ path, message: `has ${bytes.length - at} bytes after its ${count} numbers` }]);
+  return values;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string, path: string): Uint8Array {
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    throw new SpaceError([{ path, message: 'is not base64' }]);
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  compile,
+  compileOrLoad,
+  ConfigurationSession,
+  formatProblem,
+  importDimacs,
+  importUvl,
+  loadCatalog,
+  loadSpace,
+  saveSpace,
+  SpaceError,
+  SPACE_FORMAT_VERSION,
+  type CompiledProduct,
+} from '../src/index.js';
+import { cliHarness } from './fixtures.js';
+
+const demoPath = (name: string) => new URL(`../../../examples/catalogs/${name}.json`, import.meta.url).pathname;
+const av = loadCatalog(readFileSync(demoPath('av-rooms'), 'utf8'));
+const modelPath = (file: string) => new URL(`../../../../shared/benchmarks/models/${file}`, import.meta.url).pathname;
+
+/** Rejects with a SpaceError whose problems read exactly so. */
+async function rejectsWith(promise: Promise<unknown>, expected: RegExp): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof SpaceError, `expected a SpaceError, got ${String(error)}`);
+    assert.match(error.problems.map(formatProblem).join('\n'), expected);
+    return true;
+  });
+}
+
+/** Both answer every question alike along a seeded walk of choices. */
+function assertSameAnswers(a: CompiledProduct, b: CompiledProduct, picks: readonly number[]): void {
+  const left = new ConfigurationSession(a);
+  const right = new ConfigurationSession(b);
+  assert.equal(right.count(), left.count());
+  for (const pick of picks) {
+    const open = a.product.attributes.filter((x) => !(x.id in left.selections) && left.domains()[x.id]!.length > 1);
+    if (open.length === 0) break;
+    const attribute = open[pick % open.length]!;
+    const value = left.domains()[attribute.id]![pick % left.domains()[attribute.id]!.length]!;
+    left.select(attribute.id, value);
+    right.select(attribute.id, value);
+    assert.deepEqual(right.domains(), left.domains());
+    assert.equal(right.count(), left.count());
+  }
+}
+
+describe('precompiled spaces', () => {
+  it('load to the same answers as compiling, for every demo product and public models', async () => {
+    const compiledProducts = [
+      ...av.products.map((p) => compile(av, { product: p.id })),
+      ...(() => {
+        const m = importDimacs(readFileSync(modelPath('dimacs/berkeleydb.dimacs'), 'utf8'));
+        return [compile(m.catalog)];
+      })(),
+      ...(() => {
+        const m = importUvl(readFileSync(modelPath('uvl/axTLS.uvl'), 'utf8'));
+        return [compile(m.catalog)];
+      })(),
+    ];
+    for (const compiled of compiledProducts) {
+      const json = JSON.stringify(await saveSpace(compiled));
+      const loaded = await loadSpace(compiled.catalog, json);
+      assert.equal(loaded.product.id, compiled.product.id);
+      fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 12 }), (picks) => assertSameAnswers(compiled, loaded, picks)), { numRuns: 25 });
+    }
+  });
+
+  it('carry the catalog id, version, content hash and format version', async () => {
+    const space = await saveSpace(compile(av, { product: 'meeting-room' }));
+    assert.equal(space.format, 'cpq-space');
+    assert.equal(space.version, SPACE_FORMAT_VERSION);
+    assert.deepEqual(space.catalog.id, av.id);
+    assert.deepEqual(space.catalog.version, av.version);
+    assert.match(space.catalog.hash, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(space.product, 'meeting-room');
+  });
+
+  it('the content hash does not depend on key order or spacing, only on content', async () => {
+    const text = readFileSync(demoPath('av-rooms'), 'utf8');
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(text)).reverse()), null, 4);
+    const space = await saveSpace(compile(av));
+    await loadSpace(loadCatalog(reordered), space); // same content, another file: accepted
+    const edited = JSON.parse(text);
+    edited.products[0].attributes[0].options[0].name = { en: 'Renamed', de: 'Umbenannt' };
+    await rejectsWith(loadSpace(loadCatalog(edited), space), /^catalog\.hash: the space was compiled from catalog av-rooms .*\(sha256:[0-9a-f]{64}\), not from this catalog av-rooms .*; compile it again$/);
+  });
+
+  it('refuse another format version, another kind of file, and a product the catalog lacks', async () => {
+    const space = await saveSpace(compile(av));
+    await rejectsWith(loadSpace(av, { ...space, version: SPACE_FORMAT_VERSION + 1 }), /^version: format version 2 is newer than this engine reads \(1\)/);
+    await rejectsWith(loadSpace(av, { ...space, version: 0 }), /^version: format version 0 is older than this engine reads/);
+    await rejectsWith(loadSpace(av, readFileSync(demoPath('av-rooms'), 'utf8')), /^format: this is not a precompiled space \(format is undefined/);
+    await rejectsWith(loadSpace(av, { ...space, product: 'boardroom' }), /^product: the catalog has no product "boardroom"$/);
+    await rejectsWith(loadSpace(av, { ...space, extra: 1 }), /^extra: unknown field "extra"$/);
+    await rejectsWith(loadSpace(av, '{"format":"cpq-space","format":"cpq-space"}'), /^format: the key "format" appears twice in one object/);
+  });
+
+  it('refuse a damaged or edited diagram instead of answering wrongly', async () => {
+    const space = await saveSpace(compile(av, { product: 'meeting-room' }));
+    const bytes = Uint8Array.from(atob(space.diagram), (c) => c.charCodeAt(0));
+    const edit = (change: (b: Uint8Array) => Uint8Array) => ({ ...space, diagram: btoa(String.fromCharCode(...change(bytes.slice()))) });
+    await rejectsWith(loadSpace(av, edit((b) => b.slice(0, b.length - 2))), /^diagram: /);
+    await rejectsWith(loadSpace(av, edit((b) => Uint8Array.from([...b, 1]))), /^diagram: has 1 bytes after its \d+ numbers$/);
+    // The first node's distance to its low child set to 0: a node pointing at itself.
+    await rejectsWith(loadSpace(av, edit((b) => ((b[1] = 0), b))), /^diagram: node 2 has a child that is not below it$/);
+    await rejectsWith(loadSpace(av, { ...space, diagram: '%%%' }), /^diagram: is not base64$/);
+    await rejectsWith(loadSpace(av, { ...space, root: space.nodes }), /^root: root \d+ is not a node of the diagram$/);
+    await rejectsWith(loadSpace(av, { ...space, nodes: 2 ** 40 }), /^diagram: has \d+ bytes, too few for/);
+    await rejectsWith(loadSpace(av, { ...space, variables: space.variables + 1 }), /^variables: the space has \d+ variables, this engine encodes the product with \d+/);
+  });
+
+  it('compileOrLoad uses a space when given one and compiles otherwise', async () => {
+    const space = await saveSpace(compile(av, { product: 'huddle-room' }));
+    assert.equal((await compileOrLoad(av, { space })).product.id, 'huddle-room');
+    assert.equal((await compileOrLoad(av, { product: 'meeting-room' })).product.id, 'meeting-room');
+  });
+});
+
+describe('cpq compile', () => {
+  const { file, cpq, dir } = cliHarness('cpq-compile-');
+  const berkeley = modelPath('dimacs/berkeleydb.dimacs');
+
+  it('writes a space that count, domains and bench load instead of compiling', async () => {
+    const out = `${dir}/berkeley.space.json`;
+    assert.equal((await cpq('compile', berkeley, '--out', out)).code, 0);
+    assert.equal((await cpq('count', berkeley, '--space', out)).out.at(-1), '4080389785');
+    assert.deepEqual(
+      JSON.parse((await cpq('domains', berkeley, '--space', out, '--assign', 'featureIO=true')).out.join('\n')),
+      JSON.parse((await cpq('domains', berkeley, '--assign', 'featureIO=true')).out.join('\n')),
+    );
+    assert.equal(JSON.parse((await cpq('bench', berkeley, '--space', out, '--steps', '3')).out.join('\n')).loadedFrom, 'space');
+    const printed = await cpq('compile', demoPath('av-rooms'), '--product', 'huddle-room');
+    assert.equal(JSON.parse(printed.out.join('\n')).product, 'huddle-room');
+  });
+
+  it('says which file does not fit and why, and exits 1', async () => {
+    const out = `${dir}/berkeley2.space.json`;
+    await cpq('compile', berkeley, '--out', out);
+    const wrong = await cpq('count', demoPath('av-rooms'), '--space', out);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err[0]!, new RegExp(`^cpq: ${out}: catalog\\.hash: the space was compiled from catalog berkeleydb`));
+    const notSpace = await cpq('count', berkeley, '--space', file('x.json', { hello: 1 }));
+    assert.match(notSpace.err[0]!, /this is not a precompiled space/);
+  });
+});
