@@ -39,7 +39,8 @@ import {
   upFactor,
   type Ratio,
 } from './fixed.js';
-import { isCurrency, knownCurrencies, minorUnits, type MoneyJSON, type RoundingMode } from './money.js';
+import { isCurrency, knownCurrencies, minorUnits } from './currency.js';
+import type { MoneyJSON, RoundingMode } from './money.js';
 import {
   PriceContextSchema,
   type Charge,

@@ -7,7 +7,7 @@
 import type { Attribute, Catalog, LocalText, Option, Product } from '../catalog/schema.js';
 import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
 import { fixed } from './fixed.js';
-import { isCurrency, knownCurrencies } from './money.js';
+import { isCurrency, knownCurrencies } from './currency.js';
 import type { Charge, PriceBook, PricingSection } from './schema.js';
 
 type Path = PropertyKey[];
