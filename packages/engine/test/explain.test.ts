@@ -231,3 +231,42 @@ describe('explanations on a real model', () => {
     );
   });
 });
+
+describe('implied values', () => {
+  it('are exactly the undecided values every valid completion has', () => {
+    fc.assert(
+      fc.property(fc.nat(products.length - 1), fc.array(fc.nat(), { maxLength: 6 }), (which, picks) => {
+        const { compiled } = products[which]!;
+        const session = new ConfigurationSession(compiled);
+        for (const pick of picks) {
+          const attribute = compiled.product.attributes[pick % compiled.product.attributes.length]!;
+          const domain = session.domains()[attribute.id]!;
+          if (domain.length > 1 && !(attribute.id in session.selections)) session.select(attribute.id, domain[pick % domain.length]!);
+        }
+        const implied = session.implied();
+        for (const wanted of allWanted(compiled)) {
+          if (session.decisions.some((d) => same(d, wanted))) continue;
+          // Implied: the opposite (another value, off, or declined) has no valid completion.
+          const attribute = compiled.product.attributes.find((a) => a.id === wanted.attribute)!;
+          const opposite: Decision[] =
+            attribute.kind === 'boolean'
+              ? [{ attribute: wanted.attribute, value: !wanted.value }]
+              : attribute.kind === 'multiple'
+                ? wanted.declined ? [] : [{ attribute: wanted.attribute, value: wanted.value, declined: true }]
+                : [];
+          if (attribute.kind === 'single' || attribute.kind === 'quantity') {
+            // An optional single choice may also stay empty, which no decision expresses: skip it.
+            if (wanted.attribute in session.selections || (attribute.kind === 'single' && attribute.required === false)) continue;
+            const others = allWanted(compiled).filter((d) => d.attribute === wanted.attribute && d.value !== wanted.value);
+            const forced = possible(compiled, session.decisions, wanted) && others.every((d) => !possible(compiled, session.decisions, d));
+            assert.equal(implied.some((d) => same(d, wanted)), forced, JSON.stringify(wanted));
+          } else if (opposite.length > 0) {
+            const forced = possible(compiled, session.decisions, wanted) && !possible(compiled, session.decisions, opposite[0]);
+            assert.equal(implied.some((d) => same(d, wanted)), forced, JSON.stringify(wanted));
+          }
+        }
+      }),
+      { numRuns: 150, includeErrorInReport: true },
+    );
+  });
+});

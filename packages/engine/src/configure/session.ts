@@ -160,6 +160,32 @@ export class ConfigurationSession {
     return this.decisionsOf(this.current, this.declined);
   }
 
+  /**
+   * What every valid completion has although the buyer did not decide it: the only
+   * value left for an undecided attribute, or an option of a multiple choice that the
+   * rules make necessary. A configurator shows these as included.
+   */
+  implied(): readonly Decision[] {
+    const { product, encoding } = this.compiled;
+    const implied: Decision[] = [];
+    product.attributes.forEach((attribute, index) => {
+      const chosen = this.current.get(attribute.id);
+      const vars = encoding.attributeVariables[index]!;
+      if (attribute.kind === 'boolean') {
+        const bits = this.bits[vars[0]!];
+        if (chosen === undefined && (bits === CAN_BE_TRUE || bits === CAN_BE_FALSE)) implied.push({ attribute: attribute.id, value: bits === CAN_BE_TRUE });
+        return;
+      }
+      if (chosen !== undefined && attribute.kind !== 'multiple') return;
+      for (const variable of vars) {
+        const value = encoding.variables[variable]!.value as string | number;
+        const taken = Array.isArray(chosen) && chosen.includes(value as string);
+        if (this.bits[variable] === CAN_BE_TRUE && !taken) implied.push({ attribute: attribute.id, value });
+      }
+    });
+    return implied;
+  }
+
   /** The conflicts resolved with {@link makeAvailable} that led to the current selections, in order. */
   get resolved(): readonly ResolvedConflict[] {
     return this.conflicts;
