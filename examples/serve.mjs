@@ -5,6 +5,8 @@ import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateQuoteKey } from '@cpq-kit/engine';
+import { createQuoteService } from './quote-service/service.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const types = {
@@ -18,10 +20,16 @@ const types = {
   '.map': 'application/json; charset=utf-8',
 };
 // Only these folders are served; nothing else of the checkout is exposed.
-const served = ['examples', 'packages/components/dist', 'packages/engine/dist', 'packages/engine/schema'];
+const served = ['examples', 'packages/components/dist', 'packages/engine/dist', 'packages/engine/schema', 'node_modules/zod', 'node_modules/decimal.js'];
+
+// The quote service of examples/quote-service under /api/ (POST /api/quotes, /api/quotes/verify).
+// A demo signing key made at start: quotes signed now cannot be verified after a restart.
+// A real service reads its key from a secret store (see docs/quotes.md).
+const api = await createQuoteService({ key: await generateQuoteKey('HS256', 'demo') });
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname.startsWith('/api/')) return void api.handle(request, response, url.pathname.slice('/api'.length));
   if (url.pathname === '/') {
     response.writeHead(302, { location: '/examples/reseller/' });
     response.end();

@@ -5,7 +5,7 @@ import { loadCatalog, loadConfiguration, price, priceDelta } from '../../package
 import { report, time } from './lib.mjs';
 
 /** One product with 1,000 priced attributes: range and slab tiers, options, recurring add-ons. */
-function largeQuote() {
+export function largeQuote() {
   const attributes = [];
   const prices = { p: { amount: '990.00' } };
   const selections = {};

@@ -1,7 +1,7 @@
 // Writes the JSON Schemas shipped in schema/ from the zod schemas (run after the build).
 // The test suite checks that the committed files match, so they cannot go stale.
 import { writeFileSync } from 'node:fs';
-import { catalogJsonSchema, configurationJsonSchema } from '../dist/index.js';
+import { catalogJsonSchema, configurationJsonSchema, quoteJsonSchema } from '../dist/index.js';
 
 const out = (name, schema) => {
   const file = new URL(`../schema/${name}.schema.json`, import.meta.url);
@@ -10,3 +10,4 @@ const out = (name, schema) => {
 };
 out('catalog', catalogJsonSchema());
 out('configuration', configurationJsonSchema());
+out('quote', quoteJsonSchema());

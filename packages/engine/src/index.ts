@@ -13,6 +13,8 @@ export { localize } from './catalog/text.js';
 export { catalogJsonSchema, configurationJsonSchema } from './catalog/json-schema.js';
 export { ValidationError, formatProblem, type Problem } from './internal/problems.js';
 export type { JsonLimits } from './internal/json.js';
+export { parseJson, type JsonResult } from './internal/json.js';
 export * from './price/index.js';
 export { importDimacs, importUvl, FormatError, type ImportedModel } from './formats/index.js';
 export * from './configure/index.js';
+export * from './quote/index.js';

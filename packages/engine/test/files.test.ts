@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { catalogJsonSchema, configurationJsonSchema, loadCatalog, loadConfiguration } from '../src/index.js';
+import { catalogJsonSchema, configurationJsonSchema, loadCatalog, loadConfiguration, quoteJsonSchema } from '../src/index.js';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -11,6 +11,7 @@ describe('shipped JSON Schemas', () => {
   it('match the zod schemas (run `npm run schemas` after changing them)', () => {
     assert.deepEqual(JSON.parse(read('packages/engine/schema/catalog.schema.json')), catalogJsonSchema());
     assert.deepEqual(JSON.parse(read('packages/engine/schema/configuration.schema.json')), configurationJsonSchema());
+    assert.deepEqual(JSON.parse(read('packages/engine/schema/quote.schema.json')), quoteJsonSchema());
   });
 });
 

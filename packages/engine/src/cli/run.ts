@@ -19,6 +19,7 @@ import {
   type Catalog,
 } from '../index.js';
 import { PRICE_HELP, priceCommand } from './price.js';
+import { QUOTE_HELP, quoteCommand } from './quote.js';
 
 const HELP = `cpq: the cpq-kit engine on the command line
 
@@ -27,6 +28,7 @@ Usage:
       Check a catalog (and configurations against it). Prints a one-line summary
       and exits 0, or prints every problem, one per line, and exits 1.
   ${PRICE_HELP}
+  ${QUOTE_HELP}
   cpq schema [catalog|configuration]
       Print the JSON Schema of catalog (default) or configuration documents.
   cpq count MODEL [--product ID] [--assign name=value,...]
@@ -57,6 +59,8 @@ export async function run(argv: readonly string[], out: (line: string) => void, 
         return validate(rest, out, err);
       case 'price':
         return priceCommand(rest, out, err);
+      case 'quote':
+        return await quoteCommand(rest, out, err);
       case 'schema':
         return schema(rest, out);
       case 'count':

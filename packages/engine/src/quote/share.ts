@@ -1,0 +1,297 @@
+/**
+ * Shareable configurations: a configuration as a short text that survives URLs, e-mail
+ * and chat, and back. The text names the catalog id and version it was made with, so a
+ * link opened after the catalog changed is checked against the new one, and whatever
+ * no longer fits is reported (which selection, and why), never silently dropped.
+ *
+ * Format 1 is `~`-separated tokens, using only characters that URLs leave alone
+ * (letters, digits, `_ . - ~`), so it needs no escaping in a query or fragment:
+ *
+ * ```
+ * 1~av-rooms~2026.11.0~meeting-room~display~d86~table-mics~.4~control-panel~.y~extras~-2~pen~hub
+ * ```
+ *
+ * format, catalog id, catalog version, product, then attribute/value pairs: an option id
+ * (single choice), `.y`/`.n` (boolean), `.` and digits (quantity), `-` and a count
+ * followed by that many option ids (multiple choice). Ids never start with `.` or `-`,
+ * so a value's kind is never in doubt. A version with other characters than ids use is
+ * written as `-` and the hex of its UTF-8 bytes.
+ */
+import type { Catalog, Configuration, SelectionValue } from '../catalog/schema.js';
+import { checkConfiguration } from '../catalog/validate.js';
+import { compile, type CompiledProduct } from '../configure/compile.js';
+import { ConfigurationSession, SelectionError, type Decision } from '../configure/session.js';
+import { formatPath, ValidationError, type Problem } from '../internal/problems.js';
+
+/** The format version written by {@link encodeConfiguration}. */
+export const SHARE_FORMAT = 1;
+
+/** The URL fragment parameter that {@link shareLink} writes and {@link shareCodeOf} reads: `#config=...`. */
+export const SHARE_PARAMETER = 'config';
+
+// The engine compiles without DOM or Node typings; every runtime it supports has these.
+declare class TextEncoder {
+  encode(text: string): Uint8Array;
+}
+declare class TextDecoder {
+  constructor(label: string, options: { fatal: boolean });
+  decode(bytes: Uint8Array): string;
+}
+
+const ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+const LITERAL_VERSION = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
+
+/** A share text that cannot be read, or a configuration that cannot be written as one. */
+export class ShareLinkError extends ValidationError {
+  constructor(problems: readonly Problem[], what = 'The share link') {
+    super(what, problems);
+    this.name = 'ShareLinkError';
+  }
+}
+
+/**
+ * Writes a configuration as a compact, URL-safe, versioned text that carries the catalog
+ * id and version (from `configuration.catalog`, else from `catalog`).
+ *
+ * @example
+ * ```ts
+ * encodeConfiguration(session.toConfiguration());
+ * // "1~av-rooms~2026.11.0~meeting-room~display~d86~mounting~wall-heavy~table-mics~.4~control-panel~.y"
+ * ```
+ */
+export function encodeConfiguration(configuration: Configuration, catalog?: Pick<Catalog, 'id' | 'version'>): string {
+  const id = configuration.catalog?.id ?? catalog?.id;
+  const version = configuration.catalog?.version ?? catalog?.version;
+  const problems: Problem[] = [];
+  if (id === undefined || version === undefined) problems.push({ path: 'catalog', message: 'give the catalog id and version (in the configuration, or as the second argument): a share link records them' });
+  const token = (value: string, path: readonly PropertyKey[]): string => {
+    if (!ID.test(value)) problems.push({ path: formatPath(path), message: `"${value}" is not an id` });
+    return value;
+  };
+  const tokens = [String(SHARE_FORMAT), id === undefined ? '' : token(id, ['catalog', 'id']), versionToken(version ?? ''), token(configuration.product, ['product'])];
+  for (const [attribute, value] of Object.entries(configuration.selections)) {
+    const path = ['selections', attribute];
+    tokens.push(token(attribute, path));
+    if (typeof value === 'boolean') tokens.push(value ? '.y' : '.n');
+    else if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value) || value < 0) problems.push({ path: formatPath(path), message: `${value} is not a quantity` });
+      tokens.push(`.${value}`);
+    } else if (Array.isArray(value)) tokens.push(`-${value.length}`, ...value.map((option, i) => token(option, [...path, i])));
+    else tokens.push(token(value, path));
+  }
+  if (problems.length > 0) throw new ShareLinkError(problems, 'The configuration');
+  return tokens.join('~');
+}
+
+/** `base` with the share text in its fragment: `https://shop.example/rooms#config=1~av-rooms~...`. */
+export function shareLink(code: string, base: string): string {
+  const at = base.indexOf('#');
+  return `${at < 0 ? base : base.slice(0, at)}#${SHARE_PARAMETER}=${code}`;
+}
+
+/** The share text in a link's fragment (`#config=...`), or undefined when it has none. */
+export function shareCodeOf(link: string): string | undefined {
+  const at = link.indexOf('#');
+  if (at < 0) return undefined;
+  for (const part of link.slice(at + 1).split('&')) {
+    if (part.startsWith(`${SHARE_PARAMETER}=`)) return decodeURIComponent(part.slice(SHARE_PARAMETER.length + 1));
+  }
+  return undefined;
+}
+
+/** A selection that a catalog no longer accepts, and why. */
+export interface DroppedSelection {
+  readonly attribute: string;
+  /** The value dropped; for a multiple choice, the options dropped. */
+  readonly value: SelectionValue;
+  /**
+   * `unknown-attribute`: the product no longer has the attribute; `unknown-option`: the
+   * option is gone; `not-allowed`: the value no longer fits the attribute (another kind,
+   * out of range, too many options); `conflict`: the rules no longer allow it with the
+   * selections kept before it.
+   */
+  readonly reason: 'unknown-attribute' | 'unknown-option' | 'not-allowed' | 'conflict';
+  /** The same in a sentence. */
+  readonly message: string;
+  /** For a conflict: the rules that exclude it. */
+  readonly rules?: readonly string[];
+  /** For a conflict: the kept decisions it clashes with. */
+  readonly conflictsWith?: readonly Decision[];
+}
+
+/** What {@link decodeConfiguration} read, and what of it fits the catalog. */
+export interface DecodedConfiguration {
+  /** The configuration as it fits the catalog now, stamped with the catalog's id and version. */
+  readonly configuration: Configuration;
+  /** The catalog and selections as the text recorded them. */
+  readonly recorded: { readonly catalog: { readonly id: string; readonly version: string }; readonly product: string; readonly selections: Readonly<Record<string, SelectionValue>> };
+  /** Whether the text was made with another version of the catalog. */
+  readonly catalogChanged: boolean;
+  /** The selections that no longer fit, in the order they were recorded. Empty: the configuration is exactly the one shared. */
+  readonly dropped: readonly DroppedSelection[];
+}
+
+/** Options of {@link decodeConfiguration} and {@link fitConfiguration}. */
+export interface FitOptions {
+  /** The product compiled already (a configurator has it); default compiled here, once per frozen catalog. */
+  readonly compiled?: CompiledProduct;
+}
+
+/**
+ * Reads a share text against a catalog. When the catalog changed since the text was
+ * made, selections that no longer fit are dropped and reported one by one with the
+ * reason: an attribute or option that is gone, a value out of range, or a conflict with
+ * the rules (with the rules and the selections it clashes with). Nothing is changed
+ * without a report. Throws {@link ShareLinkError} for a text that cannot be read, one
+ * made for another catalog, or a product the catalog no longer has.
+ *
+ * @example
+ * ```ts
+ * const { configuration, dropped } = decodeConfiguration(shareCodeOf(location.href)!, catalog);
+ * for (const d of dropped) console.log(d.message); // "camera = "ptz": the option is no longer offered"
+ * ```
+ */
+export function decodeConfiguration(text: string, catalog: Catalog, options: FitOptions = {}): DecodedConfiguration {
+  const recorded = parseShareText(text);
+  if (recorded.catalog.id !== catalog.id) {
+    throw new ShareLinkError([{ path: 'catalog', message: `the link is for catalog "${recorded.catalog.id}", not "${catalog.id}"` }]);
+  }
+  const { configuration, dropped } = fitConfiguration(catalog, { product: recorded.product, selections: recorded.selections }, options);
+  return { configuration, recorded, catalogChanged: recorded.catalog.version !== catalog.version, dropped };
+}
+
+/**
+ * Reads a share text without a catalog: the catalog it names and the selections as
+ * written. Throws {@link ShareLinkError} naming the token that is wrong.
+ */
+export function parseShareText(text: string): DecodedConfiguration['recorded'] {
+  const tokens = text.trim().split('~');
+  const fail = (message: string): never => {
+    throw new ShareLinkError([{ path: '', message }]);
+  };
+  if (tokens[0] !== String(SHARE_FORMAT)) {
+    fail(/^\d+$/.test(tokens[0] ?? '') ? `format ${tokens[0]} is not one this version of cpq-kit reads (it reads ${SHARE_FORMAT})` : 'not a cpq-kit share link (it must start with "1~")');
+  }
+  if (tokens.length < 4) fail('the link is cut short: it needs a catalog id, a version and a product');
+  const id = (token: string | undefined, what: string): string => (token !== undefined && ID.test(token) ? token : fail(`${what} ${JSON.stringify(token ?? '')} is not an id (the link may be cut short or changed)`));
+  const catalogId = id(tokens[1], 'the catalog id');
+  const version = readVersion(tokens[2]!) ?? fail(`the catalog version ${JSON.stringify(tokens[2])} cannot be read`);
+  const product = id(tokens[3], 'the product');
+  const selections: Record<string, SelectionValue> = {};
+  for (let i = 4; i < tokens.length; ) {
+    const attribute = id(tokens[i++], 'the attribute');
+    if (Object.hasOwn(selections, attribute)) fail(`the attribute "${attribute}" appears twice`);
+    const value = tokens[i++];
+    if (value === undefined) fail(`the attribute "${attribute}" has no value (the link may be cut short)`);
+    else if (value === '.y' || value === '.n') selections[attribute] = value === '.y';
+    else if (/^\.\d{1,15}$/.test(value)) selections[attribute] = Number(value.slice(1));
+    else if (/^-\d{1,4}$/.test(value)) {
+      const n = Number(value.slice(1));
+      if (i + n > tokens.length) fail(`the attribute "${attribute}" lists ${n} options but the link ends first`);
+      selections[attribute] = tokens.slice(i, i + n).map((t) => id(t, `an option of "${attribute}"`));
+      i += n;
+    } else selections[attribute] = id(value, `the value of "${attribute}"`);
+  }
+  return { catalog: { id: catalogId, version }, product, selections };
+}
+
+function versionToken(version: string): string {
+  if (LITERAL_VERSION.test(version)) return version;
+  let hex = '-';
+  for (const byte of new TextEncoder().encode(version)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+function readVersion(token: string): string | undefined {
+  if (LITERAL_VERSION.test(token)) return token;
+  if (!/^-([0-9a-f]{2})+$/.test(token)) return undefined;
+  const bytes = new Uint8Array(token.slice(1).match(/../g)!.map((h) => Number.parseInt(h, 16)));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+const compiledProducts = new WeakMap<Catalog, Map<string, CompiledProduct>>();
+
+function compiledOf(catalog: Catalog, product: string): CompiledProduct {
+  if (!Object.isFrozen(catalog)) return compile(catalog, { product });
+  let byProduct = compiledProducts.get(catalog);
+  if (!byProduct) compiledProducts.set(catalog, (byProduct = new Map()));
+  let compiled = byProduct.get(product);
+  if (!compiled) byProduct.set(product, (compiled = compile(catalog, { product })));
+  return compiled;
+}
+
+/**
+ * Keeps of a configuration what fits a catalog: first each selection on its own
+ * (`checkConfiguration`: the attribute and options exist, the value has the right kind
+ * and range), then all of them together, in their order, through a configuration session
+ * (a selection that the rules exclude with those kept before it is dropped, with the
+ * session's explanation). Throws {@link ShareLinkError} when the product is gone.
+ */
+export function fitConfiguration(
+  catalog: Catalog,
+  configuration: { readonly product: string; readonly selections: Readonly<Record<string, SelectionValue>> },
+  options: FitOptions = {},
+): { configuration: Configuration; dropped: DroppedSelection[] } {
+  const product = catalog.products.find((p) => p.id === configuration.product);
+  if (!product) {
+    const problems = checkConfiguration(catalog, { product: configuration.product, selections: {} });
+    throw new ShareLinkError(problems.map((p) => ({ ...p, message: `${p.message}: the catalog no longer has it` })));
+  }
+  const dropped: DroppedSelection[] = [];
+  const drop = (attribute: string, value: SelectionValue, reason: DroppedSelection['reason'], why: string, extra: Partial<DroppedSelection> = {}): void => {
+    dropped.push({ attribute, value, reason, message: `${attribute} = ${JSON.stringify(value)}: ${why}`, ...extra });
+  };
+  const kept: [string, SelectionValue][] = [];
+  for (const [attribute, value] of Object.entries(configuration.selections)) {
+    const definition = product.attributes.find((a) => a.id === attribute);
+    if (!definition) {
+      drop(attribute, value, 'unknown-attribute', `product "${product.id}" no longer has "${attribute}"`);
+      continue;
+    }
+    const problems = checkConfiguration(catalog, { product: product.id, selections: { [attribute]: value } });
+    if (problems.length === 0) {
+      kept.push([attribute, value]);
+      continue;
+    }
+    if (definition.kind !== 'multiple' || !Array.isArray(value)) {
+      const unknownOption = definition.kind === 'single' && typeof value === 'string';
+      drop(attribute, value, unknownOption ? 'unknown-option' : 'not-allowed', problems.map((p) => p.message).join('; '));
+      continue;
+    }
+    // A multiple choice keeps the options that still exist, once each, up to its maximum.
+    const options: string[] = [];
+    value.forEach((option) => {
+      if (options.includes(option)) drop(attribute, [option], 'not-allowed', 'is named twice');
+      else if (!definition.options.some((o) => o.id === option)) drop(attribute, [option], 'unknown-option', `"${attribute}" no longer offers "${option}"`);
+      else options.push(option);
+    });
+    const max = definition.max ?? definition.options.length;
+    if (options.length > max) drop(attribute, options.splice(max), 'not-allowed', `at most ${max} options of "${attribute}" may be chosen now`);
+    kept.push([attribute, options]);
+  }
+
+  const session = new ConfigurationSession(options.compiled ?? compiledOf(catalog, product.id));
+  const choose = (attribute: string, value: string | number | boolean, dropped: SelectionValue): void => {
+    try {
+      session.select(attribute, value);
+    } catch (error) {
+      if (!(error instanceof SelectionError)) throw error;
+      const why = session.explain({ attribute, value });
+      const others = why.conflicting.map((d) => `${d.attribute} = ${JSON.stringify(d.value)}`);
+      const text = others.length > 0 ? `not possible together with ${others.join(', ')}` : 'no longer possible in any configuration';
+      drop(attribute, dropped, 'conflict', `${text}${why.rules.length > 0 ? ` (rules ${why.rules.join(', ')})` : ''}`, { rules: why.rules, conflictsWith: why.conflicting });
+    }
+  };
+  for (const [attribute, value] of kept) {
+    if (Array.isArray(value)) for (const option of value) choose(attribute, option, [option]);
+    else choose(attribute, value, value);
+  }
+  const fitted = session.toConfiguration();
+  // A multiple choice the buyer decided to leave empty stays so.
+  for (const [attribute, value] of kept) if (Array.isArray(value) && value.length === 0 && !Object.hasOwn(fitted.selections, attribute)) fitted.selections[attribute] = [];
+  return { configuration: fitted, dropped };
+}
