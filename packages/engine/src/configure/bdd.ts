@@ -20,7 +20,7 @@ export const TRUE = 1;
 
 const OP_AND = 1;
 const OP_OR = 2;
-const OP_NOT = 3;
+const OP_XOR = 3;
 
 export class Bdd {
   /** Level (variable) of each node; terminals have level = variable count. */
@@ -82,15 +82,7 @@ export class Bdd {
   }
 
   not(a: number): number {
-    if (a <= TRUE) return 1 - a;
-    const slot = hash3(OP_NOT, a, 0) & this.cacheMask;
-    if (this.cacheKeyA[slot] === a && this.cacheOp[slot] === OP_NOT) return this.cacheValue[slot]!;
-    const result = this.mk(this.level[a]!, this.not(this.low[a]!), this.not(this.high[a]!));
-    this.cacheKeyA[slot] = a;
-    this.cacheKeyB[slot] = 0;
-    this.cacheOp[slot] = OP_NOT;
-    this.cacheValue[slot] = result;
-    return result;
+    return this.apply(OP_XOR, a, TRUE);
   }
 
   and(a: number, b: number): number {
@@ -101,30 +93,73 @@ export class Bdd {
     return this.apply(OP_OR, a, b);
   }
 
-  private apply(op: number, a: number, b: number): number {
+  /**
+   * The terminal case or cached result of `a op b`, or -1. Both operands are ordered
+   * (the operations commute), so one cache entry serves both orders.
+   */
+  private known(op: number, a: number, b: number): number {
     if (op === OP_AND) {
       if (a === FALSE || b === FALSE) return FALSE;
       if (a === TRUE) return b;
       if (b === TRUE || a === b) return a;
-    } else {
+    } else if (op === OP_OR) {
       if (a === TRUE || b === TRUE) return TRUE;
       if (a === FALSE) return b;
       if (b === FALSE || a === b) return a;
+    } else {
+      if (a === b) return FALSE;
+      if (a === FALSE) return b;
+      if (b === FALSE) return a;
+      if (a <= TRUE && b <= TRUE) return a ^ b;
     }
-    if (a > b) [a, b] = [b, a]; // both operations commute: one cache entry for both orders
-    const slot = hash3(op, a, b) & this.cacheMask;
-    if (this.cacheKeyA[slot] === a && this.cacheKeyB[slot] === b && this.cacheOp[slot] === op) return this.cacheValue[slot]!;
-    const la = this.level[a]!;
-    const lb = this.level[b]!;
-    let result: number;
-    if (la === lb) result = this.mk(la, this.apply(op, this.low[a]!, this.low[b]!), this.apply(op, this.high[a]!, this.high[b]!));
-    else if (la < lb) result = this.mk(la, this.apply(op, this.low[a]!, b), this.apply(op, this.high[a]!, b));
-    else result = this.mk(lb, this.apply(op, a, this.low[b]!), this.apply(op, a, this.high[b]!));
-    this.cacheKeyA[slot] = a;
-    this.cacheKeyB[slot] = b;
-    this.cacheOp[slot] = op;
-    this.cacheValue[slot] = result;
-    return result;
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    const slot = hash3(op, lo, hi) & this.cacheMask;
+    return this.cacheKeyA[slot] === lo && this.cacheKeyB[slot] === hi && this.cacheOp[slot] === op ? this.cacheValue[slot]! : -1;
+  }
+
+  /**
+   * `a op b` by Shannon expansion on the top variable. Iterative with an explicit
+   * stack: the recursion is as deep as the diagram has levels (thousands for a
+   * quantity with thousands of values), beyond the call stack of some engines.
+   */
+  private apply(op: number, a: number, b: number): number {
+    const done = this.known(op, a, b);
+    if (done >= 0) return done;
+    // Frames of (a, b, step): step 0 = expand the low side, 1 = the high side, 2 = combine.
+    const frames: number[] = [a, b, 0];
+    const results: number[] = [];
+    while (frames.length > 0) {
+      const top = frames.length - 3;
+      const fa = frames[top]!;
+      const fb = frames[top + 1]!;
+      const step = frames[top + 2]!;
+      const la = this.level[fa]!;
+      const lb = this.level[fb]!;
+      const l = la < lb ? la : lb;
+      if (step < 2) {
+        frames[top + 2] = step + 1;
+        const ca = la === l ? (step === 0 ? this.low[fa]! : this.high[fa]!) : fa;
+        const cb = lb === l ? (step === 0 ? this.low[fb]! : this.high[fb]!) : fb;
+        const child = this.known(op, ca, cb);
+        if (child >= 0) results.push(child);
+        else frames.push(ca, cb, 0);
+        continue;
+      }
+      const high = results.pop()!;
+      const low = results.pop()!;
+      const result = this.mk(l, low, high);
+      const lo = fa < fb ? fa : fb;
+      const hi = fa < fb ? fb : fa;
+      const slot = hash3(op, lo, hi) & this.cacheMask;
+      this.cacheKeyA[slot] = lo;
+      this.cacheKeyB[slot] = hi;
+      this.cacheOp[slot] = op;
+      this.cacheValue[slot] = result;
+      frames.length = top;
+      results.push(result);
+    }
+    return results[0]!;
   }
 
   /** Conjoins many nodes pairwise, as a balanced tree: intermediate results stay small. */

@@ -185,14 +185,15 @@ export class RuleDiagrams {
     const nodes: number[] = [];
     const levels = new Set<number>();
     const seen = new Set<number>();
-    const visit = (id: number) => {
-      if (id <= TRUE || seen.has(id)) return;
+    // An explicit stack: a diagram can be thousands of levels deep.
+    const stack = [root];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id <= TRUE || seen.has(id)) continue;
       seen.add(id);
       levels.add(this.bdd.level[id]!);
-      visit(this.bdd.low[id]!);
-      visit(this.bdd.high[id]!);
-    };
-    visit(root);
+      stack.push(this.bdd.low[id]!, this.bdd.high[id]!);
+    }
     // Descending ids: parents before children (children are always created first).
     for (const id of [...seen].sort((a, b) => b - a)) nodes.push(id);
     return { rule, root, nodes: Int32Array.from(nodes), levels: Int32Array.from(levels) };
