@@ -18,3 +18,4 @@ export * from './price/index.js';
 export { importDimacs, importUvl, FormatError, type ImportedModel } from './formats/index.js';
 export * from './configure/index.js';
 export * from './quote/index.js';
+export * from './compare/index.js';

@@ -45,7 +45,14 @@ export const SpecDefinitionSchema = z.strictObject({
   type: z.enum(['number', 'boolean', 'text']),
   /** The unit after a number, e.g. "W", "GB" or `{ "en": "in", "de": "Zoll" }`. */
   unit: z.optional(LocalTextSchema),
+  /** For a number spec: which way is better, e.g. `"higher"` for storage, `"lower"` for power draw. Comparisons highlight the best value. */
   better: z.optional(z.enum(['higher', 'lower'])),
+  /**
+   * The one best value, when there is no "more is better": `true` for a feature a
+   * buyer wants, a text such as `"24/7"`, or a number. Comparisons highlight the
+   * products that have it. Not together with `better`.
+   */
+  preferred: z.optional(z.union([z.number(), z.boolean(), z.string()])),
 });
 
 /** One choosable value of a single- or multiple-choice attribute. */

@@ -90,6 +90,14 @@ function checkSpecDefinitions(catalog: Catalog, out: Collector): void {
     if (spec.better !== undefined && spec.type !== 'number') {
       out.add(['specs', id, 'better'], `only a number spec can be better higher or lower; "${id}" is a ${spec.type} spec`);
     }
+    if (spec.preferred !== undefined) {
+      const type = typeof spec.preferred === 'string' ? 'text' : typeof spec.preferred;
+      if (spec.better !== undefined) {
+        out.add(['specs', id, 'preferred'], `a spec has either a preferred value or a better direction, not both; "${id}" is better ${spec.better}`);
+      } else if (type !== spec.type) {
+        out.add(['specs', id, 'preferred'], `spec "${id}" is declared as ${spec.type} but its preferred value ${JSON.stringify(spec.preferred)} is ${type}`);
+      }
+    }
   }
 }
 

@@ -1,0 +1,148 @@
+/**
+ * Comparison: items (catalog products, packages, configurations) side by side, as a
+ * matrix of rows grouped as in the catalog, with differences, best values, prices
+ * from the pricing engine, the total cost of ownership over a term, and every
+ * item's deltas against a baseline. Pure and deterministic, like pricing.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+import { ConfigurationSchema, type Catalog, type Configuration } from '../catalog/schema.js';
+import { didYouMean, ValidationError, type Problem } from '../internal/problems.js';
+import { problemsFromIssues } from '../internal/zod-problems.js';
+import { PriceContextSchema } from '../price/schema.js';
+import { itemDeltas } from './deltas.js';
+import { resolveItems, under } from './items.js';
+import { priceItems, priceRows } from './prices.js';
+import { buildGroups } from './rows.js';
+import { CompareItemSchema, CompareSettingsSchema, ConfigurationItemSchema, ProductItemSchema, type CompareItem } from './schema.js';
+import type { ComparedItem, Comparison, ItemPrice } from './types.js';
+
+/** The options of {@link compare}: the catalog, and optionally prices, a term and a baseline. */
+export interface CompareOptions extends z.input<typeof CompareSettingsSchema> {
+  /** The catalog the items come from, as `loadCatalog()` returns it. */
+  readonly catalog: Catalog;
+}
+
+/** Items or options that cannot be compared; `problems` lists every problem with its path (`items[2].selections.seats`). */
+export class CompareError extends ValidationError {
+  constructor(problems: readonly Problem[]) {
+    super('The comparison', problems);
+    this.name = 'CompareError';
+  }
+}
+
+/** The term of the total cost of ownership when none is given: three years, a common planning horizon for equipment and subscriptions. */
+export const DEFAULT_TERM_MONTHS = 36;
+
+/**
+ * The items as compare() reads them: a configuration's shape is checked on its own,
+ * and not again for a frozen one (as `loadConfiguration` returns it, already checked).
+ */
+const ReadConfigurationItemSchema = z.strictObject({
+  ...ConfigurationItemSchema.shape,
+  configuration: z.custom<Configuration>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'is not a configuration: give { "product": "...", "selections": { ... } }'),
+});
+const InputSchema = z.strictObject({ items: z.array(z.union([ProductItemSchema, ReadConfigurationItemSchema])), ...CompareSettingsSchema.shape });
+const FIELD_NAMES = [
+  ...Object.keys(InputSchema.shape),
+  ...Object.keys(ProductItemSchema.shape),
+  ...Object.keys(ConfigurationItemSchema.shape),
+  ...Object.keys(PriceContextSchema.shape),
+  'catalog',
+];
+
+/**
+ * Compares items of one catalog. Each item is a product (`{ product: "business" }`,
+ * completed with its defaults the way a configurator would), a package (a product
+ * with some `selections`, completed the same way) or a `configuration` (as it is).
+ *
+ * Returns the rows grouped as in the catalog (the products' own specs, the
+ * attributes in no section, then each section with the specs only its attributes
+ * bring), each with every item's value, whether they differ and which items have
+ * the best value (`better: "higher" | "lower"` or a `preferred` value in the
+ * catalog's spec). With a price `context`: one-time, per month, per year, recurring
+ * over the term and the total cost of ownership (one-time + recurring over
+ * `termMonths`, prorated as each charge says), and with a `baseline` every other
+ * item's deltas against it, in features and in money.
+ *
+ * Throws {@link CompareError} listing every problem with its path: unknown products
+ * or options, selections that no valid configuration has, prices missing, items in
+ * different currencies, an unknown baseline.
+ *
+ * @example
+ * ```ts
+ * const comparison = compare(
+ *   [{ product: 'starter' }, { product: 'business' }, { product: 'enterprise' }],
+ *   { catalog, context: { date: '2026-11-20' }, termMonths: 36, baseline: 'starter' },
+ * );
+ * comparison.items[1].price?.tco.net; // { amount: "11250.00", currency: "EUR" }
+ * comparison.items[1].delta?.money?.month; // { amount: "277.50", currency: "EUR" }
+ * ```
+ */
+export function compare(items: readonly CompareItem[], options: CompareOptions): Comparison {
+  const { catalog, ...settings } = options ?? ({} as CompareOptions);
+  if (!catalog || typeof catalog !== 'object' || !Array.isArray(catalog.products)) {
+    throw new CompareError([{ path: 'catalog', message: 'is required: a catalog as loadCatalog() returns it' }]);
+  }
+  const input = { items, ...settings };
+  const parsed = z.safeParse(InputSchema, input);
+  if (!parsed.success) throw new CompareError(problemsFromIssues(parsed.error.issues, input, FIELD_NAMES));
+  const shapes: Problem[] = [];
+  parsed.data.items.forEach((item, index) => {
+    if (!('configuration' in item) || Object.isFrozen(item.configuration)) return;
+    const result = z.safeParse(ConfigurationSchema, item.configuration);
+    if (!result.success) shapes.push(...problemsFromIssues(result.error.issues, item.configuration, FIELD_NAMES).map((p) => ({ ...p, path: under(`items[${index}].configuration`, p.path) })));
+  });
+  if (shapes.length > 0) throw new CompareError(shapes);
+  const { context, baseline: baselineId } = parsed.data;
+  const problems: Problem[] = [];
+  const resolved = resolveItems(catalog, parsed.data.items, problems);
+  if (problems.length > 0) throw new CompareError(problems);
+
+  const ids = resolved.map((item) => item.id);
+  let baseline: number | undefined;
+  if (baselineId !== undefined) {
+    baseline = ids.indexOf(baselineId);
+    if (baseline < 0) {
+      const list = ids.length === 0 ? 'there are no items' : `the items are ${ids.map((id) => `"${id}"`).join(', ')}`;
+      throw new CompareError([{ path: 'baseline', message: `unknown item "${baselineId}"${didYouMean(baselineId, ids)}; ${list}` }]);
+    }
+  }
+  const termMonths = parsed.data.termMonths ?? context?.termMonths ?? DEFAULT_TERM_MONTHS;
+  const built = buildGroups(catalog, resolved);
+  let prices: ItemPrice[] | undefined;
+  if (context) {
+    prices = priceItems(catalog, resolved, context, termMonths, problems);
+    if (problems.length > 0) throw new CompareError(problems);
+  }
+  const deltas = baseline === undefined ? undefined : itemDeltas(catalog, built, ids, prices, baseline);
+
+  const compared: ComparedItem[] = resolved.map((item, i) => {
+    const delta = deltas?.[i];
+    const price = prices?.[i];
+    return {
+      id: item.id,
+      kind: item.kind,
+      name: item.name,
+      product: item.product.id,
+      ...(item.product.description === undefined ? {} : { description: item.product.description }),
+      ...(item.product.image === undefined ? {} : { image: item.product.image }),
+      owned: item.owned,
+      configuration: item.configuration,
+      ...(price ? { price } : {}),
+      ...(delta ? { delta } : {}),
+    };
+  });
+  return {
+    catalog: { id: catalog.id, version: catalog.version },
+    items: compared,
+    ...(baseline === undefined ? {} : { baseline }),
+    groups: built.groups,
+    ...(prices ? { prices: priceRows(prices, termMonths) } : {}),
+  };
+}
+
+export { CompareItemSchema, CompareSettingsSchema, ProductItemSchema, ConfigurationItemSchema } from './schema.js';
+export type { CompareItem, ProductItem, ConfigurationItem } from './schema.js';
+export type * from './types.js';

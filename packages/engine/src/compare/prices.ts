@@ -1,0 +1,98 @@
+/**
+ * Prices of compared items, from the pricing engine: one-time, per period, and the
+ * total cost of ownership over one term for all (the pricer prorates a partial last
+ * period as each charge says).
+ */
+import type { Catalog } from '../catalog/schema.js';
+import type { Problem } from '../internal/problems.js';
+import { format } from '../price/fixed.js';
+import { Money, type MoneyJSON } from '../price/money.js';
+import { Pricer, PricingError, type Totals } from '../price/pricer.js';
+import type { PriceContext } from '../price/schema.js';
+import { under, type ResolvedItem } from './items.js';
+import type { ItemPrice, PriceComparison, PriceRow } from './types.js';
+
+const money = (json: MoneyJSON): Money => Money.of(json.amount, json.currency);
+
+/**
+ * An item's prices over `termMonths`, from the pricer's totals (the same amounts as
+ * `price()`'s, without building the waterfall's texts).
+ */
+function itemPrice(totals: Totals, owned: boolean, termMonths: number): ItemPrice {
+  const { currency, places } = totals;
+  const amount = (value: bigint): Money => Money.of(format(value, places), currency);
+  const taxOf = (sums: Totals['term']): bigint => sums.tax.reduce((t, x) => t + x.amount, 0n);
+  const oneTime = owned ? Money.zero(currency) : amount(totals.oneTime.net);
+  const recurring = amount(totals.term.net);
+  return {
+    currency,
+    oneTime: amount(totals.oneTime.net).toJSON(),
+    month: amount(totals.month?.net ?? 0n).toJSON(),
+    year: amount(totals.year?.net ?? 0n).toJSON(),
+    hasMonth: totals.month !== undefined,
+    hasYear: totals.year !== undefined,
+    tco: {
+      months: termMonths,
+      oneTime: oneTime.toJSON(),
+      recurring: recurring.toJSON(),
+      net: oneTime.plus(recurring).toJSON(),
+      tax: amount((owned ? 0n : taxOf(totals.oneTime)) + taxOf(totals.term)).toJSON(),
+      total: amount((owned ? 0n : totals.oneTime.total) + totals.term.total).toJSON(),
+    },
+  };
+}
+
+/** The fields that are set: an item's context overrides only what it gives. */
+function defined(value: object | undefined): object {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined));
+}
+
+/** Prices every item with the comparison's context and term; problems get the item's path. */
+export function priceItems(catalog: Catalog, items: readonly ResolvedItem[], context: PriceContext, termMonths: number, problems: Problem[]): ItemPrice[] {
+  const prices: ItemPrice[] = [];
+  const pricer = Pricer.for(catalog);
+  for (const item of items) {
+    try {
+      const merged: PriceContext = { ...context, ...defined(item.context), termMonths } as PriceContext;
+      prices.push(itemPrice(pricer.totals(item.configuration, merged), item.owned, termMonths));
+    } catch (error) {
+      if (!(error instanceof PricingError)) throw error;
+      for (const p of error.problems) problems.push({ path: under(`items[${item.index}]`, p.path), message: p.message });
+    }
+  }
+  const currency = prices[0]?.currency;
+  prices.forEach((p, i) => {
+    if (p.currency !== currency) {
+      problems.push({ path: `items[${items[i]!.index}].context.currency`, message: `is priced in ${p.currency}, the other items in ${currency}: compare items in one currency` });
+    }
+  });
+  return prices;
+}
+
+/** The cheapest items of a row, or none when all cost the same. */
+function cheapest(values: readonly Money[]): number[] {
+  let best: number[] = [];
+  let low: Money | undefined;
+  values.forEach((value, i) => {
+    const c = low === undefined ? -1 : value.compare(low);
+    if (c < 0) (low = value), (best = [i]);
+    else if (c === 0) best.push(i);
+  });
+  return best.length === values.length ? [] : best;
+}
+
+function row(id: PriceRow['id'], values: readonly MoneyJSON[]): PriceRow {
+  const amounts = values.map(money);
+  const differs = amounts.some((a) => !a.equals(amounts[0]!));
+  return { id, values, differs, best: differs ? cheapest(amounts) : [] };
+}
+
+/** The price rows: one-time, per month and per year when any item has such charges, recurring over the term, and the TCO. */
+export function priceRows(prices: readonly ItemPrice[], termMonths: number): PriceComparison {
+  const rows: PriceRow[] = [row('one-time', prices.map((p) => p.tco.oneTime))];
+  if (prices.some((p) => p.hasMonth)) rows.push(row('month', prices.map((p) => p.month)));
+  if (prices.some((p) => p.hasYear)) rows.push(row('year', prices.map((p) => p.year)));
+  rows.push(row('recurring', prices.map((p) => p.tco.recurring)));
+  rows.push(row('tco', prices.map((p) => p.tco.net)));
+  return { currency: prices[0]?.currency ?? '', termMonths, rows };
+}
