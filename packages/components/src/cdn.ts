@@ -9,3 +9,4 @@ import './define/all.js';
 
 export * from './index.js';
 export { loadCatalog, loadConfiguration, localize, CatalogError, ConfigurationError } from '@cpq-kit/engine';
+export { compare, CompareError } from '@cpq-kit/engine';

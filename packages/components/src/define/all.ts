@@ -4,5 +4,7 @@
  * @module
  */
 import './product-sheet.js';
+import './product-comparison.js';
+import './product-configurator.js';
 
 export * from '../index.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { localize as localizeText, type LocalText } from '@cpq-kit/engine';
+import { localize as localizeText, type LocalText, type MoneyJSON } from '@cpq-kit/engine';
 import { en } from '../translations/en.js';
 import { de } from '../translations/de.js';
 import { fr } from '../translations/fr.js';
@@ -55,6 +55,130 @@ export interface Translation {
   yes: string;
   /** A boolean spec that does not hold. */
   no: string;
+
+  // <product-comparison>
+  /** The comparison table's caption; `catalog` is the catalog's name. */
+  comparisonCaption: (catalog: string) => string;
+  /** The heading of the price rows. */
+  prices: string;
+  /** One-time charges. */
+  oneTime: string;
+  /** Recurring charges per month, per year. */
+  perMonth: string;
+  perYear: string;
+  /** The recurring charges over the term; `months` is e.g. "36 months". */
+  recurringOver: (months: string) => string;
+  /** The total cost of ownership row (one-time plus recurring over the term). */
+  totalCost: string;
+  /** The term selector's label. */
+  term: string;
+  /** A number of months; `formatted` is `count` in the reader's format. */
+  months: (count: number, formatted: string) => string;
+  /** The toggle that hides the rows where every item has the same value. */
+  differencesOnly: string;
+  /** Announced when rows are hidden or shown again. */
+  rowsShown: (shown: number, total: number) => string;
+  /** The badge of the promoted column. */
+  recommended: string;
+  /** The badge of the baseline column ("what you have today"). */
+  baseline: string;
+  /** The action on a column; the item's name follows for assistive technology. */
+  choose: string;
+  /** The button that removes an item from the comparison. */
+  removeItem: (name: string) => string;
+  /** The label of the list of products to add, and its button. */
+  addItem: string;
+  add: string;
+  /** The label of the selector of the n-th column shown on a narrow screen. */
+  column: (n: number) => string;
+  /** Read with a best value (next to its mark). */
+  bestValue: string;
+  /** An attribute the item's product does not have; a spec it does not state. */
+  notAvailable: string;
+  notStated: string;
+  /** A choice with no option chosen. */
+  none: string;
+  /** An add-on that is / is not part of the item. */
+  included: string;
+  notIncluded: string;
+  /** The one-time price of something already bought. */
+  alreadyPaid: string;
+  /** Against the baseline: a feature the item adds / no longer has. */
+  deltaNew: string;
+  deltaDropped: string;
+  /** Against the baseline, when the catalog says which way is better. */
+  better: string;
+  worse: string;
+  /** Introduces an item's differences from the baseline; `name` is the baseline's name. */
+  comparedWith: (name: string) => string;
+  /** Features gained or lost against the baseline, e.g. "+3 features"; `count` is positive. */
+  featuresGained: (count: number) => string;
+  featuresLost: (count: number) => string;
+  /** An amount per month / per year / once; an amount over a term such as "36 months". */
+  amountPerMonth: (amount: string) => string;
+  amountPerYear: (amount: string) => string;
+  amountOneTime: (amount: string) => string;
+  amountOver: (amount: string, months: string) => string;
+  /** Shown when there is nothing to compare yet. */
+  noItems: string;
+  /** Shown above the reasons when the items cannot be compared. */
+  cannotCompare: string;
+
+  // <product-configurator>
+  /** While the catalog or the precompiled space loads. */
+  loading: string;
+  /** When the product cannot be shown; `reason` is the engine's message. */
+  loadFailed: (reason: string) => string;
+  /** The heading of the price summary. */
+  yourConfiguration: string;
+  /** The grand total's label. */
+  total: string;
+  /** Announced politely after a change: the new total. */
+  totalNow: (amount: string) => string;
+  /** When the configuration cannot be priced (a missing price, no price book for the date). */
+  priceOnRequest: string;
+  /** A value the current selections exclude (the badge; the reason follows on activation). */
+  unavailable: string;
+  /** How many decisions are still open; 0 means the configuration is complete. */
+  openChoices: (count: number) => string;
+  /** A single choice left empty on purpose. */
+  noneOfThese: string;
+  /** The prompt of a single choice shown as a drop-down. */
+  chooseOption: string;
+  /** Buttons of a quantity stepper; `name` is the attribute's name. */
+  decrease: (name: string) => string;
+  increase: (name: string) => string;
+  /** Why a value is unavailable: `value` is its name, `because` the decisions in the way ("Display: 98-inch"). */
+  unavailableBecause: (value: string, because: string) => string;
+  /** A value no configuration of the product allows. */
+  neverAvailable: (value: string) => string;
+  /** The repair button: choose the value and give up `changes` (a list of decisions). */
+  makeAvailable: (changes: string) => string;
+  /** Closes the explanation without changing anything. */
+  keepSelections: string;
+  /** After a repair: what was given up, with an undo button next to it. */
+  gaveUp: (changes: string) => string;
+  /** Joins list items: "A, B and C" comes from Intl.ListFormat; this is one decision, "Display: 98-inch". */
+  decision: (attribute: string, value: string) => string;
+  /** A decision to leave an option of a multiple choice out. */
+  declined: (option: string) => string;
+  /** Buttons. */
+  undo: string;
+  startOver: string;
+  completeWithDefaults: string;
+  requestQuote: string;
+  copyShareLink: string;
+  linkCopied: string;
+  talkToExpert: string;
+  buyAtReseller: string;
+  /** Above the recommended add-ons. */
+  recommendedForYou: string;
+  /** The message of an incomplete configurator inside a form. */
+  incompleteConfiguration: string;
+  /** When a shared configuration no longer fits the catalog: what was left out. */
+  droppedOnLoad: string;
+  /** Dismisses a notice. */
+  dismiss: string;
 }
 
 /** A key of a `Translation` that is a text or a text function (not a `$` field). */
@@ -133,13 +257,25 @@ export class LocalizeController implements ReactiveController {
   /** A number in the element's language, e.g. `1,234.5` or `1.234,5`. */
   number(value: number, options?: Intl.NumberFormatOptions): string {
     const lang = this.lang();
-    if (options) return new Intl.NumberFormat(lang, options).format(value);
-    let format = this.#numberFormats.get(lang);
+    // Formats are remembered per language and options: making one costs far more than using it, and a table formats thousands.
+    const key = options ? `${lang}\u0000${JSON.stringify(options)}` : lang;
+    let format = this.#numberFormats.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(lang);
-      this.#numberFormats.set(lang, format);
+      format = new Intl.NumberFormat(lang, options);
+      this.#numberFormats.set(key, format);
     }
     return format.format(value);
+  }
+
+  /**
+   * An amount of money in the element's language with its currency: "€1,850.00",
+   * "1.850,00 €". The engine's decimal string goes to `Intl.NumberFormat` as it is
+   * (exact, never a float on the way). `signed`: "+€30.00", "−€14.00", "€0.00".
+   */
+  money(money: MoneyJSON, signed = false): string {
+    const options: Intl.NumberFormatOptions = { style: 'currency', currency: money.currency };
+    if (signed) options.signDisplay = 'exceptZero';
+    return this.number(money.amount as unknown as number, options);
   }
 
   /**

@@ -129,6 +129,23 @@ export const base = css`
     outline: var(--_cpq-focus-ring-width) solid var(--_cpq-focus-ring);
     outline-offset: var(--_cpq-focus-ring-offset);
   }
+  /* Elements own their spacing: no user-agent margins on text blocks. */
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6,
+  p,
+  ul,
+  ol,
+  dl,
+  dd,
+  figure,
+  table,
+  fieldset {
+    margin: 0;
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px !important;

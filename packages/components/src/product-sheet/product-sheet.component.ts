@@ -1,22 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
-import type { Attribute, Catalog, LocalText, Option, Product, Section, SpecValue } from '@cpq-kit/engine';
+import type { Attribute, Catalog, LocalText, Option, Product, SpecValue } from '@cpq-kit/engine';
+import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
+import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
+import { markStyles, specValue } from '../internal/spec-value.js';
 import { base, tokens } from '../internal/tokens.js';
 import { styles } from './product-sheet.styles.js';
-
-/** Attributes shown under one heading: a catalog section, or the attributes in none. */
-interface Group {
-  section: Section | undefined;
-  attributes: Attribute[];
-}
-
-/** Units written right after the number, without a space: 120°, 4×. */
-const ATTACHED_UNITS = new Set(['°', '×', '′', '″']);
-
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /**
  * A read-only spec sheet for one product of a catalog: its name, description and
@@ -78,7 +69,7 @@ export class ProductSheet extends CpqElement {
   static override defaultTag = 'product-sheet';
 
   /** @internal */
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, markStyles, styles];
 
   /**
    * The catalog to show, as returned by the engine's `loadCatalog()`. A property
@@ -139,9 +130,7 @@ export class ProductSheet extends CpqElement {
 
   /** A heading `offset` levels below the product name's. */
   #heading(offset: number, part: string, content: string, id?: string): TemplateResult {
-    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 2, 1), 4) + offset;
-    const tag = HEADINGS[level - 1] ?? HEADINGS[1]!;
-    return staticHtml`<${tag} part=${part} class=${part} id=${id ?? nothing}>${content}</${tag}>`;
+    return heading(this.headingLevel, offset, part, content, id);
   }
 
   /** An image; thumbnails load lazily, the product image (usually in view at once) does not. */
@@ -295,35 +284,10 @@ export class ProductSheet extends CpqElement {
     return definition ? this.#text(definition.name) : id;
   }
 
-  /**
-   * A number in the reader's format with its unit, a text in the reader's
-   * language, a boolean as a mark plus words for assistive technology.
-   */
+  /** A spec value as text (a yes/no as a mark plus words for assistive technology). */
   #specValue(id: string, value: SpecValue): TemplateResult | string {
-    if (typeof value === 'boolean') {
-      const mark = value ? 'mark mark-yes' : 'mark mark-no';
-      return html`<span part=${mark} class=${mark} aria-hidden="true">${value ? '✓' : '✕'}</span
-        ><span class="visually-hidden">${this.#localize.term(value ? 'yes' : 'no')}</span>`;
-    }
-    if (typeof value !== 'number') return this.#text(value);
-    const unit = this.#text(this.catalog?.specs?.[id]?.unit);
-    // Percent spacing differs by language (99.9% but 99,9 %): Intl knows it.
-    if (unit === '%') return this.#localize.number(value, { style: 'unit', unit: 'percent', maximumFractionDigits: 20 });
-    const number = this.#localize.number(value);
-    if (!unit) return number;
-    return ATTACHED_UNITS.has(unit) ? `${number}${unit}` : `${number}\u00a0${unit}`;
+    return specValue(this.#localize, value, this.catalog?.specs?.[id]?.unit, this.catalog?.defaultLocale);
   }
-}
-
-/** Groups a product's attributes by its sections, in section order; the attributes in no known section come first. */
-function groupBySection(product: Product): Group[] {
-  const sections = product.sections ?? [];
-  const known = new Set(sections.map((section) => section.id));
-  const general = product.attributes.filter((a) => a.section === undefined || !known.has(a.section));
-  const groups = sections
-    .map((section) => ({ section, attributes: product.attributes.filter((a) => a.section === section.id) }))
-    .filter((group) => group.attributes.length > 0);
-  return general.length > 0 ? [{ section: undefined, attributes: general }, ...groups] : groups;
 }
 
 declare global {

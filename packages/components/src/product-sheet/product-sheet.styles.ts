@@ -28,20 +28,6 @@ export const styles = css`
     color: var(--_cpq-danger);
   }
 
-  h1,
-  h2,
-  h3,
-  h4,
-  h5,
-  h6,
-  p,
-  ul,
-  dl,
-  dd,
-  table {
-    margin: 0;
-  }
-
   .header {
     display: grid;
     gap: var(--_cpq-space-s);
@@ -206,15 +192,6 @@ export const styles = css`
   }
   .spec-value {
     margin: 0;
-  }
-  .mark {
-    font-weight: 700;
-  }
-  .mark-yes {
-    color: var(--_cpq-success);
-  }
-  .mark-no {
-    color: var(--_cpq-text-muted);
   }
 
   @container (max-width: 30rem) {

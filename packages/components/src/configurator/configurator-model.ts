@@ -1,0 +1,192 @@
+import {
+  compile,
+  conditionHolds,
+  ConfigurationSession,
+  decodeConfiguration,
+  encodeConfiguration,
+  fitConfiguration,
+  loadCatalog,
+  loadSpace,
+  price,
+  priceDelta,
+  PricingError,
+  type Catalog,
+  type CompiledProduct,
+  type Configuration,
+  type Decision,
+  type DroppedSelection,
+  type PriceBreakdown,
+  type PriceContext,
+  type PriceDelta,
+  type Problem,
+  type ValidDomain,
+} from '@cpq-kit/engine';
+
+/** Where a configurator's product comes from. */
+export interface ModelSource {
+  catalog: Catalog | undefined;
+  src: string;
+  product: string;
+  space: unknown;
+  spaceSrc: string;
+  signal: AbortSignal;
+}
+
+/**
+ * Everything the configurator element asks of the engine, in one place: the loaded
+ * and compiled product, the session, prices and price differences. The element holds
+ * UI state only; it never decides what is possible or what something costs.
+ */
+export class ConfiguratorModel {
+  readonly session: ConfigurationSession;
+  /** Selections that a shared or given configuration held but that no longer fit. */
+  readonly dropped: readonly DroppedSelection[];
+  #price: { breakdown: PriceBreakdown | undefined; problems: readonly Problem[] } | undefined;
+  #deltas = new Map<string, PriceDelta | undefined>();
+  #alternatives = new Map<string, ValidDomain>();
+  #implied: Set<string> | undefined;
+
+  private constructor(
+    readonly compiled: CompiledProduct,
+    initial: Configuration | string | undefined,
+    public context: PriceContext,
+  ) {
+    let dropped: readonly DroppedSelection[] = [];
+    let selections: Configuration['selections'] = {};
+    if (initial !== undefined) {
+      const fitted =
+        typeof initial === 'string'
+          ? decodeConfiguration(initial, compiled.catalog, { compiled })
+          : fitConfiguration(compiled.catalog, { product: compiled.product.id, selections: initial.selections }, { compiled });
+      dropped = fitted.dropped;
+      selections = fitted.configuration.selections;
+    }
+    this.session = new ConfigurationSession(compiled, selections);
+    this.dropped = dropped;
+  }
+
+  /** Loads the catalog (or takes the given one), then loads the precompiled space or compiles. */
+  static async load(source: ModelSource, initial: Configuration | string | undefined, context: PriceContext): Promise<ConfiguratorModel> {
+    const catalog = source.catalog ?? (source.src ? loadCatalog(await fetchText(source.src, source.signal)) : undefined);
+    if (!catalog) throw new Error('no catalog');
+    const space = source.space ?? (source.spaceSrc ? await fetchText(source.spaceSrc, source.signal) : undefined);
+    const compiled =
+      space === undefined ? compile(catalog, source.product ? { product: source.product } : {}) : await loadSpace(catalog, space);
+    if (source.product && compiled.product.id !== source.product) {
+      throw new Error(`the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
+    }
+    return new ConfiguratorModel(compiled, initial, context);
+  }
+
+  get catalog(): Catalog {
+    return this.compiled.catalog;
+  }
+
+  get configuration(): Configuration {
+    return this.session.toConfiguration();
+  }
+
+  /** Call after every change of the session or the price context: answers are worked out again on demand. */
+  changed(): void {
+    this.#price = undefined;
+    this.#deltas.clear();
+    this.#alternatives.clear();
+    this.#implied = undefined;
+  }
+
+  get priced(): boolean {
+    return this.catalog.pricing !== undefined;
+  }
+
+  /** The price of the configuration as it stands, or the problems that keep it from being priced. */
+  get price(): { breakdown: PriceBreakdown | undefined; problems: readonly Problem[] } {
+    if (!this.#price) {
+      if (!this.priced) this.#price = { breakdown: undefined, problems: [] };
+      else {
+        try {
+          this.#price = { breakdown: price(this.catalog, this.configuration, this.context), problems: [] };
+        } catch (error) {
+          if (!(error instanceof PricingError)) throw error;
+          this.#price = { breakdown: undefined, problems: error.problems };
+        }
+      }
+    }
+    return this.#price;
+  }
+
+  /** What choosing a value would change in the price; undefined without prices or when it cannot be priced. */
+  delta(decision: Decision): PriceDelta | undefined {
+    if (!this.priced || !this.price.breakdown) return undefined;
+    const key = `${decision.attribute}\u0000${String(decision.value)}`;
+    if (!this.#deltas.has(key)) {
+      let delta: PriceDelta | undefined;
+      try {
+        const attribute = this.compiled.product.attributes.find((a) => a.id === decision.attribute)!;
+        const change = attribute.kind === 'multiple' ? `${decision.attribute}:${String(decision.value)}` : { [decision.attribute]: decision.value };
+        delta = priceDelta(this.catalog, this.configuration, change, this.context);
+      } catch (error) {
+        if (!(error instanceof PricingError)) throw error;
+      }
+      this.#deltas.set(key, delta);
+    }
+    return this.#deltas.get(key);
+  }
+
+  /**
+   * Whether one click can choose a value: in its valid domain, or for an attribute
+   * already decided, among the values it can switch to with every other decision kept.
+   */
+  canChoose(decision: Decision): boolean {
+    const { attribute, value } = decision;
+    const decided = Object.hasOwn(this.session.selections, attribute);
+    const kind = this.compiled.product.attributes.find((a) => a.id === attribute)?.kind;
+    if (!decided || kind === 'multiple') return this.session.domains()[attribute]!.includes(value);
+    let alternatives = this.#alternatives.get(attribute);
+    if (!alternatives) this.#alternatives.set(attribute, (alternatives = this.session.alternatives(attribute)));
+    return alternatives.includes(value);
+  }
+
+  /** Whether a value is in every valid completion although nobody chose it. */
+  isImplied(attribute: string, value: string | number | boolean): boolean {
+    this.#implied ??= new Set(this.session.implied().map((d) => `${d.attribute}\u0000${String(d.value)}`));
+    return this.#implied.has(`${attribute}\u0000${String(value)}`);
+  }
+
+  /** Attributes still open: not decided and more than one value possible. */
+  get openChoices(): number {
+    const domains = this.session.domains();
+    return this.compiled.product.attributes.filter((a) => {
+      if (a.kind === 'multiple') return false; // an unticked box is a fine answer
+      return !Object.hasOwn(this.session.selections, a.id) && domains[a.id]!.length + (a.kind === 'single' && a.required === false ? 1 : 0) > 1;
+    }).length;
+  }
+
+  /** The catalog's recommendations that apply now and can be chosen with one click. */
+  get recommendations(): Decision[] {
+    const out: Decision[] = [];
+    const { product } = this.compiled;
+    const selections = this.session.selections;
+    for (const rule of product.rules ?? []) {
+      if (rule.kind !== 'recommends' || (rule.if !== undefined && !conditionHolds(product, selections, rule.if))) continue;
+      for (const reference of rule.then) {
+        const [attribute = '', option] = reference.split(':');
+        const decision: Decision = { attribute, value: option ?? true };
+        const chosen = selections[attribute];
+        const taken = Array.isArray(chosen) ? chosen.includes(String(decision.value)) : chosen === decision.value;
+        if (!taken && this.canChoose(decision) && !out.some((d) => d.attribute === attribute && d.value === decision.value)) out.push(decision);
+      }
+    }
+    return out;
+  }
+
+  /** The configuration as a share text. */
+  get shareCode(): string {
+    return encodeConfiguration(this.configuration, this.catalog);
+  }
+}
+
+async function fetchText(url: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`.trim());
+  return response.text();
+}

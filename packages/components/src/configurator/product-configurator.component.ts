@@ -1,0 +1,817 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  handoffPayload,
+  shareLink,
+  shareCodeOf,
+  type Attribute,
+  type Catalog,
+  type Configuration,
+  type Decision,
+  type Explanation,
+  type LocalText,
+  type MoneyJSON,
+  type PriceContext,
+} from '@cpq-kit/engine';
+import { groupBySection, type Group } from '../internal/catalog.js';
+import { CpqElement } from '../internal/define.js';
+import { heading } from '../internal/heading.js';
+import { LocalizeController } from '../internal/localize.js';
+import { base, tokens } from '../internal/tokens.js';
+import { CpqConfigurationChangeEvent } from '../events/cpq-configuration-change.js';
+import { CpqHandoffRequestEvent } from '../events/cpq-handoff-request.js';
+import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
+import { CpqShareEvent } from '../events/cpq-share.js';
+import { ConfiguratorModel } from './configurator-model.js';
+import { styles } from './product-configurator.styles.js';
+
+/** Single choices with more options than this are a drop-down rather than cards. */
+const MAX_CARDS = 6;
+
+let instances = 0;
+
+/**
+ * The drop-in configurator: any product of any valid catalog (or an imported UVL or
+ * DIMACS model), with the valid choices after every change, the reason and a one-step
+ * repair for every unavailable one, live prices and price differences, recommended
+ * add-ons, and the actions that hand the configuration on (quote, share link, a person).
+ * It asks the engine for everything; catalog text is rendered as text, never HTML.
+ *
+ * Inside a `<form>` it submits its configuration (JSON) under its `name`, and is
+ * invalid while choices are open.
+ *
+ * @summary Configure a product with live prices; never a dead end.
+ * @tagname product-configurator
+ *
+ * @fires change - After every change the buyer makes (never when code sets a property).
+ * @fires cpq-configuration-change - The same, with `{ configuration, price, complete, valid }`.
+ * @fires cpq-quote-request - The buyer asks for a quote: `{ configuration, price, context, share }`.
+ * @fires cpq-share - The buyer asks for a share link: `{ code, link }`. Unless prevented, the link is copied.
+ * @fires cpq-handoff-request - The buyer asks a person to take over: `{ to, payload }`.
+ *
+ * @slot empty - Shown when there is no catalog.
+ * @slot actions - Extra buttons after the built-in actions.
+ *
+ * @csspart base - The whole configurator.
+ * @csspart header - The product's image, name and description.
+ * @csspart name - The product name (a heading).
+ * @csspart section - A group of attributes (a catalog section).
+ * @csspart section-name - A section's heading.
+ * @csspart attribute - One attribute (a fieldset, or a row for an on/off add-on).
+ * @csspart attribute-name - Its name (the legend).
+ * @csspart attribute-hint - What may be chosen, e.g. "Choose one".
+ * @csspart options - The option cards of a choice.
+ * @csspart option - One option card (a label around its radio button or checkbox).
+ * @csspart option-unavailable - Added to an option the current selections exclude.
+ * @csspart option-selected - Added to the chosen options.
+ * @csspart option-name - An option's name.
+ * @csspart option-image - An option's image.
+ * @csspart badge - A badge: "Unavailable", "Included".
+ * @csspart delta - A price difference next to a value: "+€1,850.00".
+ * @csspart select - The drop-down of a single choice with many options.
+ * @csspart switch - The switch of an on/off add-on.
+ * @csspart stepper - A quantity stepper (buttons and number field).
+ * @csspart conflict - Why a value is unavailable, with the repair.
+ * @csspart repair-button - "Choose it instead of …".
+ * @csspart repaired - What a repair gave up, with undo.
+ * @csspart summary - The price summary and actions.
+ * @csspart totals - The totals (a description list).
+ * @csspart total - The grand total.
+ * @csspart recommendations - The recommended add-ons.
+ * @csspart actions - The action buttons.
+ * @csspart button - Every button.
+ * @csspart primary-button - The quote request button.
+ * @csspart price-bar - The sticky price bar on narrow screens.
+ * @csspart notice - A notice: selections of a shared configuration left out.
+ * @csspart loading - The loading message.
+ * @csspart error - The message when the product cannot be shown.
+ *
+ * @cssproperty --cpq-configurator-summary-width - The width of the price summary beside the options. Default: `20rem`.
+ * @cssproperty --cpq-configurator-option-width - The narrowest an option card gets. Default: `12rem`.
+ * @cssproperty --cpq-configurator-sticky-top - Where the summary sticks when scrolling (below a page's own sticky header). Default: `0`.
+ */
+export class ProductConfigurator extends CpqElement {
+  static override defaultTag = 'product-configurator';
+
+  /** @internal */
+  static override styles = [tokens, base, styles];
+
+  /** @internal A form control: submits its configuration with the form. */
+  static formAssociated = true;
+
+  /** The catalog, as returned by the engine's `loadCatalog()`. Property only; takes precedence over `src`. */
+  @property({ attribute: false })
+  accessor catalog: Catalog | undefined;
+
+  /** The URL of a catalog JSON document to load (and validate) when no `catalog` is set. */
+  @property()
+  accessor src = '';
+
+  /** The product to configure; empty: the catalog's first. */
+  @property()
+  accessor product = '';
+
+  /**
+   * A precompiled solution space (`cpq compile`): the document or its JSON text. Loading
+   * it checks it was made from this very catalog. Property only.
+   */
+  @property({ attribute: false })
+  accessor space: unknown;
+
+  /** The URL of a precompiled space to load instead of compiling in the page. */
+  @property({ attribute: 'space-src' })
+  accessor spaceSrc = '';
+
+  /**
+   * The configuration to start from: a share text (attribute or property) or a
+   * configuration document (property). What no longer fits the catalog is left out and
+   * listed in a notice. Setting it later starts over from it, without events.
+   */
+  @property()
+  accessor configuration: Configuration | string | undefined;
+
+  /** Read the configuration from the page's `#config=` link on load, and keep the link up to date. */
+  @property({ attribute: 'sync-url', type: Boolean })
+  accessor syncUrl = false;
+
+  /** The price book to price with; else `segment`, else the catalog's first. */
+  @property({ attribute: 'price-book' })
+  accessor priceBook = '';
+
+  /** The buyer's segment (e.g. `smb`, `enterprise`), to choose the price book. */
+  @property()
+  accessor segment = '';
+
+  /** The currency to show; default: the price book's. */
+  @property()
+  accessor currency = '';
+
+  /** A reseller (a catalog partner): their price book and discount. */
+  @property()
+  accessor partner = '';
+
+  /** The day prices apply, `2026-11-20`; default: today. */
+  @property({ attribute: 'price-date' })
+  accessor priceDate = '';
+
+  /** The name the configuration is submitted under inside a form. */
+  @property({ reflect: true })
+  accessor name = '';
+
+  /** The level of the product name's heading, 1 to 4 (default 2); sections use the next. */
+  @property({ attribute: 'heading-level', type: Number })
+  accessor headingLevel = 2;
+
+  @state() private accessor model: ConfiguratorModel | undefined;
+  @state() private accessor status: 'empty' | 'loading' | 'ready' | 'error' = 'empty';
+  @state() private accessor error = '';
+  @state() private accessor conflict: Explanation | undefined;
+  @state() private accessor repaired: Explanation | undefined;
+  @state() private accessor announcement = '';
+  @state() private accessor shared = false;
+  @state() private accessor noticeDismissed = false;
+
+  readonly #localize = new LocalizeController(this);
+  readonly #internals: ElementInternals;
+  readonly #id = `cpq-configurator-${++instances}`;
+  #groups: Group[] = [];
+  #loading: AbortController | undefined;
+  /** What the form reset goes back to: the configuration the element started from. */
+  #initial: Configuration | string | undefined;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+  }
+
+  /** The session behind the element (read it; change it through the element's methods so events fire). */
+  get session() {
+    return this.model?.session;
+  }
+
+  /** The current configuration, or undefined before the product is loaded. */
+  get value(): Configuration | undefined {
+    return this.model?.configuration;
+  }
+
+  /** The current price, when the catalog has prices and the configuration can be priced. */
+  get price() {
+    return this.model?.price.breakdown;
+  }
+
+  /** The form the element is in. */
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+
+  /** Extends the selections with defaults to a complete configuration (one undo step). */
+  completeWithDefaults(): void {
+    this.model?.session.complete();
+    this.#afterUserChange();
+  }
+
+  /** Takes back the last change. */
+  undo(): void {
+    if (this.model?.session.undo()) this.#afterUserChange();
+  }
+
+  /** Starts over from the configuration the element started with. */
+  startOver(): void {
+    this.#load(true);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const source: PropertyKey[] = ['catalog', 'src', 'product', 'space', 'spaceSrc', 'configuration'];
+    if (source.some((key) => changed.has(key as keyof ProductConfigurator))) {
+      if (changed.has('configuration' as keyof ProductConfigurator)) this.#initial = this.configuration;
+      this.#load(false);
+    } else if (this.model && ['priceBook', 'segment', 'currency', 'partner', 'priceDate'].some((k) => changed.has(k as keyof ProductConfigurator))) {
+      this.model.context = this.#context();
+      this.model.changed();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#loading?.abort();
+  }
+
+  /** @internal Form reset: back to the starting configuration. */
+  formResetCallback(): void {
+    this.#load(true);
+  }
+
+  /** @internal Back/forward cache and autofill: the configuration saved with the form. */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      this.#initial = JSON.parse(state) as Configuration;
+      this.#load(true);
+    } catch {
+      // Not ours: keep what is shown.
+    }
+  }
+
+  #context(): PriceContext {
+    const today = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const context: { -readonly [K in keyof PriceContext]: PriceContext[K] } = {
+      date: this.priceDate || `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`,
+    };
+    if (this.priceBook) context.book = this.priceBook;
+    else if (this.segment) context.segment = this.segment;
+    if (this.currency) context.currency = this.currency;
+    if (this.partner) context.partner = this.partner;
+    return context;
+  }
+
+  /** Loads and compiles (or loads the precompiled space), then starts a session. `user`: fire change events. */
+  async #load(user: boolean): Promise<void> {
+    this.#loading?.abort();
+    if (!this.catalog && !this.src) {
+      this.model = undefined;
+      this.status = 'empty';
+      return;
+    }
+    const loading = (this.#loading = new AbortController());
+    this.status = 'loading';
+    const fromUrl = this.syncUrl && typeof location !== 'undefined' ? shareCodeOf(location.href) : undefined;
+    const initial = user ? this.#initial : (fromUrl ?? this.#initial ?? this.configuration);
+    try {
+      const source = { catalog: this.catalog, src: this.src, product: this.product, space: this.space, spaceSrc: this.spaceSrc, signal: loading.signal };
+      const model = await ConfiguratorModel.load(source, initial, this.#context());
+      if (loading.signal.aborted) return;
+      this.model = model;
+      this.#groups = groupBySection(model.compiled.product);
+      this.status = 'ready';
+      this.conflict = this.repaired = undefined;
+      this.noticeDismissed = false;
+      this.#updateForm();
+      if (user) this.#afterUserChange();
+    } catch (error) {
+      if (loading.signal.aborted) return;
+      this.model = undefined;
+      this.status = 'error';
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** A choice by the buyer: taken when possible, else the explanation and repair are shown. */
+  #choose(decision: Decision): void {
+    const model = this.model!;
+    const { session } = model;
+    this.repaired = undefined;
+    if (decision.declined ? false : model.canChoose(decision)) {
+      this.conflict = undefined;
+      session.select(decision.attribute, decision.value);
+      this.#afterUserChange();
+      return;
+    }
+    this.conflict = session.explain(decision);
+    this.announcement = this.#conflictSentence(this.conflict);
+    this.requestUpdate(); // puts the control back to the value that holds
+  }
+
+  #deselect(attribute: string, option?: string): void {
+    this.conflict = this.repaired = undefined;
+    this.model!.session.deselect(attribute, option);
+    this.#afterUserChange();
+  }
+
+  #repair(): void {
+    const wanted = this.conflict?.wanted;
+    if (!wanted) return;
+    this.repaired = this.model!.session.makeAvailable(wanted);
+    this.conflict = undefined;
+    this.#afterUserChange();
+    // Focus stays in the attribute: the undo button of the repair note.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~="repaired"] button')?.focus());
+  }
+
+  #undoRepair(): void {
+    this.repaired = undefined;
+    this.undo();
+  }
+
+  /** After any change by the buyer: prices, form value, link, events, announcement. */
+  #afterUserChange(): void {
+    const model = this.model;
+    if (!model) return;
+    model.changed();
+    this.#updateForm();
+    if (this.syncUrl && typeof history !== 'undefined') history.replaceState(history.state, '', shareLink(model.shareCode, location.href));
+    const { breakdown, problems } = model.price;
+    const complete = model.session.isComplete;
+    if (breakdown) this.announcement = this.#localize.term('totalNow', this.#localize.money(breakdown.totals.grandTotal));
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CpqConfigurationChangeEvent({ configuration: model.configuration, price: breakdown, complete, valid: complete && problems.length === 0 }),
+    );
+    this.requestUpdate();
+  }
+
+  #updateForm(): void {
+    const model = this.model;
+    if (!model) {
+      this.#internals.setFormValue(null);
+      return;
+    }
+    const value = JSON.stringify(model.configuration);
+    this.#internals.setFormValue(value, value);
+    if (model.openChoices > 0) {
+      const anchor = this.renderRoot?.querySelector<HTMLElement>('input, select, button') ?? undefined;
+      this.#internals.setValidity({ valueMissing: true }, this.#localize.term('incompleteConfiguration'), anchor);
+    } else this.#internals.setValidity({});
+  }
+
+  #requestQuote(): void {
+    const model = this.model!;
+    this.dispatchEvent(
+      new CpqQuoteRequestEvent({ configuration: model.configuration, price: model.price.breakdown, context: { ...model.context }, share: model.shareCode }),
+    );
+  }
+
+  async #share(): Promise<void> {
+    const code = this.model!.shareCode;
+    const event = new CpqShareEvent({ code, link: shareLink(code, location.href) });
+    if (!this.dispatchEvent(event)) return;
+    try {
+      await navigator.clipboard.writeText(event.detail.link);
+      this.shared = true;
+      this.announcement = this.#localize.term('linkCopied');
+    } catch {
+      // No clipboard (insecure page, or permission refused): the event carried the link.
+    }
+  }
+
+  #handoff(to: 'expert' | 'reseller'): void {
+    const model = this.model!;
+    const payload = handoffPayload(model.session, { context: model.context, linkBase: location.href });
+    this.dispatchEvent(new CpqHandoffRequestEvent({ to, payload }));
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.#localize;
+    switch (this.status) {
+      case 'empty':
+        return html`<div part="empty" class="empty"><slot name="empty">${t.term('noCatalog')}</slot></div>`;
+      case 'loading':
+        return html`<p part="loading" class="loading" role="status">${t.term('loading')}</p>`;
+      case 'error':
+        return html`<p part="error" class="error" role="alert">${t.term('loadFailed', this.error)}</p>`;
+      case 'ready':
+        return this.#configurator(this.model!);
+    }
+  }
+
+  #configurator(model: ConfiguratorModel): TemplateResult {
+    const product = model.compiled.product;
+    const name = this.#text(product.name);
+    const description = this.#text(product.description);
+    return html`
+      <div part="base" class="configurator">
+        <div class="main">
+          <div part="header" class="header">
+            ${product.image ? html`<img part="image" class="image" src=${product.image} alt="" />` : nothing}
+            ${this.#heading(0, 'name', name)}
+            ${description ? html`<p class="description">${description}</p>` : nothing}
+          </div>
+          ${this.#notice(model)}
+          ${this.#groups.map((group, i) => this.#section(group, i))}
+        </div>
+        ${this.#summary(model)}
+        <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  #notice(model: ConfiguratorModel): TemplateResult | typeof nothing {
+    if (model.dropped.length === 0 || this.noticeDismissed) return nothing;
+    return html`
+      <div part="notice" class="notice" role="status">
+        <p>${this.#localize.term('droppedOnLoad')}</p>
+        <ul>
+          ${model.dropped.map((d) => html`<li>${d.message}</li>`)}
+        </ul>
+        <button part="button" class="button" @click=${() => (this.noticeDismissed = true)}>${this.#localize.term('dismiss')}</button>
+      </div>
+    `;
+  }
+
+  #section(group: Group, index: number): TemplateResult {
+    const t = this.#localize;
+    const count = this.#groups.length;
+    const name = group.section ? this.#text(group.section.name) : count === 1 ? t.term('options') : t.term('general');
+    const id = `${this.#id}-section-${index}`;
+    return html`
+      <section part="section" class="section" aria-labelledby=${id}>
+        ${this.#heading(1, 'section-name', name, id)}
+        ${group.attributes.map((attribute) => this.#attribute(attribute))}
+      </section>
+    `;
+  }
+
+  #attribute(attribute: Attribute): TemplateResult {
+    const name = this.#text(attribute.name);
+    const hint = this.#hint(attribute);
+    const after = html`${this.#conflictBox(attribute)}${this.#repairedNote(attribute)}`;
+    if (attribute.kind === 'boolean') {
+      return html`<div part="attribute" class="attribute attribute-boolean">${this.#switch(attribute, name)}${after}</div>`;
+    }
+    return html`
+      <fieldset part="attribute" class="attribute">
+        <legend part="attribute-name" class="attribute-name">${name}</legend>
+        <p part="attribute-hint" class="attribute-hint">${hint}</p>
+        ${attribute.kind === 'quantity'
+          ? this.#stepper(attribute, name)
+          : attribute.kind === 'single' && attribute.options.length > MAX_CARDS
+            ? this.#select(attribute, name)
+            : this.#cards(attribute)}
+        ${after}
+      </fieldset>
+    `;
+  }
+
+  #hint(attribute: Attribute): string {
+    const t = this.#localize;
+    switch (attribute.kind) {
+      case 'single':
+        return attribute.required === false ? t.term('chooseOneOptional') : t.term('chooseOne');
+      case 'multiple': {
+        const max = Math.min(attribute.max ?? attribute.options.length, attribute.options.length);
+        return t.term('chooseMany', Math.min(attribute.min ?? 0, max), max);
+      }
+      case 'boolean':
+        return t.term('addOn');
+      case 'quantity':
+        return t.term('quantity', t.number(attribute.min ?? 0), t.number(attribute.max), (attribute.step ?? 1) > 1 ? t.number(attribute.step!) : null);
+    }
+  }
+
+  /** Option cards: radio buttons (single choice) or checkboxes (multiple), native so arrow keys and forms work. */
+  #cards(attribute: Extract<Attribute, { kind: 'single' | 'multiple' }>): TemplateResult {
+    const model = this.model!;
+    const selected = model.session.selections[attribute.id];
+    const group = `${this.#id}-${attribute.id}`;
+    const single = attribute.kind === 'single';
+    return html`
+      <div part="options" class="options">
+        ${attribute.options.map((option) => {
+          const decision: Decision = { attribute: attribute.id, value: option.id };
+          const chosen = Array.isArray(selected) ? selected.includes(option.id) : selected === option.id;
+          const implied = !chosen && model.isImplied(attribute.id, option.id);
+          const available = chosen || model.canChoose(decision);
+          const name = this.#text(option.name);
+          const parts = ['option', chosen || implied ? 'option-selected' : '', available ? '' : 'option-unavailable'].filter(Boolean).join(' ');
+          const onChange = (event: Event) => {
+            const checked = (event.target as HTMLInputElement).checked;
+            if (single || checked) this.#choose(decision);
+            else if (chosen) this.#deselect(attribute.id, option.id);
+            else this.#choose({ ...decision, declined: true }); // unticking what the rules include
+          };
+          return html`
+            <label part=${parts} class="option ${available ? '' : 'unavailable'}">
+              <input
+                type=${single ? 'radio' : 'checkbox'}
+                name=${group}
+                .checked=${live(chosen || implied)}
+                aria-disabled=${available ? nothing : 'true'}
+                @change=${onChange}
+              />
+              ${option.image ? html`<img part="option-image" class="option-image" src=${option.image} alt="" loading="lazy" />` : nothing}
+              <span class="option-body">
+                <span part="option-name" class="option-name">${name}</span>
+                ${option.description ? html`<span class="option-description">${this.#text(option.description)}</span>` : nothing}
+                ${this.#badges(available, implied)} ${chosen || !available ? nothing : this.#delta(decision)}
+              </span>
+            </label>
+          `;
+        })}
+        ${single && attribute.required === false
+          ? html`<label part="option" class="option">
+              <input type="radio" name=${group} .checked=${live(selected === undefined)} @change=${() => this.#deselect(attribute.id)} />
+              <span class="option-body"><span part="option-name" class="option-name">${this.#localize.term('noneOfThese')}</span></span>
+            </label>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #select(attribute: Extract<Attribute, { kind: 'single' }>, name: string): TemplateResult {
+    const model = this.model!;
+    const selected = model.session.selections[attribute.id] as string | undefined;
+    const implied = attribute.options.find((o) => model.isImplied(attribute.id, o.id))?.id;
+    const t = this.#localize;
+    return html`
+      <select
+        part="select"
+        class="select"
+        aria-label=${name}
+        .value=${live(selected ?? implied ?? '')}
+        @change=${(event: Event) => {
+          const value = (event.target as HTMLSelectElement).value;
+          if (value === '') this.#deselect(attribute.id);
+          else this.#choose({ attribute: attribute.id, value });
+        }}
+      >
+        <option value="">${attribute.required === false ? t.term('noneOfThese') : t.term('chooseOption')}</option>
+        ${attribute.options.map((option) => {
+          const available = option.id === selected || model.canChoose({ attribute: attribute.id, value: option.id });
+          const label = this.#text(option.name);
+          return html`<option value=${option.id}>${available ? label : `${label} (${t.term('unavailable')})`}</option>`;
+        })}
+      </select>
+    `;
+  }
+
+  #switch(attribute: Extract<Attribute, { kind: 'boolean' }>, name: string): TemplateResult {
+    const model = this.model!;
+    const selected = model.session.selections[attribute.id];
+    const on = selected === true || (selected === undefined && model.isImplied(attribute.id, true));
+    // "Included" only for an add-on the rules switch on; one they keep off is unavailable, not included.
+    const implied = selected === undefined && on;
+    const available = model.canChoose({ attribute: attribute.id, value: !on });
+    const id = `${this.#id}-${attribute.id}`;
+    return html`
+      <label part="switch" class="switch ${available ? '' : 'unavailable'}" for=${id}>
+        <input
+          id=${id}
+          type="checkbox"
+          role="switch"
+          .checked=${live(on)}
+          aria-describedby=${`${id}-hint`}
+          @change=${(event: Event) => this.#choose({ attribute: attribute.id, value: (event.target as HTMLInputElement).checked })}
+        />
+        <span class="switch-track" aria-hidden="true"></span>
+        <span part="attribute-name" class="attribute-name">${name}</span>
+        ${this.#badges(true, implied)} ${on || !available ? nothing : this.#delta({ attribute: attribute.id, value: true })}
+      </label>
+      <p part="attribute-hint" class="attribute-hint" id=${`${id}-hint`}>
+        ${this.#text(attribute.description) || this.#localize.term('addOn')}${available ? '' : ` (${this.#localize.term(on ? 'included' : 'unavailable')})`}
+      </p>
+    `;
+  }
+
+  #stepper(attribute: Extract<Attribute, { kind: 'quantity' }>, name: string): TemplateResult {
+    const model = this.model!;
+    const t = this.#localize;
+    const selected = model.session.selections[attribute.id] as number | undefined;
+    const implied = selected === undefined ? (model.session.domains()[attribute.id]!.length === 1 ? (model.session.domains()[attribute.id]![0] as number) : undefined) : undefined;
+    const current = selected ?? implied;
+    const min = attribute.min ?? 0;
+    const step = attribute.step ?? 1;
+    const to = (value: number) => Math.min(attribute.max, Math.max(min, value));
+    const go = (value: number) => this.#choose({ attribute: attribute.id, value: to(value) });
+    return html`
+      <div part="stepper" class="stepper">
+        <button part="button" class="button step" aria-label=${t.term('decrease', name)} ?disabled=${current !== undefined && current <= min} @click=${() => go((current ?? min + step) - step)}>−</button>
+        <input
+          type="number"
+          inputmode="numeric"
+          aria-label=${name}
+          min=${min}
+          max=${attribute.max}
+          step=${step}
+          placeholder=${String(attribute.default ?? min)}
+          .value=${live(current === undefined ? '' : String(current))}
+          @change=${(event: Event) => {
+            const text = (event.target as HTMLInputElement).value;
+            if (text === '') this.#deselect(attribute.id);
+            else go(Math.round((Number(text) - min) / step) * step + min);
+          }}
+        />
+        <button part="button" class="button step" aria-label=${t.term('increase', name)} ?disabled=${current !== undefined && current >= attribute.max} @click=${() => go(current === undefined ? (attribute.default ?? min) + (attribute.default === undefined ? 0 : step) : current + step)}>+</button>
+        ${current === undefined ? nothing : this.#unitPrice(attribute, current)}
+      </div>
+    `;
+  }
+
+  /** A quantity's next step, priced: "+€120.00" for one more unit. */
+  #unitPrice(attribute: Extract<Attribute, { kind: 'quantity' }>, current: number): TemplateResult | typeof nothing {
+    const next = current + (attribute.step ?? 1);
+    if (next > attribute.max || !this.model!.canChoose({ attribute: attribute.id, value: next })) return nothing;
+    return this.#delta({ attribute: attribute.id, value: next });
+  }
+
+  #badges(available: boolean, implied: boolean): TemplateResult | typeof nothing {
+    const t = this.#localize;
+    if (!available) return html`<span part="badge" class="badge badge-unavailable">${t.term('unavailable')}</span>`;
+    if (implied) return html`<span part="badge" class="badge">${t.term('included')}</span>`;
+    return nothing;
+  }
+
+  /** The price difference of choosing a value, one-time and per period. */
+  #delta(decision: Decision): TemplateResult | typeof nothing {
+    const delta = this.model!.delta(decision);
+    if (!delta) return nothing;
+    const t = this.#localize;
+    const parts: string[] = [];
+    const nonZero = (m: MoneyJSON) => !/^-?0(\.0*)?$/.test(m.amount);
+    if (nonZero(delta.oneTime)) parts.push(t.money(delta.oneTime, true));
+    if (nonZero(delta.recurring.month)) parts.push(t.term('amountPerMonth', t.money(delta.recurring.month, true)));
+    else if (nonZero(delta.recurring.year)) parts.push(t.term('amountPerYear', t.money(delta.recurring.year, true)));
+    if (parts.length === 0) return nothing;
+    return html`<span part="delta" class="delta">${parts.join(' · ')}</span>`;
+  }
+
+  #conflictBox(attribute: Attribute): TemplateResult | typeof nothing {
+    const conflict = this.conflict;
+    if (!conflict || conflict.wanted.attribute !== attribute.id) return nothing;
+    const t = this.#localize;
+    const rules = this.model!.compiled.product.rules ?? [];
+    const messages = conflict.rules.map((id) => this.#text(rules.find((r) => r.id === id)?.message)).filter(Boolean);
+    const repair = (conflict.repair ?? []).filter((d) => d.attribute !== attribute.id || d.declined !== conflict.wanted.declined);
+    return html`
+      <div part="conflict" class="conflict">
+        <p>${this.#conflictSentence(conflict)}</p>
+        ${messages.map((m) => html`<p class="reason">${m}</p>`)}
+        <div class="conflict-actions">
+          ${conflict.repair !== undefined
+            ? html`<button part="button repair-button" class="button primary" @click=${() => this.#repair()}>
+                ${t.term('makeAvailable', this.#list(repair.length > 0 ? repair : conflict.repair))}
+              </button>`
+            : nothing}
+          <button part="button" class="button" @click=${() => (this.conflict = undefined)}>${t.term('keepSelections')}</button>
+        </div>
+      </div>
+    `;
+  }
+
+  #repairedNote(attribute: Attribute): TemplateResult | typeof nothing {
+    const repaired = this.repaired;
+    if (!repaired || repaired.wanted.attribute !== attribute.id || !repaired.repair?.length) return nothing;
+    const given = repaired.repair.filter((d) => d.attribute !== attribute.id);
+    if (given.length === 0) return nothing;
+    return html`
+      <p part="repaired" class="repaired" role="status">
+        ${this.#localize.term('gaveUp', this.#list(given))}
+        <button part="button" class="button" @click=${() => this.#undoRepair()}>${this.#localize.term('undo')}</button>
+      </p>
+    `;
+  }
+
+  #conflictSentence(conflict: Explanation): string {
+    const t = this.#localize;
+    const value = this.#decisionName(conflict.wanted);
+    const others = conflict.conflicting.filter((d) => d.attribute !== conflict.wanted.attribute);
+    if (conflict.repair === undefined || others.length === 0) {
+      return conflict.repair === undefined ? t.term('neverAvailable', value) : t.term('unavailableBecause', value, this.#list(conflict.conflicting));
+    }
+    return t.term('unavailableBecause', value, this.#list(others));
+  }
+
+  /** "Display: 98-inch and Mounting: Mobile cart", with the language's list words. */
+  #list(decisions: readonly Decision[]): string {
+    const format = new Intl.ListFormat(this.#localize.lang(), { type: 'conjunction' });
+    return format.format(decisions.map((d) => this.#decisionName(d)));
+  }
+
+  /** One decision in words: "Display: 98-inch", "Control panel", "without Pen". */
+  #decisionName(decision: Decision): string {
+    const attribute = this.model!.compiled.product.attributes.find((a) => a.id === decision.attribute);
+    if (!attribute || attribute.kind === 'boolean' || decision.declined) return this.#valueName(decision);
+    return this.#localize.term('decision', this.#text(attribute.name), this.#valueName(decision));
+  }
+
+  /** A value in words: an option's name, a quantity, an add-on's name, or "without …" for something left out. */
+  #valueName(decision: Decision): string {
+    const t = this.#localize;
+    const attribute = this.model!.compiled.product.attributes.find((a) => a.id === decision.attribute);
+    if (!attribute) return String(decision.value);
+    if (attribute.kind === 'boolean') return decision.value ? this.#text(attribute.name) : t.term('declined', this.#text(attribute.name));
+    if (attribute.kind === 'quantity') return t.number(Number(decision.value));
+    const option = this.#text(attribute.options.find((o) => o.id === decision.value)?.name) || String(decision.value);
+    return decision.declined ? t.term('declined', option) : option;
+  }
+
+  #summary(model: ConfiguratorModel): TemplateResult {
+    const t = this.#localize;
+    const open = model.openChoices;
+    const { breakdown, problems } = model.price;
+    const totals = breakdown?.totals;
+    const headingId = `${this.#id}-summary`;
+    const recommendations = model.recommendations;
+    const total = totals ? t.money(totals.grandTotal) : model.priced ? t.term('priceOnRequest') : '';
+    return html`
+      <aside part="summary" class="summary" aria-labelledby=${headingId}>
+        ${this.#heading(1, 'summary-name', t.term('yourConfiguration'), headingId)}
+        <p class="status">${t.term('openChoices', open)}</p>
+        ${model.priced
+          ? html`
+              <dl part="totals" class="totals">
+                ${totals && !/^0(\.0*)?$/.test(totals.oneTime.total.amount)
+                  ? html`<div><dt>${t.term('oneTime')}</dt><dd>${t.money(totals.oneTime.total)}</dd></div>`
+                  : nothing}
+                ${totals?.recurring.month
+                  ? html`<div><dt>${t.term('perMonth')}</dt><dd>${t.money(totals.recurring.month.total)}</dd></div>`
+                  : nothing}
+                ${totals?.recurring.year
+                  ? html`<div><dt>${t.term('perYear')}</dt><dd>${t.money(totals.recurring.year.total)}</dd></div>`
+                  : nothing}
+                <div part="total" class="total"><dt>${t.term('total')}</dt><dd>${total}</dd></div>
+              </dl>
+              ${problems.length > 0 ? html`<p class="price-problem">${problems[0]!.message}</p>` : nothing}
+            `
+          : nothing}
+        ${recommendations.length > 0
+          ? html`
+              <div part="recommendations" class="recommendations">
+                <p class="recommendations-title">${t.term('recommendedForYou')}</p>
+                <ul role="list">
+                  ${recommendations.map(
+                    (d) => html`<li>
+                      <span>${this.#decisionName(d)}</span> ${this.#delta(d)}
+                      <button part="button" class="button" aria-label=${`${t.term('add')}: ${this.#decisionName(d)}`} @click=${() => this.#choose(d)}>${t.term('add')}</button>
+                    </li>`,
+                  )}
+                </ul>
+              </div>
+            `
+          : nothing}
+        <div part="actions" class="actions">
+          <button part="button primary-button" class="button primary" @click=${() => this.#requestQuote()}>${t.term('requestQuote')}</button>
+          <button part="button" class="button" @click=${() => void this.#share()}>${t.term('copyShareLink')}</button>
+          <button part="button" class="button" @click=${() => this.#handoff('expert')}>${t.term('talkToExpert')}</button>
+          <button part="button" class="button" @click=${() => this.#handoff('reseller')}>${t.term('buyAtReseller')}</button>
+          <button part="button" class="button" ?disabled=${open === 0} @click=${() => this.completeWithDefaults()}>${t.term('completeWithDefaults')}</button>
+          <button part="button" class="button" @click=${() => this.undo()}>${t.term('undo')}</button>
+          <button part="button" class="button" @click=${() => this.startOver()}>${t.term('startOver')}</button>
+          <slot name="actions"></slot>
+        </div>
+        ${this.shared ? html`<p class="shared">${t.term('linkCopied')}</p>` : nothing}
+      </aside>
+      ${model.priced ? html`<div part="price-bar" class="price-bar" aria-hidden="true"><span>${t.term('total')}</span><strong>${total}</strong></div>` : nothing}
+    `;
+  }
+
+  #text(text: LocalText | undefined): string {
+    return this.#localize.text(text, this.model?.catalog.defaultLocale ?? this.catalog?.defaultLocale);
+  }
+
+  #heading(offset: number, part: string, content: string, id?: string): TemplateResult {
+    return heading(this.headingLevel, offset, part, content, id);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'product-configurator': ProductConfigurator;
+  }
+}

@@ -1,0 +1,373 @@
+import { css } from 'lit';
+
+/**
+ * `<product-configurator>` styles. The layout follows the element's own width
+ * (container queries), not the window's: it may sit in a narrow column of a wide page.
+ * Touch targets are at least 44 px high.
+ */
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+
+  ul {
+    padding: 0;
+    list-style: none;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    min-width: 0;
+  }
+
+  .empty,
+  .loading,
+  .error {
+    padding: var(--_cpq-space-l);
+    border: 1px solid var(--_cpq-border);
+    border-radius: var(--_cpq-radius);
+    background: var(--_cpq-surface);
+    color: var(--_cpq-text-muted);
+  }
+  .error {
+    color: var(--_cpq-danger);
+  }
+
+  .configurator {
+    /* Its own surface: in the dark theme the texts would otherwise sit on the page's light background. */
+    background: var(--_cpq-surface);
+    display: grid;
+    gap: var(--_cpq-space-l);
+    align-items: start;
+  }
+  @container (min-width: 48rem) {
+    .configurator {
+      grid-template-columns: minmax(0, 1fr) var(--cpq-configurator-summary-width, 20rem);
+    }
+    .summary {
+      position: sticky;
+      top: var(--cpq-configurator-sticky-top, 0);
+    }
+  }
+
+  .main {
+    display: grid;
+    gap: var(--_cpq-space-l);
+  }
+  .header {
+    display: grid;
+    gap: var(--_cpq-space-s);
+  }
+  .image {
+    max-width: 100%;
+    max-height: 12rem;
+    object-fit: contain;
+    justify-self: start;
+  }
+  .name {
+    font-size: 1.5em;
+    line-height: 1.25;
+    font-weight: 650;
+  }
+  .description,
+  .attribute-hint,
+  .option-description,
+  .status {
+    color: var(--_cpq-text-muted);
+  }
+
+  .section {
+    display: grid;
+    gap: var(--_cpq-space-m);
+    padding-top: var(--_cpq-space-m);
+    border-top: 1px solid var(--_cpq-border);
+  }
+  .section-name,
+  .summary-name {
+    font-size: 1.15em;
+    font-weight: 650;
+  }
+  .attribute {
+    display: grid;
+    gap: var(--_cpq-space-s);
+  }
+  .attribute-name {
+    font-weight: 600;
+    padding: 0;
+  }
+  .attribute-hint {
+    font-size: var(--_cpq-font-size-small);
+  }
+
+  .options {
+    display: grid;
+    gap: var(--_cpq-space-s);
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--cpq-configurator-option-width, 12rem)), 1fr));
+  }
+  .option {
+    display: flex;
+    gap: var(--_cpq-space-s);
+    align-items: flex-start;
+    min-height: 2.75rem;
+    padding: var(--_cpq-space-s) var(--_cpq-space-m);
+    border: 1px solid var(--_cpq-border);
+    border-radius: var(--_cpq-radius);
+    background: var(--_cpq-surface);
+    cursor: pointer;
+  }
+  .option:has(input:checked) {
+    border-color: var(--_cpq-accent);
+    box-shadow: inset 0 0 0 1px var(--_cpq-accent);
+  }
+  .option:has(input:focus-visible) {
+    outline: var(--_cpq-focus-ring-width) solid var(--_cpq-focus-ring);
+    outline-offset: var(--_cpq-focus-ring-offset);
+  }
+  .option input {
+    margin: 0.2em 0 0;
+    width: 1.25rem;
+    height: 1.25rem;
+    flex: none;
+    accent-color: var(--_cpq-accent);
+  }
+  .option input:focus-visible {
+    outline: none;
+  }
+  .option-image {
+    width: 3rem;
+    height: 3rem;
+    object-fit: contain;
+    flex: none;
+  }
+  .option-body {
+    display: grid;
+    gap: 0.125rem;
+  }
+  .option-name {
+    font-weight: 550;
+  }
+  .option-description {
+    font-size: var(--_cpq-font-size-small);
+  }
+  /* Unavailable: struck through and muted, and said in words by the badge, not by colour alone. */
+  .unavailable .option-name,
+  .switch.unavailable .attribute-name {
+    color: var(--_cpq-text-muted);
+  }
+  .option.unavailable {
+    border-style: dashed;
+    background: var(--_cpq-surface-subtle);
+  }
+
+  .badge {
+    justify-self: start;
+    font-size: var(--_cpq-font-size-small);
+    padding: 0 var(--_cpq-space-xs);
+    border: 1px solid currentColor;
+    border-radius: var(--_cpq-radius-small);
+    color: var(--_cpq-text-muted);
+  }
+  .delta {
+    font-size: var(--_cpq-font-size-small);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .select,
+  .stepper input {
+    min-height: 2.75rem;
+    padding: 0 var(--_cpq-space-s);
+    font: inherit;
+    color: inherit;
+    background: var(--_cpq-surface);
+    border: 1px solid var(--_cpq-border);
+    border-radius: var(--_cpq-radius-small);
+  }
+  .select {
+    max-width: 100%;
+  }
+  .stepper {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_cpq-space-s);
+  }
+  .stepper input {
+    width: 6rem;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .switch {
+    display: flex;
+    align-items: center;
+    gap: var(--_cpq-space-s);
+    min-height: 2.75rem;
+    cursor: pointer;
+    font-weight: 600;
+    flex-wrap: wrap;
+  }
+  .switch input {
+    position: absolute;
+    opacity: 0;
+    width: 2.75rem;
+    height: 1.5rem;
+    margin: 0;
+  }
+  .switch-track {
+    position: relative;
+    width: 2.75rem;
+    height: 1.5rem;
+    flex: none;
+    border-radius: 0.75rem;
+    background: var(--_cpq-border);
+    transition: background 0.15s;
+  }
+  .switch-track::after {
+    content: '';
+    position: absolute;
+    top: 0.1875rem;
+    left: 0.1875rem;
+    width: 1.125rem;
+    height: 1.125rem;
+    border-radius: 50%;
+    background: var(--_cpq-surface);
+    transition: transform 0.15s;
+  }
+  .switch input:checked + .switch-track {
+    background: var(--_cpq-accent);
+  }
+  .switch input:checked + .switch-track::after {
+    transform: translateX(1.25rem);
+  }
+  .switch input:focus-visible + .switch-track {
+    outline: var(--_cpq-focus-ring-width) solid var(--_cpq-focus-ring);
+    outline-offset: var(--_cpq-focus-ring-offset);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .switch-track,
+    .switch-track::after {
+      transition: none;
+    }
+  }
+
+  .conflict,
+  .notice,
+  .repaired {
+    display: grid;
+    gap: var(--_cpq-space-s);
+    padding: var(--_cpq-space-m);
+    border-radius: var(--_cpq-radius);
+    border: 1px solid var(--_cpq-border);
+    border-inline-start: 4px solid var(--_cpq-danger);
+    background: var(--_cpq-surface-subtle);
+  }
+  .repaired,
+  .notice {
+    border-inline-start-color: var(--_cpq-accent);
+  }
+  .repaired {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+  }
+  .conflict-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_cpq-space-s);
+  }
+
+  .button {
+    min-height: 2.75rem;
+    padding: 0 var(--_cpq-space-m);
+    font: inherit;
+    color: var(--_cpq-text);
+    background: var(--_cpq-surface);
+    border: 1px solid var(--_cpq-border);
+    border-radius: var(--_cpq-radius-small);
+    cursor: pointer;
+  }
+  .button.step {
+    min-width: 2.75rem;
+    padding: 0;
+    font-size: 1.25em;
+  }
+  .button.primary {
+    color: var(--_cpq-surface);
+    background: var(--_cpq-accent);
+    border-color: var(--_cpq-accent);
+    font-weight: 600;
+  }
+  .button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+
+  .summary {
+    display: grid;
+    gap: var(--_cpq-space-m);
+    padding: var(--_cpq-space-l);
+    border: 1px solid var(--_cpq-border);
+    border-radius: var(--_cpq-radius);
+    background: var(--_cpq-surface);
+  }
+  .totals {
+    display: grid;
+    gap: var(--_cpq-space-xs);
+  }
+  .totals div {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_cpq-space-m);
+  }
+  .totals dd {
+    font-variant-numeric: tabular-nums;
+  }
+  .total {
+    font-size: 1.25em;
+    font-weight: 700;
+    padding-top: var(--_cpq-space-xs);
+    border-top: 1px solid var(--_cpq-border);
+  }
+  .recommendations ul {
+    display: grid;
+    gap: var(--_cpq-space-s);
+  }
+  .recommendations li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_cpq-space-s);
+  }
+  .recommendations-title {
+    font-weight: 600;
+  }
+  .actions {
+    display: grid;
+    gap: var(--_cpq-space-s);
+  }
+  .price-problem {
+    color: var(--_cpq-danger);
+    font-size: var(--_cpq-font-size-small);
+  }
+
+  /* Narrow (a phone, or a narrow column): one column, and the total always in sight. */
+  .price-bar {
+    display: none;
+  }
+  @container (max-width: 30rem) {
+    .price-bar {
+      display: flex;
+      justify-content: space-between;
+      position: sticky;
+      bottom: 0;
+      padding: var(--_cpq-space-s) var(--_cpq-space-m);
+      background: var(--_cpq-surface);
+      border-top: 1px solid var(--_cpq-border);
+      box-shadow: 0 -2px 8px rgb(0 0 0 / 0.08);
+    }
+    .summary {
+      padding: var(--_cpq-space-m);
+    }
+  }
+`;

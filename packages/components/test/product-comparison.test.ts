@@ -1,0 +1,479 @@
+// <product-comparison> in Chromium: the table and its semantics, the difference filter, the
+// baseline and promoted columns, the prices and total cost against the engine's, the term,
+// adding and removing items, the cpq-select event, narrow screens, large tables, catalog
+// text as text, the keyboard, and axe in every state.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { compare, loadCatalog, loadConfiguration, type Catalog, type CompareItem, type MoneyJSON } from '@cpq-kit/engine';
+import avRoomsJson from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
+import avRoomsConfigJson from '../../../examples/catalogs/av-rooms.config.json' with { type: 'json' };
+import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with { type: 'json' };
+import '../src/define/product-comparison.js';
+import { CpqSelectEvent, ProductComparison } from '../src/index.js';
+import { XSS } from './fixtures.js';
+import { part, parts, settled, text, texts } from './helpers.js';
+
+const collab = loadCatalog(collabSuiteJson);
+const av = loadCatalog(avRoomsJson);
+const avConfig = loadConfiguration(avRoomsConfigJson, av);
+const context = { date: '2026-11-20' };
+const packages: CompareItem[] = [{ product: 'starter' }, { product: 'business' }, { product: 'enterprise' }];
+
+interface Options {
+  catalog?: Catalog | undefined;
+  items?: CompareItem[];
+  products?: string;
+  baseline?: string;
+  promoted?: string;
+  term?: number;
+  lang?: string;
+  theme?: string;
+  differencesOnly?: boolean;
+  fixed?: boolean;
+  width?: string;
+}
+
+async function comparison(options: Options = {}): Promise<ProductComparison> {
+  const wrapper = await fixture<HTMLDivElement>(html`
+    <div style=${`width: ${options.width ?? '1100px'}`}>
+      <product-comparison
+        .catalog=${'catalog' in options ? options.catalog : collab}
+        .items=${options.items ?? (options.products ? [] : packages)}
+        .context=${context}
+        products=${ifDefined(options.products)}
+        baseline=${ifDefined(options.baseline)}
+        promoted=${ifDefined(options.promoted)}
+        term=${ifDefined(options.term)}
+        lang=${ifDefined(options.lang)}
+        theme=${ifDefined(options.theme)}
+        ?differences-only=${options.differencesOnly ?? false}
+        ?fixed=${options.fixed ?? false}
+      ></product-comparison>
+    </div>
+  `);
+  const el = wrapper.querySelector('product-comparison')!;
+  await settled(el);
+  return el;
+}
+
+const root = (el: ProductComparison) => el.shadowRoot!;
+/** The row whose header reads `name` (its first line). */
+function row(el: ProductComparison, name: string): HTMLTableRowElement {
+  const found = [...root(el).querySelectorAll<HTMLTableRowElement>('tr[part~="row"]')].find((r) => text(r.querySelector('th')).startsWith(name));
+  if (!found) throw new Error(`no row "${name}"`);
+  return found;
+}
+const cells = (tr: HTMLTableRowElement) => [...tr.querySelectorAll('td[part~="cell"]')].map(text);
+const rowNames = (el: ProductComparison) => [...root(el).querySelectorAll('tr[part~="row"] th')].map(text);
+/** The lines of each delta summary, one string per summary. */
+const summaries = (el: ProductComparison) => parts(el, 'delta-summary').map((p) => [text(p.querySelector('.delta-summary-label')), ...[...p.querySelectorAll('li')].map(text)].join(' | '));
+const money = (m: MoneyJSON, lang = 'en') => new Intl.NumberFormat(lang, { style: 'currency', currency: m.currency }).format(Number(m.amount));
+
+describe('<product-comparison>', () => {
+  describe('the table', () => {
+    it('is a table with a caption, column headers for the items and row headers for the values', async () => {
+      const el = await comparison();
+      const table = part(el, 'table');
+      expect(table.localName).to.equal('table');
+      expect(text(table.querySelector('caption'))).to.equal('Comparison: Collaboration suite');
+      const columns = [...table.querySelectorAll('thead th')];
+      expect(columns.map((th) => th.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col']);
+      expect(texts(el, 'item-name')).to.deep.equal(['Starter', 'Business', 'Enterprise']);
+      for (const th of table.querySelectorAll('tbody th:not([scope="rowgroup"])')) expect(th.getAttribute('scope')).to.equal('row');
+      expect([...table.querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['▾ Specifications', '▾ Users and storage', '▾ Add-ons', '▾ Billing and support', '▾ Prices']);
+      // The scrolling box can be reached and scrolled with the keyboard, and is named by the caption.
+      const scroller = part(el, 'scroller');
+      expect([scroller.tabIndex, scroller.getAttribute('role'), scroller.getAttribute('aria-labelledby')]).to.deep.equal([0, 'region', 'caption']);
+    });
+
+    it('shows each item’s values in the reader’s format, yes/no in words for assistive technology', async () => {
+      const el = await comparison();
+      expect(cells(row(el, 'Maximum users'))).to.deep.equal(['25', '300', '★Best value: 5,000']);
+      expect(cells(row(el, 'Total storage'))).to.deep.equal(['250\u00a0GB', '25,000\u00a0GB', '★Best value: 500,000\u00a0GB']);
+      expect(cells(row(el, 'Single sign-on'))).to.deep.equal(['✕No', '✓Yes', '✓Yes']);
+      expect(cells(row(el, 'Webinar attendees'))).to.deep.equal(['—Not stated', '—Not stated', '★Best value: 1,000']);
+      expect(cells(row(el, 'Advanced security')).slice(0, 1)).to.deep.equal(['✕No']);
+      expect(cells(row(el, 'Billing term'))).to.deep.equal(['Monthly', 'Annual', 'Annual']);
+      // An add-on the product does not have, and one it has but is off.
+      const webinar = [...root(el).querySelectorAll<HTMLTableRowElement>('tr[part~="row"]')].find((r) => text(r.querySelector('th')).startsWith('Webinars Host'))!;
+      expect(cells(webinar)).to.deep.equal(['—Not available', '✕Not included', '—Not available']);
+      // Marks are hidden from assistive technology; their words are not.
+      const mark = row(el, 'Single sign-on').querySelector('[part~="mark"]')!;
+      expect(mark.getAttribute('aria-hidden')).to.equal('true');
+    });
+
+    it('marks best values with a star and words, not by colour alone', async () => {
+      const el = await comparison();
+      const best = row(el, 'Response time for critical issues').querySelectorAll('td')[2]!;
+      expect(best.getAttribute('part')).to.contain('cell-best');
+      expect(best.querySelector('[part~="best-mark"]')!.textContent).to.equal('★');
+      expect(text(best.querySelector('.visually-hidden'))).to.equal('Best value:');
+      expect(getComputedStyle(best).fontWeight).to.equal('650');
+    });
+
+    it('uses the `products` attribute when no items are set', async () => {
+      const el = await comparison({ products: 'business  enterprise' });
+      expect(texts(el, 'item-name')).to.deep.equal(['Business', 'Enterprise']);
+    });
+  });
+
+  describe('show differences only', () => {
+    it('hides the rows where every item is alike, says how many are shown, and fires change on user action only', async () => {
+      const el = await comparison();
+      const all = rowNames(el).length;
+      expect(text(part(el, 'status'))).to.equal(`Showing all ${all} rows`);
+      // The spec (no package has the keys by default) and the add-on (only Enterprise offers it).
+      expect(rowNames(el).filter((n) => n.startsWith('Customer-managed encryption keys'))).to.have.length(2);
+      let changes = 0;
+      el.addEventListener('change', () => changes++);
+      const toggle = part(el, 'differences-toggle').querySelector('input')!;
+      toggle.click();
+      await el.updateComplete;
+      expect(el.differencesOnly).to.equal(true);
+      expect(el.hasAttribute('differences-only')).to.equal(true);
+      expect(changes).to.equal(1);
+      const shown = rowNames(el);
+      expect(shown.filter((n) => n.startsWith('Customer-managed encryption keys'))).to.deep.equal([
+        'Customer-managed encryption keys Encrypt your data with keys held in your own key management service; revoke them at any time.',
+      ]);
+      expect(shown.some((n) => n.startsWith('Extra storage'))).to.equal(false);
+      expect(shown.some((n) => n.startsWith('Maximum users'))).to.equal(true);
+      expect(text(part(el, 'status'))).to.equal(`Showing ${shown.length} of ${all} rows`);
+      // Every row still shown differs, by the engine's own flags.
+      const engine = compare(packages, { catalog: collab, context });
+      const differing = engine.groups.flatMap((g) => g.rows.filter((r) => r.differs)).length;
+      expect(shown.length).to.equal(differing + engine.prices!.rows.filter((r) => r.differs || r.id === 'tco').length);
+      // A group with nothing left is gone; the prices stay.
+      expect(texts(el, 'group-toggle')).to.deep.equal(['▾ Specifications', '▾ Users and storage', '▾ Add-ons', '▾ Billing and support', '▾ Prices']);
+      el.differencesOnly = false;
+      await el.updateComplete;
+      expect(rowNames(el).length).to.equal(all);
+      expect(changes).to.equal(1, 'setting the property fires nothing');
+    });
+
+    it('is switched from the keyboard', async () => {
+      const el = await comparison();
+      part(el, 'differences-toggle').querySelector('input')!.focus();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.differencesOnly).to.equal(true);
+    });
+  });
+
+  describe('groups', () => {
+    it('collapse and expand from the keyboard, saying so with aria-expanded', async () => {
+      const el = await comparison();
+      const toggle = () => parts(el, 'group-toggle').find((b) => text(b).includes('Add-ons'))!;
+      expect(toggle().getAttribute('aria-expanded')).to.equal('true');
+      expect(rowNames(el).some((n) => n.startsWith('E-signature'))).to.equal(true);
+      toggle().focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(toggle().getAttribute('aria-expanded')).to.equal('false');
+      expect(rowNames(el).some((n) => n.startsWith('E-signature'))).to.equal(false);
+      expect(root(el).activeElement).to.equal(toggle(), 'the focus stays on the button');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(toggle().getAttribute('aria-expanded')).to.equal('true');
+      expect(rowNames(el).some((n) => n.startsWith('E-signature'))).to.equal(true);
+    });
+  });
+
+  describe('prices and total cost of ownership', () => {
+    it('shows the engine’s prices and total cost, in the reader’s currency format', async () => {
+      const el = await comparison();
+      const engine = compare(packages, { catalog: collab, context, termMonths: 36 });
+      const tco = engine.prices!.rows.find((r) => r.id === 'tco')!;
+      const tcoCells = cells(row(el, 'Total cost of ownership'));
+      tcoCells.forEach((cell, i) => expect(cell.replace('★Best value: ', '')).to.equal(money(tco.values[i]!)));
+      // Hand-checked: 5 × 7.00, 25 × 12.50, 100 × 21.00 a month, 36 months.
+      expect(tcoCells).to.deep.equal(['★Best value: €1,260.00', '€11,250.00', '€75,600.00']);
+      expect(cells(row(el, 'Per month'))).to.deep.equal(['★Best value: €35.00', '€312.50', '€2,100.00']);
+      expect(texts(el, 'item-prices')).to.deep.equal(['€35.00 per month', '€312.50 per month', '€2,100.00 per month']);
+    });
+
+    it('prices over the term the buyer picks, with proration, and fires change', async () => {
+      const items: CompareItem[] = [{ product: 'business' }, { product: 'enterprise', selections: { 'customer-managed-keys': true } }];
+      const el = await comparison({ items });
+      const select = part(el, 'term-select') as HTMLSelectElement;
+      expect(select.value).to.equal('36');
+      expect(select.getAttribute('aria-label')).to.equal('Term');
+      // A term that is not on the list is offered too.
+      el.term = 18;
+      await el.updateComplete;
+      expect([...(part(el, 'term-select') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['12', '18', '24', '36', '48', '60']);
+      const at18 = compare(items, { catalog: collab, context, termMonths: 18 });
+      expect(cells(row(el, 'Total cost of ownership')).map((c) => c.replace('★Best value: ', ''))).to.deep.equal(at18.items.map((i) => money(i.price!.tco.net)));
+      // Hand-checked: 25 × 12.50 × 18 = 5,625.00; 100 × 21.00 × 18 + 1,490.00 × 18 + 9,900.00 × 1.5 = 79,470.00.
+      expect(cells(row(el, 'Total cost of ownership'))).to.deep.equal(['★Best value: €5,625.00', '€79,470.00']);
+      const changed = oneEvent(el, 'change');
+      const picker = part(el, 'term-select') as HTMLSelectElement;
+      picker.value = '60';
+      picker.dispatchEvent(new Event('change'));
+      await changed;
+      await el.updateComplete;
+      expect(el.term).to.equal(60);
+      expect(text(row(el, 'Recurring over').querySelector('th'))).to.equal('Recurring over 60 months');
+      const at60 = compare(items, { catalog: collab, context, termMonths: 60 });
+      expect(cells(row(el, 'Total cost of ownership')).map((c) => c.replace('★Best value: ', ''))).to.deep.equal(at60.items.map((i) => money(i.price!.tco.net)));
+    });
+
+    it('counts no one-time charges for what the customer owns', async () => {
+      const el = await comparison({ catalog: av, items: [{ id: 'today', owned: true, product: 'meeting-room' }, { id: 'new', configuration: avConfig }], baseline: 'today' });
+      expect(cells(row(el, 'One-time'))[0]).to.contain('Already paid');
+      const engine = compare([{ id: 'today', owned: true, product: 'meeting-room' }, { id: 'new', configuration: avConfig }], { catalog: av, context, baseline: 'today' });
+      expect(cells(row(el, 'Total cost of ownership'))[1]).to.contain(money(engine.items[1]!.price!.tco.net));
+      expect(cells(row(el, 'Total cost of ownership'))[1]).to.contain(`+${money(engine.items[1]!.delta!.money!.tco)}`);
+    });
+  });
+
+  describe('baseline and promoted columns', () => {
+    it('badges the baseline and measures every other column against it, in features and money', async () => {
+      const el = await comparison({ baseline: 'starter', promoted: 'business' });
+      const headers = parts(el, 'column-header');
+      expect(headers.map((h) => h.getAttribute('part'))).to.deep.equal(['column-header column-header-baseline', 'column-header column-header-promoted', 'column-header']);
+      expect(texts(el, 'badge')).to.deep.equal(['Current', 'Recommended']);
+      const lines = summaries(el);
+      expect(lines[0]).to.equal('Compared with Starter | +20 Users | +4 features | +€277.50 per month | +€9,990.00 over 36 months');
+      expect(lines[1]).to.contain('+€74,340.00 over 36 months');
+      expect(cells(row(el, 'Maximum users'))).to.deep.equal(['25', '300+275 ↑ (better)', '★Best value: 5,000+4,975 ↑ (better)']);
+      expect(cells(row(el, 'Response time for critical issues'))[1]).to.equal('8\u00a0h-16\u00a0h ↑ (better)');
+      expect(cells(row(el, 'Single sign-on'))).to.deep.equal(['✕No', '✓YesNew', '✓YesNew']);
+      // The promoted column is tinted, and says so in its header.
+      const promoted = row(el, 'Maximum users').querySelectorAll('td')[1]!;
+      expect(promoted.getAttribute('part')).to.contain('cell-promoted');
+    });
+
+    it('today against tomorrow on the AV system: “+2 Table microphones … +€30.00 per month”', async () => {
+      const items: CompareItem[] = [
+        { id: 'today', name: 'Today', owned: true, product: 'meeting-room' },
+        { id: 'tomorrow', name: 'Tomorrow', configuration: avConfig },
+      ];
+      const el = await comparison({ catalog: av, items, baseline: 'today', differencesOnly: true });
+      expect(summaries(el)[0]).to.equal('Compared with Today | +2 Table microphones | +1 Ceiling microphone arrays | +6 features | +€30.00 per month | +€26,500.00 over 36 months');
+      expect(cells(row(el, 'Screen size'))).to.deep.equal(['65\u00a0in', '★Best value: 86\u00a0in+21\u00a0in ↑ (better)']);
+    });
+  });
+
+  describe('choosing, adding and removing items', () => {
+    it('fires a typed cpq-select with the chosen item, on user action only', async () => {
+      const el = await comparison();
+      let count = 0;
+      document.addEventListener('cpq-select', () => count++);
+      const selected = oneEvent(document, 'cpq-select');
+      const button = parts(el, 'choose-button')[1]!;
+      expect(text(button)).to.equal('Choose Business');
+      button.click();
+      const event = await selected;
+      expect(event).to.be.instanceOf(CpqSelectEvent);
+      expect([event.bubbles, event.composed]).to.deep.equal([true, true]);
+      expect(event.detail.item.id).to.equal('business');
+      expect(event.detail.item.configuration).to.deep.include({ product: 'business' });
+      expect(event.detail.item.configuration.selections).to.deep.include({ seats: 25, billing: 'annual' });
+      el.baseline = 'business';
+      el.items = [...packages];
+      await el.updateComplete;
+      expect(count).to.equal(1, 'property changes fire nothing');
+    });
+
+    it('chooses from the keyboard', async () => {
+      const el = await comparison();
+      const selected = oneEvent(el, 'cpq-select');
+      parts(el, 'choose-button')[2]!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect((await selected).detail.item.id).to.equal('enterprise');
+    });
+
+    it('removes an item, clears a baseline that is gone, keeps the focus nearby and fires change', async () => {
+      const el = await comparison({ baseline: 'business' });
+      const changed = oneEvent(el, 'change');
+      const remove = parts(el, 'remove-button')[1]!;
+      expect(remove.getAttribute('aria-label')).to.equal('Remove Business');
+      remove.click();
+      await changed;
+      await el.updateComplete;
+      expect(texts(el, 'item-name')).to.deep.equal(['Starter', 'Enterprise']);
+      expect(el.items).to.deep.equal([{ product: 'starter' }, { product: 'enterprise' }]);
+      expect(el.baseline).to.equal('');
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(parts(el, 'remove-button')[1]);
+    });
+
+    it('adds a product of the catalog that is not compared yet', async () => {
+      const el = await comparison({ items: [{ product: 'starter' }] });
+      const select = root(el).querySelector<HTMLSelectElement>('#add')!;
+      expect([...select.options].map((o) => o.text)).to.deep.equal(['Business', 'Enterprise']);
+      select.value = 'enterprise';
+      const changed = oneEvent(el, 'change');
+      part(el, 'add').querySelector('button')!.click();
+      await changed;
+      await el.updateComplete;
+      expect(texts(el, 'item-name')).to.deep.equal(['Starter', 'Enterprise']);
+    });
+
+    it('offers neither add nor remove when fixed', async () => {
+      const el = await comparison({ fixed: true });
+      expect(parts(el, 'remove-button')).to.have.length(0);
+      expect(parts(el, 'add')).to.have.length(0);
+      expect(parts(el, 'choose-button')).to.have.length(3);
+    });
+  });
+
+  describe('narrow screens', () => {
+    it('shows one item at a time with a selector, starting with the baseline; never a wider table', async () => {
+      const el = await comparison({ width: '360px', baseline: 'starter' });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await el.updateComplete;
+      expect(texts(el, 'item-name')).to.deep.equal(['Starter']);
+      const picker = part(el, 'column-picker').querySelector('select')!;
+      expect(text(part(el, 'column-picker').querySelector('label span'))).to.equal('Column 1');
+      picker.value = 'enterprise';
+      picker.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(texts(el, 'item-name')).to.deep.equal(['Enterprise']);
+      expect(part(el, 'table').getBoundingClientRect().width).to.be.at.most(360);
+    });
+
+    it('shows two on a medium screen', async () => {
+      const el = await comparison({ width: '600px', promoted: 'enterprise' });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await el.updateComplete;
+      expect(texts(el, 'item-name')).to.deep.equal(['Enterprise', 'Starter']);
+      expect(parts(el, 'column-picker')[0]!.querySelectorAll('select')).to.have.length(2);
+    });
+  });
+
+  describe('large tables', () => {
+    /** 60 products with 120 features each. */
+    function largeCatalog(): Catalog {
+      const specs: Record<string, unknown> = {};
+      for (let f = 0; f < 120; f++) specs[`f${f}`] = { name: `Feature ${f}`, type: 'number', better: 'higher' };
+      const products = Array.from({ length: 60 }, (_, n) => ({
+        id: `p${n}`,
+        name: `Plan ${n}`,
+        specs: Object.fromEntries(Array.from({ length: 120 }, (_, f) => [`f${f}`, f % 3 === 0 ? 1 : (n * 7 + f) % 50])),
+        attributes: [],
+      }));
+      return loadCatalog({ id: 'large', version: '1', name: 'Large', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
+    }
+
+    it('renders what is in view, tells assistive technology the full size, and renders more as it scrolls', async () => {
+      const catalog = largeCatalog();
+      const items = catalog.products.map((p) => ({ product: p.id }));
+      const el = await comparison({ catalog, items });
+      const table = part(el, 'table');
+      expect(table.getAttribute('aria-rowcount')).to.equal(String(1 + 120 + 2));
+      expect(table.getAttribute('aria-colcount')).to.equal('61');
+      const rendered = () => [...root(el).querySelectorAll('tr[part~="row"]')].map((r) => Number(r.getAttribute('aria-rowindex')));
+      expect(rendered().length).to.be.within(5, 60);
+      expect(rendered()[0]).to.equal(4, 'row 1 and 2 are the header, 3 the group heading');
+      const scroller = part(el, 'scroller');
+      scroller.scrollTop = scroller.scrollHeight / 2;
+      scroller.scrollLeft = scroller.scrollWidth / 2;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await el.updateComplete;
+      expect(rendered()[0]).to.be.greaterThan(30);
+      const columns = parts(el, 'item-name').map(text);
+      expect(columns.length).to.be.below(20);
+      expect(columns).not.to.include('Plan 0');
+      expect(Number(root(el).querySelector('th[scope="col"]')!.getAttribute('aria-colindex'))).to.be.greaterThan(10);
+      // The filter still works on the whole table.
+      el.differencesOnly = true;
+      await el.updateComplete;
+      expect(table.getAttribute('aria-rowcount')).to.equal(String(1 + 80 + 2), 'a third of the features are alike');
+    });
+  });
+
+  describe('states', () => {
+    it('says what to do without a catalog or items, which a slot can replace', async () => {
+      const none = await comparison({ catalog: undefined });
+      expect(text(part(none, 'empty'))).to.equal('No product information to show.');
+      const empty = await comparison({ items: [] });
+      expect(text(part(empty, 'empty'))).to.equal('Add a product to compare.');
+      expect(parts(empty, 'add')).to.have.length(1);
+    });
+
+    it('says why when the items cannot be compared', async () => {
+      const el = await comparison({ products: 'business enterprize' });
+      const error = part(el, 'error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.contain('items[1].product: unknown product "enterprize" (did you mean "enterprise"?)');
+    });
+  });
+
+  describe('languages and themes', () => {
+    it('speaks German, with German numbers and money', async () => {
+      const el = await comparison({ lang: 'de', baseline: 'starter' });
+      expect(text(part(el, 'caption'))).to.equal('Vergleich: Collaboration-Suite');
+      expect(text(part(el, 'differences-toggle'))).to.equal('Nur Unterschiede zeigen');
+      expect(cells(row(el, 'Maximale Nutzerzahl'))[2]).to.equal('★Bester Wert: 5.000+4.975 ↑ (besser)');
+      expect(texts(el, 'item-prices')[1]).to.equal(`${money({ amount: '312.50', currency: 'EUR' }, 'de')} pro Monat`);
+      expect(texts(el, 'badge')).to.deep.equal(['Aktuell']);
+    });
+
+    it('is dark with theme="dark"', async () => {
+      const el = await comparison({ theme: 'dark' });
+      expect(getComputedStyle(part(el, 'scroller')).backgroundColor).to.equal('rgb(13, 17, 23)');
+    });
+  });
+
+  describe('catalog text is text, never HTML', () => {
+    it('renders markup in names, sections, specs and units as text and runs nothing', async () => {
+      delete (window as { __cpqXss?: boolean }).__cpqXss;
+      const catalog = loadCatalog({
+        id: 'xss',
+        version: '1',
+        name: XSS.img,
+        defaultCurrency: 'EUR',
+        defaultLocale: 'en',
+        specs: { note: { name: XSS.svg, description: XSS.script, type: 'text' }, size: { name: 'Size', type: 'number', unit: XSS.img, better: 'higher' } },
+        products: [
+          { id: 'a', name: XSS.img, specs: { note: XSS.script, size: 1 }, sections: [{ id: 's', name: XSS.svg }], attributes: [{ id: 'c', kind: 'single', section: 's', name: XSS.script, options: [{ id: 'o', name: XSS.img }] }] },
+          { id: 'b', name: XSS.script, specs: { note: XSS.svg, size: 2 }, attributes: [] },
+        ],
+      });
+      const el = await comparison({ catalog, items: [{ product: 'a' }, { product: 'b' }], baseline: 'a' });
+      expect(root(el).querySelectorAll('script, svg, img, iframe, [onerror], [onload]')).to.have.length(0);
+      expect(text(part(el, 'caption'))).to.equal(`Comparison: ${XSS.img}`);
+      expect(texts(el, 'item-name')).to.deep.equal([XSS.img, XSS.script]);
+      expect(text(row(el, XSS.svg).querySelector('th'))).to.equal(`${XSS.svg} ${XSS.script}`);
+      expect(cells(row(el, XSS.svg))).to.deep.equal([XSS.script, XSS.svg]);
+      expect(cells(row(el, 'Size'))[1]).to.equal(`★Best value: 2\u00a0${XSS.img}+1\u00a0${XSS.img} ↑ (better)`);
+      expect(cells(row(el, XSS.script))[0]).to.equal(XSS.img);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((window as { __cpqXss?: boolean }).__cpqXss).to.equal(undefined);
+    });
+  });
+
+  describe('accessibility (axe)', () => {
+    const states: Record<string, () => Promise<ProductComparison>> = {
+      'three packages': () => comparison({ promoted: 'business' }),
+      'differences only, against a baseline': () => comparison({ baseline: 'starter', promoted: 'business', differencesOnly: true }),
+      'dark': () => comparison({ theme: 'dark', baseline: 'starter', promoted: 'business' }),
+      'German': () => comparison({ lang: 'de', baseline: 'starter' }),
+      'French, dark': () => comparison({ lang: 'fr', theme: 'dark' }),
+      'AV today and tomorrow': () => comparison({ catalog: av, items: [{ id: 'today', owned: true, product: 'meeting-room' }, { id: 'tomorrow', configuration: avConfig }], baseline: 'today' }),
+      'narrow': () => comparison({ width: '360px', baseline: 'starter' }),
+      'fixed': () => comparison({ fixed: true }),
+      'no items': () => comparison({ items: [] }),
+      'no catalog': () => comparison({ catalog: undefined }),
+      'cannot compare': () => comparison({ products: 'nope' }),
+    };
+    for (const [state, make] of Object.entries(states)) {
+      it(`has no violations: ${state}`, async () => {
+        const el = await make();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('has no violations with a group collapsed', async () => {
+      const el = await comparison();
+      parts(el, 'group-toggle')[0]!.click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  });
+});
