@@ -20,7 +20,7 @@ const types = {
   '.map': 'application/json; charset=utf-8',
 };
 // Only these folders are served; nothing else of the checkout is exposed.
-const served = ['examples', 'packages/components/dist', 'packages/engine/dist', 'packages/engine/schema', 'node_modules/zod', 'node_modules/decimal.js'];
+const served = ['examples', 'packages/components/dist', 'packages/engine/dist', 'packages/engine/schema'];
 
 // The quote service of examples/quote-service under /api/ (POST /api/quotes, /api/quotes/verify).
 // A demo signing key made at start: quotes signed now cannot be verified after a restart.

@@ -11,14 +11,14 @@ async function load(url) {
   return loadCatalog(await response.text());
 }
 
-function fillProducts(select, sheet, catalog) {
+function fillProducts(select, element, catalog) {
   const lang = document.documentElement.lang;
-  const chosen = select.value;
+  const chosen = select.value || element.product;
   select.replaceChildren(
     ...catalog.products.map((product) => new Option(localize(product.name, lang, catalog.defaultLocale), product.id)),
   );
-  select.value = chosen || catalog.products[0].id;
-  sheet.product = select.value;
+  select.value = chosen || catalog.products.at(-1).id;
+  element.product = select.value;
 }
 
 async function main() {
@@ -28,21 +28,22 @@ async function main() {
       load('/examples/catalogs/av-rooms.json'),
       load('/examples/catalogs/collab-suite.json'),
     ]);
+    const configurator = $('#room-configurator');
+    // A shared link names its product: open that one.
+    const shared = /#config=1~[^~]+~[^~]+~([^~&]+)/.exec(location.hash);
+    if (shared) configurator.product = shared[1];
     const pairs = [
-      [$('#room-product'), $('#room-sheet'), rooms],
+      [$('#room-product'), configurator, rooms],
       [$('#software-product'), $('#software-sheet'), software],
     ];
-    for (const [select, sheet, catalog] of pairs) {
-      sheet.catalog = catalog;
-      fillProducts(select, sheet, catalog);
-      select.addEventListener('change', () => (sheet.product = select.value));
+    for (const [select, element, catalog] of pairs) {
+      fillProducts(select, element, catalog);
+      element.catalog = catalog;
+      select.addEventListener('change', () => (element.product = select.value));
     }
     $('#lang').addEventListener('change', (event) => {
       document.documentElement.lang = event.target.value;
-      for (const [select, sheet, catalog] of pairs) {
-        sheet.lang = event.target.value;
-        fillProducts(select, sheet, catalog);
-      }
+      for (const [select, element, catalog] of pairs) fillProducts(select, element, catalog);
     });
     status.textContent = '';
   } catch (error) {
