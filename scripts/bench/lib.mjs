@@ -1,5 +1,5 @@
 // Shared by the benchmarks: timing with warm-up, and a report that prints a table and
-// writes build/bench/<name>.json with the machine it ran on.
+// writes docs/bench/<name>.json with the machine it ran on.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -30,6 +30,7 @@ export function report(name, results) {
   const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? ''));
   console.log(`\n## ${name}\n\n| case | ${columns.join(' | ')} |\n|---|${columns.map(() => '---:').join('|')}|`);
   for (const [label, r] of Object.entries(results)) console.log(`| ${label} | ${columns.map((c) => cell(r[c])).join(' | ')} |`);
-  mkdirSync('build/bench', { recursive: true });
-  writeFileSync(`build/bench/${name}.json`, JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2));
+  // Kept with the docs (committed), so the README's figures have their raw numbers beside them.
+  mkdirSync('docs/bench', { recursive: true });
+  writeFileSync(`docs/bench/${name}.json`, `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`);
 }
