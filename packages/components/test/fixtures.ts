@@ -190,3 +190,133 @@ export function xssCatalog(): Catalog {
     ],
   });
 }
+
+/**
+ * A small priced catalog for the configurator, in English, German and French: a single
+ * choice with more options than fit as cards (a drop-down), cards, an optional choice
+ * with a monthly price, a multiple choice, an add-on and a quantity, with rules that
+ * exclude values (each with a message) and a recommendation. No tax region, so the
+ * totals are the plain sums of the prices below.
+ */
+export function deskCatalog(): Catalog {
+  const colour = (id: string, en: string, de: string, fr: string) => ({ id, name: { en, de, fr } });
+  return loadCatalog({
+    id: 'desk-kit',
+    version: '2.0.0',
+    name: { en: 'Desks', de: 'Schreibtische', fr: 'Bureaux' },
+    defaultCurrency: 'EUR',
+    defaultLocale: 'en',
+    locales: ['en', 'de', 'fr'],
+    products: [
+      {
+        id: 'desk',
+        name: { en: 'Standing desk', de: 'Stehschreibtisch', fr: 'Bureau debout' },
+        attributes: [
+          {
+            id: 'colour',
+            kind: 'single',
+            name: { en: 'Colour', de: 'Farbe', fr: 'Couleur' },
+            options: [
+              colour('white', 'White', 'Weiß', 'Blanc'),
+              colour('black', 'Black', 'Schwarz', 'Noir'),
+              colour('grey', 'Grey', 'Grau', 'Gris'),
+              colour('oak', 'Oak', 'Eiche', 'Chêne'),
+              colour('walnut', 'Walnut', 'Nussbaum', 'Noyer'),
+              colour('red', 'Red', 'Rot', 'Rouge'),
+              colour('blue', 'Blue', 'Blau', 'Bleu'),
+              colour('green', 'Green', 'Grün', 'Vert'),
+            ],
+          },
+          {
+            id: 'top',
+            kind: 'single',
+            name: { en: 'Top', de: 'Platte', fr: 'Plateau' },
+            options: [
+              { id: 'small', name: '120 cm' },
+              { id: 'large', name: '180 cm' },
+            ],
+          },
+          {
+            id: 'legs',
+            kind: 'single',
+            name: { en: 'Legs', de: 'Gestell', fr: 'Piètement' },
+            options: [
+              { id: 'fixed', name: { en: 'Fixed height', de: 'Feste Höhe', fr: 'Hauteur fixe' } },
+              { id: 'electric', name: { en: 'Electric', de: 'Elektrisch', fr: 'Électrique' } },
+            ],
+          },
+          { id: 'drawers', kind: 'quantity', name: { en: 'Drawers', de: 'Schubladen', fr: 'Tiroirs' }, min: 0, max: 4 },
+          { id: 'monitor-arm', kind: 'boolean', name: { en: 'Monitor arm', de: 'Monitorarm', fr: 'Bras d’écran' } },
+          {
+            id: 'extras',
+            kind: 'multiple',
+            name: { en: 'Extras', de: 'Extras', fr: 'Extras' },
+            max: 2,
+            options: [
+              { id: 'cable-tray', name: { en: 'Cable tray', de: 'Kabelwanne', fr: 'Goulotte' } },
+              { id: 'footrest', name: { en: 'Footrest', de: 'Fußstütze', fr: 'Repose-pieds' } },
+              { id: 'lamp', name: { en: 'Lamp', de: 'Lampe', fr: 'Lampe' } },
+            ],
+          },
+          {
+            id: 'care',
+            kind: 'single',
+            required: false,
+            name: { en: 'Care plan', de: 'Pflegeplan', fr: 'Contrat d’entretien' },
+            options: [
+              { id: 'basic', name: 'Basic' },
+              { id: 'plus', name: 'Plus' },
+            ],
+          },
+        ],
+        rules: [
+          {
+            id: 'walnut-large-only',
+            kind: 'excludes',
+            if: 'colour:walnut',
+            then: 'top:small',
+            message: { en: 'Walnut tops are made in 180 cm only.', de: 'Nussbaum-Platten gibt es nur mit 180 cm.', fr: 'Les plateaux en noyer existent en 180 cm seulement.' },
+          },
+          {
+            id: 'arm-needs-electric',
+            kind: 'requires',
+            if: 'monitor-arm',
+            then: 'legs:electric',
+            message: { en: 'A monitor arm needs electric legs.', de: 'Ein Monitorarm braucht ein elektrisches Gestell.', fr: 'Un bras d’écran demande un piètement électrique.' },
+          },
+          { id: 'recommend-arm', kind: 'recommends', if: 'legs:electric', then: ['monitor-arm'] },
+        ],
+      },
+    ],
+    pricing: {
+      books: [
+        {
+          id: 'list',
+          currency: 'EUR',
+          prices: {
+            desk: { amount: '300.00' },
+            'desk/colour:white': { amount: '0.00' },
+            'desk/colour:black': { amount: '0.00' },
+            'desk/colour:grey': { amount: '0.00' },
+            'desk/colour:oak': { amount: '120.00' },
+            'desk/colour:walnut': { amount: '250.00' },
+            'desk/colour:red': { amount: '40.00' },
+            'desk/colour:blue': { amount: '40.00' },
+            'desk/colour:green': { amount: '40.00' },
+            'desk/top:small': { amount: '100.00' },
+            'desk/top:large': { amount: '180.00' },
+            'desk/legs:fixed': { amount: '0.00' },
+            'desk/legs:electric': { amount: '390.00' },
+            'desk/drawers': { amount: '45.00' },
+            'desk/monitor-arm': { amount: '89.00' },
+            'desk/extras:cable-tray': { amount: '29.00' },
+            'desk/extras:footrest': { amount: '59.00' },
+            'desk/extras:lamp': { amount: '79.00' },
+            'desk/care:basic': { amount: '4.90', recurring: 'month', term: 12 },
+            'desk/care:plus': { amount: '9.90', recurring: 'month', term: 12 },
+          },
+        },
+      ],
+    },
+  });
+}

@@ -9,6 +9,8 @@ interface Story {
   name?: string;
   args?: Record<string, unknown>;
   render?: (args: Record<string, unknown>, context: unknown) => TemplateResult;
+  /** CSF3: brings the rendered story to the state it shows (a conflict explained...). */
+  play?: (context: { canvasElement: HTMLElement; args: Record<string, unknown> }) => Promise<void> | void;
 }
 
 interface Meta extends Story {
@@ -58,6 +60,8 @@ describe('stories', () => {
           const args = { ...module.default.args, ...story.args };
           const render = story.render ?? module.default.render!;
           const element = await fixture(render(args, { args, name, title: module.default.title }));
+          // As Storybook does: the story's play function runs on the rendered canvas, so axe sees that state.
+          await (story.play ?? module.default.play)?.({ canvasElement: element.parentElement!, args });
           const custom = [element, ...element.querySelectorAll('*')].filter((e) => e.localName.includes('-'));
           expect(custom.length, 'renders a custom element').to.be.greaterThan(0);
           for (const e of custom) {

@@ -84,6 +84,7 @@ let instances = 0;
  * @csspart primary-button - The quote request button.
  * @csspart price-bar - The sticky price bar on narrow screens.
  * @csspart notice - A notice: selections of a shared configuration left out.
+ * @csspart incomplete - Shown when a quote is asked for while choices are open.
  * @csspart loading - The loading message.
  * @csspart error - The message when the product cannot be shown.
  *
@@ -171,6 +172,7 @@ export class ProductConfigurator extends CpqElement {
   @state() private accessor announcement = '';
   @state() private accessor shared = false;
   @state() private accessor noticeDismissed = false;
+  @state() private accessor incompleteNotice = false;
 
   readonly #localize = new LocalizeController(this);
   readonly #internals: ElementInternals;
@@ -223,13 +225,17 @@ export class ProductConfigurator extends CpqElement {
 
   /** Extends the selections with defaults to a complete configuration (one undo step). */
   completeWithDefaults(): void {
+    // An open explanation or repair note would refer to selections before this step.
+    this.conflict = this.repaired = undefined;
     this.model?.session.complete();
     this.#afterUserChange();
   }
 
   /** Takes back the last change. */
   undo(): void {
-    if (this.model?.session.undo()) this.#afterUserChange();
+    if (!this.model?.session.undo()) return;
+    this.conflict = this.repaired = undefined;
+    this.#afterUserChange();
   }
 
   /** Starts over from the configuration the element started with. */
@@ -246,6 +252,12 @@ export class ProductConfigurator extends CpqElement {
       this.model.context = this.#context();
       this.model.changed();
     }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while loading: the disconnection aborted the load, so start it again.
+    if (this.status === 'loading' && this.#loading?.signal.aborted) void this.#load(false);
   }
 
   override disconnectedCallback(): void {
@@ -346,8 +358,11 @@ export class ProductConfigurator extends CpqElement {
   }
 
   #undoRepair(): void {
+    // The undo button goes away with the note: focus stays in the attribute, on its control.
+    const attribute = this.renderRoot.querySelector('[part~="repaired"]')?.closest('[part~="attribute"]');
     this.repaired = undefined;
     this.undo();
+    void this.updateComplete.then(() => (attribute?.querySelector<HTMLElement>('input:checked') ?? attribute?.querySelector<HTMLElement>('input, select'))?.focus());
   }
 
   /** After any change by the buyer: prices, form value, link, events, announcement. */
@@ -383,6 +398,13 @@ export class ProductConfigurator extends CpqElement {
 
   #requestQuote(): void {
     const model = this.model!;
+    // A quote is for a complete configuration: say what is missing, and offer the way there.
+    if (model.openChoices > 0) {
+      this.incompleteNotice = true;
+      this.announcement = this.#localize.term('incompleteConfiguration');
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[data-action="complete"]')?.focus());
+      return;
+    }
     this.dispatchEvent(
       new CpqQuoteRequestEvent({ configuration: model.configuration, price: model.price.breakdown, context: { ...model.context }, share: model.shareCode }),
     );
@@ -785,12 +807,13 @@ export class ProductConfigurator extends CpqElement {
               </div>
             `
           : nothing}
+        ${this.incompleteNotice && open > 0 ? html`<p part="incomplete" class="price-problem">${t.term('incompleteConfiguration')}</p>` : nothing}
         <div part="actions" class="actions">
           <button part="button primary-button" class="button primary" @click=${() => this.#requestQuote()}>${t.term('requestQuote')}</button>
           <button part="button" class="button" @click=${() => void this.#share()}>${t.term('copyShareLink')}</button>
           <button part="button" class="button" @click=${() => this.#handoff('expert')}>${t.term('talkToExpert')}</button>
           <button part="button" class="button" @click=${() => this.#handoff('reseller')}>${t.term('buyAtReseller')}</button>
-          <button part="button" class="button" ?disabled=${open === 0} @click=${() => this.completeWithDefaults()}>${t.term('completeWithDefaults')}</button>
+          <button part="button" class="button" data-action="complete" ?disabled=${open === 0} @click=${() => this.completeWithDefaults()}>${t.term('completeWithDefaults')}</button>
           <button part="button" class="button" @click=${() => this.undo()}>${t.term('undo')}</button>
           <button part="button" class="button" @click=${() => this.startOver()}>${t.term('startOver')}</button>
           <slot name="actions"></slot>

@@ -1,0 +1,150 @@
+// The whole path, as a buyer takes it, on the demo that `npm start` serves: the real
+// server (static files and the quote service on loopback) and the built embed script
+// in Chromium. Configure with clicks and keys, watch the price, meet a conflict and
+// repair it, ask for a signed quote and have it verified, copy the share link and open
+// it in a fresh page: the same configuration at the same price.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { loadCatalog, price } from '../../../engine/dist/index.js';
+
+const root = new URL('../../../../', import.meta.url);
+const chrome = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const catalog = loadCatalog(readFileSync(new URL('examples/catalogs/av-rooms.json', root), 'utf8'));
+
+/** Starts examples/serve.mjs on a free port; resolves with its base URL. */
+function serve() {
+  const server = spawn(process.execPath, ['examples/serve.mjs'], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => {
+      const match = /http:\/\/localhost:(\d+)\//.exec(String(chunk));
+      if (match) resolve({ server, base: `http://127.0.0.1:${match[1]}` });
+    });
+    server.on('exit', (code) => reject(new Error(`the demo server stopped (${code})`)));
+  });
+}
+
+/** Runs `fn` in the page with the configurator element as its argument. */
+const inConfigurator = (page, fn, ...args) => page.evaluate((source, ...rest) => {
+  const el = document.querySelector('#room-configurator');
+  return new Function('el', 'args', `return (${source})(el, ...args)`)(el, rest);
+}, fn.toString(), ...args);
+
+/** Clicks the control of the option card whose text contains `label`. */
+const clickOption = (page, label) =>
+  inConfigurator(page, (el, text) => {
+    const card = [...el.shadowRoot.querySelectorAll('[part~="option"]')].find((c) => c.textContent.includes(text));
+    if (!card) throw new Error(`no option "${text}"`);
+    card.querySelector('input').click();
+  }, label);
+
+const total = (page) => inConfigurator(page, (el) => el.shadowRoot.querySelector('[part~="total"] dd')?.textContent.trim());
+const selections = (page) => inConfigurator(page, (el) => el.value.selections);
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+/** What the engine says this configuration costs, formatted as the page shows it (en). */
+const engineTotal = (selected) => {
+  const { grandTotal } = price(catalog, { product: 'meeting-room', selections: selected }, { date: today() }).totals;
+  return new Intl.NumberFormat('en', { style: 'currency', currency: grandTotal.currency }).format(grandTotal.amount);
+};
+
+describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : 'no Chrome or Chromium found (set CHROME_PATH)' }, () => {
+  let server;
+  let base;
+  let browser;
+
+  before(async () => {
+    ({ server, base } = await serve());
+    browser = await puppeteer.launch({ executablePath: chrome, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'] });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('configures, repairs a conflict, quotes, verifies and shares', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${base}/examples/reseller/`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
+
+    // Clicks: a display, and the price follows the engine's.
+    await clickOption(page, '65-inch');
+    await settle(page);
+    assert.equal((await selections(page)).display, 'd65');
+    assert.equal(await total(page), engineTotal(await selections(page)));
+
+    // Keys: into the camera group, then arrow to the next camera.
+    await inConfigurator(page, (el) => {
+      const card = [...el.shadowRoot.querySelectorAll('[part~="option"]')].find((c) => c.textContent.includes('4K USB camera'));
+      card.querySelector('input').click();
+      card.querySelector('input').focus();
+    });
+    await settle(page);
+    const before = await total(page);
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    assert.equal((await selections(page)).camera, 'ptz', 'the arrow key chose the next camera');
+    assert.notEqual(await total(page), before, 'the price changed');
+    assert.equal(await total(page), engineTotal(await selections(page)));
+
+    // A conflict: the 98-inch display rules out the standard wall mount; repair it in one step.
+    await clickOption(page, '98-inch');
+    await settle(page);
+    await clickOption(page, 'Wall mount');
+    await settle(page);
+    const reason = await inConfigurator(page, (el) => el.shadowRoot.querySelector('[part~="conflict"]')?.textContent ?? '');
+    assert.match(reason, /not available with Display size: 98-inch/);
+    assert.equal((await selections(page)).mounting, undefined, 'nothing changed before the repair');
+    await inConfigurator(page, (el) => el.shadowRoot.querySelector('[part~="repair-button"]').click());
+    await settle(page);
+    const repaired = await selections(page);
+    assert.equal(repaired.mounting, 'wall-standard');
+    assert.equal(repaired.display, undefined, 'the repair gave up the display');
+    assert.equal(repaired.camera, 'ptz', 'and kept everything else');
+    await clickOption(page, '75-inch');
+    await settle(page);
+
+    // A quote needs a complete configuration: asked too early, the configurator says so
+    // and offers to complete it with the catalog's defaults.
+    await inConfigurator(page, (el) => el.shadowRoot.querySelector('[part~="primary-button"]').click());
+    await settle(page);
+    assert.match(await inConfigurator(page, (el) => el.shadowRoot.querySelector('[part~="incomplete"]')?.textContent ?? ''), /some choices are still open/);
+    assert.equal(await inConfigurator(page, (el) => el.shadowRoot.activeElement?.dataset.action), 'complete');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await inConfigurator(page, (el) => el.session.isComplete), true);
+
+    // A signed quote from the vendor's service, then checked by it.
+    const configured = await selections(page);
+    assert.equal(configured.mounting, 'wall-standard', 'completion kept every decision');
+    assert.equal(await total(page), engineTotal(configured));
+    await inConfigurator(page, (el) => el.shadowRoot.querySelector('[part~="primary-button"]').click());
+    await page.waitForFunction(() => !document.querySelector('#quote-result').hidden || document.querySelector('#quote-status').textContent.startsWith('The quote'), { timeout: 10_000 });
+    assert.equal(await page.$eval('#quote-status', (p) => p.textContent), '', 'the quote service answered');
+    const details = await page.$eval('#quote-details', (dl) => dl.textContent);
+    assert.match(details, /HS256/);
+    await page.click('#quote-check');
+    await page.waitForFunction(() => document.querySelector('#quote-verified').textContent !== '', { timeout: 10_000 });
+    assert.match(await page.$eval('#quote-verified', (p) => p.textContent), /The vendor confirms this quote/);
+
+    // The share link, opened in a fresh page: the same configuration at the same price.
+    const shownTotal = await total(page);
+    await inConfigurator(page, (el) => [...el.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Copy share link')).click());
+    await page.waitForFunction(() => document.querySelector('#quote-link').value.includes('#config='));
+    const link = await page.$eval('#quote-link', (input) => input.value);
+    const fresh = await (await browser.createBrowserContext()).newPage();
+    await fresh.goto(link, { waitUntil: 'networkidle0' });
+    await fresh.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
+    assert.deepEqual(await selections(fresh), configured);
+    assert.equal(await total(fresh), shownTotal);
+    assert.deepEqual(errors, []);
+  });
+});

@@ -1,0 +1,1231 @@
+// <product-configurator> in Chromium: every attribute kind, valid domains with reasons and
+// one-step repairs (checked against the engine's own answers), undo, live prices and
+// deltas against the pricing engine, events on user actions only, the keyboard, a real
+// <form>, share links and the page URL, precompiled spaces, loading and errors, languages,
+// themes, narrow screens, catalog text as text, and axe in every state.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  compile,
+  ConfigurationSession,
+  decodeConfiguration,
+  encodeConfiguration,
+  importUvl,
+  loadCatalog,
+  loadConfiguration,
+  price,
+  priceDelta,
+  saveSpace,
+  shareCodeOf,
+  shareLink,
+  type Catalog,
+  type Configuration,
+  type Decision,
+  type MoneyJSON,
+  type PriceContext,
+} from '@cpq-kit/engine';
+import avRoomsJson from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
+import avRoomsConfigJson from '../../../examples/catalogs/av-rooms.config.json' with { type: 'json' };
+import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with { type: 'json' };
+import '../src/define/product-configurator.js';
+import {
+  CpqConfigurationChangeEvent,
+  CpqHandoffRequestEvent,
+  CpqQuoteRequestEvent,
+  CpqShareEvent,
+  ProductConfigurator,
+} from '../src/index.js';
+import { deskCatalog, roomCatalog, XSS, xssCatalog } from './fixtures.js';
+import { part, parts, settled, text, texts } from './helpers.js';
+
+const av = loadCatalog(avRoomsJson);
+const suite = loadCatalog(collabSuiteJson);
+const desk = deskCatalog();
+const room = roomCatalog();
+/** The demo books start on 2026-11-01: every test prices on one fixed day. */
+const DATE = '2026-11-20';
+const context: PriceContext = { date: DATE };
+
+interface Options {
+  catalog?: Catalog | undefined;
+  src?: string;
+  product?: string;
+  configuration?: Configuration | string;
+  space?: unknown;
+  lang?: string;
+  theme?: string;
+  segment?: string;
+  name?: string;
+  syncUrl?: boolean;
+  width?: string;
+  /** Skip waiting for the product (to see the loading state). */
+  noWait?: boolean;
+}
+
+function template(options: Options) {
+  return html`
+    <product-configurator
+      .catalog=${'catalog' in options ? options.catalog : 'src' in options ? undefined : av}
+      .space=${options.space}
+      .configuration=${options.configuration}
+      src=${ifDefined(options.src)}
+      product=${ifDefined('product' in options ? options.product : 'catalog' in options || 'src' in options ? undefined : 'meeting-room')}
+      price-date=${DATE}
+      lang=${ifDefined(options.lang)}
+      theme=${ifDefined(options.theme)}
+      segment=${ifDefined(options.segment)}
+      name=${ifDefined(options.name)}
+      ?sync-url=${options.syncUrl ?? false}
+    ></product-configurator>
+  `;
+}
+
+/** A configurator in a wrapper of the given width (default 1000px), shown once it has loaded. */
+async function configurator(options: Options = {}): Promise<ProductConfigurator> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width: ${options.width ?? '1000px'}`}>${template(options)}</div>`);
+  const el = wrapper.querySelector('product-configurator')!;
+  if (!options.noWait) await loaded(el);
+  return el;
+}
+
+/** Waits until the element no longer shows its loading state. */
+async function loaded(el: ProductConfigurator): Promise<void> {
+  for (let tries = 0; tries < 300; tries++) {
+    await el.updateComplete;
+    if (el.shadowRoot?.firstElementChild && !el.shadowRoot.querySelector('[part~="loading"]')) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the configurator is still loading');
+}
+
+const root = (el: ProductConfigurator) => el.shadowRoot!;
+
+/** The attribute (a fieldset, or the row of an add-on) whose name reads `name`. */
+function attribute(el: ProductConfigurator, name: string): HTMLElement {
+  const found = parts(el, 'attribute').find((a) => text(a.querySelector('[part~="attribute-name"]')) === name);
+  if (!found) throw new Error(`no attribute "${name}"; there are ${texts(el, 'attribute-name').join(', ')}`);
+  return found;
+}
+
+/** The option card whose name reads `name` in an attribute. */
+function option(el: ProductConfigurator, attributeName: string, name: string): HTMLLabelElement {
+  const found = [...attribute(el, attributeName).querySelectorAll<HTMLLabelElement>('[part~="option"]')].find((o) => text(o.querySelector('[part~="option-name"]')) === name);
+  if (!found) throw new Error(`no option "${name}" in "${attributeName}"`);
+  return found;
+}
+
+const input = (label: HTMLElement) => label.querySelector('input')!;
+
+/** Clicks an option card's radio button or checkbox, as a buyer does. */
+async function pick(el: ProductConfigurator, attributeName: string, name: string): Promise<void> {
+  input(option(el, attributeName, name)).click();
+  await el.updateComplete;
+}
+
+/** A button of the element by its text. */
+function button(el: ProductConfigurator, label: string): HTMLButtonElement {
+  const found = [...root(el).querySelectorAll('button')].find((b) => text(b) === label);
+  if (!found) throw new Error(`no button "${label}"; there are ${[...root(el).querySelectorAll('button')].map(text).join(' | ')}`);
+  return found;
+}
+
+/** Clicks a button of the element by its text. */
+async function press(el: ProductConfigurator, label: string): Promise<void> {
+  button(el, label).click();
+  await el.updateComplete;
+}
+
+const switchOf = (el: ProductConfigurator, name: string) => attribute(el, name).querySelector<HTMLInputElement>('input[role="switch"]')!;
+const checkedNames = (el: ProductConfigurator, attributeName: string) =>
+  [...attribute(el, attributeName).querySelectorAll<HTMLLabelElement>('[part~="option"]')].filter((o) => input(o).checked).map((o) => text(o.querySelector('[part~="option-name"]')));
+const unavailableNames = (el: ProductConfigurator, attributeName: string) =>
+  [...attribute(el, attributeName).querySelectorAll<HTMLLabelElement>('[part~="option"]')].filter((o) => input(o).getAttribute('aria-disabled') === 'true').map((o) => text(o.querySelector('[part~="option-name"]')));
+
+/** A session of the engine's own, for the answers the element must agree with. */
+function reference(catalog: Catalog, product: string, selections: Configuration['selections'] = {}): ConfigurationSession {
+  return new ConfigurationSession(compile(catalog, { product }), selections);
+}
+
+const money = (m: MoneyJSON, lang = 'en', signed = false) =>
+  new Intl.NumberFormat(lang, { style: 'currency', currency: m.currency, ...(signed ? { signDisplay: 'exceptZero' as const } : {}) }).format(Number(m.amount));
+
+/** The option names of an attribute, in the catalog's order, in English. */
+function optionNames(catalog: Catalog, product: string, attributeId: string): Map<string, string> {
+  const a = catalog.products.find((p) => p.id === product)!.attributes.find((x) => x.id === attributeId)!;
+  if (!('options' in a)) throw new Error(`${attributeId} has no options`);
+  return new Map(a.options.map((o) => [o.id, typeof o.name === 'string' ? o.name : o.name['en']!]));
+}
+
+/** Records the events a configurator sends up to the document. */
+function record(names: string[]): { events: Event[]; stop: () => void } {
+  const events: Event[] = [];
+  const listener = (event: Event) => void events.push(event);
+  for (const name of names) document.addEventListener(name, listener);
+  return { events, stop: () => names.forEach((name) => document.removeEventListener(name, listener)) };
+}
+
+/** A blob: URL serving a catalog document, as a server would (the test server turns .json files into modules). */
+const catalogUrl = (document: unknown) => URL.createObjectURL(new Blob([JSON.stringify(document)], { type: 'application/json' }));
+
+const realFetch = window.fetch;
+/** Holds every fetch until the returned function is called, to see the loading state. */
+function holdFetch(): () => void {
+  let answer!: () => void;
+  const gate = new Promise<void>((resolve) => (answer = resolve));
+  window.fetch = async (...args: Parameters<typeof fetch>) => {
+    await gate;
+    return realFetch(...args);
+  };
+  return answer;
+}
+const restoreFetch = () => void (window.fetch = realFetch);
+
+const EVENTS = ['change', 'cpq-configuration-change', 'cpq-quote-request', 'cpq-share', 'cpq-handoff-request'];
+const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+
+describe('<product-configurator>', () => {
+  describe('every kind of attribute', () => {
+    it('shows the AV meeting room: its sections, option cards, steppers and switches, as the catalog defines them', async () => {
+      const el = await configurator();
+      expect(text(part(el, 'name'))).to.equal('Meeting room system');
+      expect(part(el, 'name').localName).to.equal('h2');
+      expect(texts(el, 'section-name')).to.deep.equal(['Display', 'Camera', 'Audio', 'Control and sharing', 'Services']);
+      const product = av.products.find((p) => p.id === 'meeting-room')!;
+      for (const a of product.attributes) {
+        const name = (a.name as Record<string, string>)['en']!;
+        const shown = attribute(el, name);
+        if (a.kind === 'single') {
+          // Five options or fewer: cards with native radio buttons, one group per attribute.
+          const radios = [...shown.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+          expect(radios.map((r) => text(r.closest('label')!.querySelector('[part~="option-name"]'))), name).to.deep.equal([...optionNames(av, 'meeting-room', a.id).values()]);
+          expect(new Set(radios.map((r) => r.name)).size, `${name}: one group`).to.equal(1);
+          expect(shown.localName).to.equal('fieldset');
+          expect(text(shown.querySelector('legend'))).to.equal(name);
+        } else if (a.kind === 'quantity') {
+          const number = shown.querySelector<HTMLInputElement>('[part~="stepper"] input[type="number"]')!;
+          expect([number.min, number.max, number.getAttribute('aria-label')], name).to.deep.equal([String(a.min ?? 0), String(a.max), name]);
+          expect([...shown.querySelectorAll('[part~="stepper"] button')].map((b) => b.getAttribute('aria-label'))).to.deep.equal([`Fewer: ${name}`, `More: ${name}`]);
+          expect(text(shown.querySelector('[part~="attribute-hint"]'))).to.equal(`Quantity 0 to ${a.max}`);
+        } else if (a.kind === 'boolean') {
+          const toggle = shown.querySelector<HTMLInputElement>('input[role="switch"]')!;
+          expect(toggle.type).to.equal('checkbox');
+          // Named by its label, described by its hint.
+          expect(toggle.labels?.[0]?.textContent).to.contain(name);
+          expect(root(el).getElementById(toggle.getAttribute('aria-describedby')!) === shown.querySelector('[part~="attribute-hint"]'), `${name}: described by its hint`).to.equal(true);
+        }
+      }
+      expect(parts(el, 'select')).to.have.length(0, 'no choice has more than six options');
+      expect((part(el, 'image') as HTMLImageElement).getAttribute('src')).to.equal('/examples/catalogs/images/meeting-room.svg');
+    });
+
+    it('shows a choice of more than six options as a drop-down, a multiple choice as checkboxes and an optional choice with “None”', async () => {
+      const el = await configurator({ catalog: desk });
+      const select = attribute(el, 'Colour').querySelector('select')!;
+      expect(select.getAttribute('part')).to.equal('select');
+      expect(select.getAttribute('aria-label')).to.equal('Colour');
+      expect([...select.options].map((o) => o.text)).to.deep.equal(['Choose…', 'White', 'Black', 'Grey', 'Oak', 'Walnut', 'Red', 'Blue', 'Green']);
+      expect(select.value).to.equal('');
+      const extras = attribute(el, 'Extras');
+      expect([...extras.querySelectorAll('input')].map((i) => i.type)).to.deep.equal(['checkbox', 'checkbox', 'checkbox']);
+      expect(text(extras.querySelector('[part~="attribute-hint"]'))).to.equal('Choose up to 2 options');
+      expect(texts(el, 'attribute-name')).to.include.members(['Top', 'Legs', 'Drawers', 'Monitor arm', 'Care plan']);
+      expect([...attribute(el, 'Care plan').querySelectorAll('[part~="option-name"]')].map(text)).to.deep.equal(['Basic', 'Plus', 'None']);
+      expect(text(attribute(el, 'Care plan').querySelector('[part~="attribute-hint"]'))).to.equal('Choose one (optional)');
+      // The optional choice starts on "None"; nothing else is checked.
+      expect(checkedNames(el, 'Care plan')).to.deep.equal(['None']);
+      expect(checkedNames(el, 'Top')).to.deep.equal([]);
+
+      // Choosing in the drop-down selects.
+      select.value = 'oak';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ colour: 'oak' });
+    });
+
+    it('shows a small catalog’s sections, option images, multiple choice and steps', async () => {
+      const el = await configurator({ catalog: room, product: 'room' });
+      expect(texts(el, 'section-name')).to.deep.equal(['General', 'Video', 'Audio']);
+      const display = room.products[0]!.attributes.find((a) => a.id === 'display')!;
+      const images = parts(el, 'option-image') as HTMLImageElement[];
+      expect(images.map((i) => [i.getAttribute('src'), i.alt])).to.deep.equal([[display.kind === 'single' ? display.options[1]!.image : '', '']], 'decorative: the name is beside it');
+      expect(text(attribute(el, 'Microphones').querySelector('[part~="attribute-hint"]'))).to.equal('Quantity 0 to 8, in steps of 2');
+      expect(text(attribute(el, 'Extras').querySelector('[part~="attribute-hint"]'))).to.equal('Choose up to 2 options');
+      // Checkboxes tick and untick options.
+      await pick(el, 'Extras', 'Pen');
+      await pick(el, 'Extras', 'Hub');
+      expect(el.value!.selections).to.deep.equal({ extras: ['pen', 'hub'] });
+      await pick(el, 'Extras', 'Pen');
+      expect(el.value!.selections).to.deep.equal({ extras: ['hub'] });
+    });
+
+    it('shows an imported UVL model: one switch per feature, the root included', async () => {
+      const { catalog } = importUvl('features\n    Bike\n        mandatory\n            Frame\n        optional\n            Bell\n            Light\n\nconstraints\n    Light => Bell\n', { name: 'Bike' });
+      const el = await configurator({ catalog });
+      // In the model's tree order.
+      expect(texts(el, 'attribute-name')).to.deep.equal(['Bike', 'Frame', 'Bell', 'Light']);
+      expect(text(attribute(el, 'Bike').querySelector('[part~="badge"]'))).to.equal('Included');
+      expect(switchOf(el, 'Bike').checked).to.equal(true);
+      expect(parts(el, 'totals')).to.have.length(0, 'no prices, no totals');
+      switchOf(el, 'Light').click();
+      await el.updateComplete;
+      // The constraint switches the bell on: shown as included, not as chosen.
+      expect(el.value!.selections).to.deep.equal({ Light: true });
+      expect(switchOf(el, 'Bell').checked).to.equal(true);
+      expect(text(attribute(el, 'Bell').querySelector('[part~="badge"]'))).to.equal('Included');
+    });
+  });
+
+  describe('valid domains, reasons and repairs', () => {
+    it('marks exactly the values the engine excludes as unavailable, in words and for assistive technology', async () => {
+      const el = await configurator();
+      await pick(el, 'Display size', '98-inch 4K display');
+      const session = reference(av, 'meeting-room', { display: 'd98' });
+      const names = optionNames(av, 'meeting-room', 'mounting');
+      const excluded = [...names].filter(([id]) => !session.domains()['mounting']!.includes(id)).map(([, name]) => name);
+      expect(excluded).to.deep.equal(['Wall mount', 'Mobile cart'], 'hand-checked against the catalog’s compatibility table');
+      expect(unavailableNames(el, 'Mounting')).to.deep.equal(excluded);
+      for (const name of names.values()) {
+        const card = option(el, 'Mounting', name);
+        const out = excluded.includes(name);
+        expect(card.getAttribute('part'), name).to.equal(out ? 'option option-unavailable' : 'option');
+        expect(text(card.querySelector('[part~="badge"]')), name).to.equal(out ? 'Unavailable' : '');
+        // An unavailable card shows no price delta; an available one does.
+        expect(parts(el, 'delta').filter((d) => card.contains(d)), name).to.have.length(out ? 0 : 1);
+      }
+      // The chosen display stays switchable to the sizes the other choices allow: all of them.
+      expect(unavailableNames(el, 'Display size')).to.deep.equal([]);
+      expect(checkedNames(el, 'Display size')).to.deep.equal(['98-inch 4K display']);
+    });
+
+    it('never selects an unavailable value: it shows the reason (the rule’s message) and the repair instead', async () => {
+      const el = await configurator();
+      await pick(el, 'Display size', '98-inch 4K display');
+      const log = record(EVENTS);
+      await pick(el, 'Mounting', 'Wall mount');
+      log.stop();
+      expect(el.value!.selections).to.deep.equal({ display: 'd98' });
+      expect(log.events, 'nothing changed, nothing fired').to.have.length(0);
+      expect(checkedNames(el, 'Mounting')).to.deep.equal([], 'the radio button is put back');
+      const conflict = part(el, 'conflict');
+      expect(attribute(el, 'Mounting').contains(conflict), 'shown at the attribute').to.equal(true);
+      const rule = av.products[1]!.rules!.find((r) => r.id === 'mount-fits-display')!;
+      expect([...conflict.querySelectorAll('p')].map(text)).to.deep.equal([
+        'Mounting: Wall mount is not available with Display size: 98-inch 4K display.',
+        (rule.message as Record<string, string>)['en']!,
+      ]);
+      expect(text(part(el, 'repair-button'))).to.equal('Choose it instead of Display size: 98-inch 4K display');
+      // Announced politely as well.
+      expect(text(root(el).querySelector('[aria-live="polite"]'))).to.equal('Mounting: Wall mount is not available with Display size: 98-inch 4K display.');
+      // "Keep my selections" closes it without a change.
+      await press(el, 'Keep my selections');
+      expect(parts(el, 'conflict')).to.have.length(0);
+      expect(el.value!.selections).to.deep.equal({ display: 'd98' });
+    });
+
+    it('applies the engine’s repair in one step, says what it gave up, and undo restores every selection', async () => {
+      const el = await configurator();
+      await pick(el, 'Display size', '98-inch 4K display');
+      await pick(el, 'Camera', 'PTZ camera with 12× zoom');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="stepper"] button[aria-label="More: Ceiling microphone arrays"]')!.click();
+      await el.updateComplete;
+      await pick(el, 'Audio processor', 'Networked audio processor');
+      // Ceiling microphones need installation; "No installation" must ask for the microphones to go.
+      const before = structuredClone(el.value!.selections);
+      const wanted: Decision = { attribute: 'installation', value: 'none' };
+      const expected = reference(av, 'meeting-room', before).explain(wanted);
+      expect(expected.available).to.equal(false);
+      await pick(el, 'Installation', 'No installation (delivery only)');
+      expect(el.value!.selections).to.deep.equal(before);
+      part(el, 'repair-button').click();
+      await el.updateComplete;
+
+      // The engine's repair: its decisions given up, the wanted value chosen, nothing else touched.
+      const after: Record<string, unknown> = { ...before };
+      for (const d of expected.repair!) delete after[d.attribute];
+      after['installation'] = 'none';
+      expect(sorted(el.value!.selections)).to.deep.equal(sorted(after));
+      expect(expected.repair!.map((d) => d.attribute).sort()).to.deep.equal(['display', 'ceiling-mics'].sort(), 'the 98" display and the ceiling microphones both need installation');
+      expect(checkedNames(el, 'Installation')).to.deep.equal(['No installation (delivery only)']);
+      expect(parts(el, 'conflict')).to.have.length(0);
+      const note = part(el, 'repaired');
+      expect(attribute(el, 'Installation').contains(note)).to.equal(true);
+      expect(note.getAttribute('role')).to.equal('status');
+      expect(text(note)).to.match(/^Removed .+ to make it fit\. Undo$/);
+      for (const given of ['Display size: 98-inch 4K display', 'Ceiling microphone arrays: 1']) expect(text(note)).to.contain(given);
+      // Focus stays at the attribute, on the undo button.
+      expect(root(el).activeElement === note.querySelector('button'), 'focus on the undo button').to.equal(true);
+
+      const log = record(['change', 'cpq-configuration-change']);
+      note.querySelector('button')!.click();
+      await el.updateComplete;
+      log.stop();
+      expect(el.value!.selections).to.deep.equal(before, 'undo restores the selections exactly, in order');
+      expect(Object.keys(el.value!.selections)).to.deep.equal(Object.keys(before));
+      expect(checkedNames(el, 'Display size')).to.deep.equal(['98-inch 4K display']);
+      expect(parts(el, 'repaired')).to.have.length(0);
+      expect(log.events.map((e) => e.type)).to.deep.equal(['change', 'cpq-configuration-change']);
+    });
+
+    it('drops the repair note (and its undo) once the buyer undoes or completes by other means', async () => {
+      for (const action of ['Undo', 'Complete with defaults']) {
+        const el = await configurator();
+        await pick(el, 'Display size', '98-inch 4K display');
+        await pick(el, 'Mounting', 'Wall mount');
+        part(el, 'repair-button').click();
+        await el.updateComplete;
+        // The summary's buttons, not the note's own undo.
+        [...part(el, 'actions').querySelectorAll('button')].find((b) => text(b) === action)!.click();
+        await el.updateComplete;
+        // The note's undo would now take back another step than the repair it names.
+        expect(parts(el, 'repaired'), action).to.have.length(0);
+      }
+    });
+
+    it('explains a value of a drop-down and an add-on the same way', async () => {
+      const el = await configurator({ catalog: desk });
+      await pick(el, 'Top', '120 cm');
+      const select = attribute(el, 'Colour').querySelector('select')!;
+      expect([...select.options].find((o) => o.value === 'walnut')!.text).to.equal('Walnut (Unavailable)');
+      select.value = 'walnut';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ top: 'small' });
+      expect(select.value).to.equal('', 'the drop-down is put back');
+      expect([...part(el, 'conflict').querySelectorAll('p')].map(text)).to.deep.equal(['Colour: Walnut is not available with Top: 120 cm.', 'Walnut tops are made in 180 cm only.']);
+      part(el, 'repair-button').click();
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ colour: 'walnut' });
+      expect(select.value).to.equal('walnut');
+
+      // An add-on that needs electric legs, with fixed legs chosen.
+      await pick(el, 'Legs', 'Fixed height');
+      const arm = switchOf(el, 'Monitor arm');
+      expect(text(attribute(el, 'Monitor arm').querySelector('[part~="attribute-hint"]'))).to.equal('Optional add-on (Unavailable)');
+      expect(parts(el, 'badge').filter((b) => attribute(el, 'Monitor arm').contains(b)).map(text)).to.deep.equal([], 'kept off by a rule: not “Included”');
+      arm.click();
+      await el.updateComplete;
+      expect(arm.checked).to.equal(false);
+      expect(text(part(el, 'repair-button'))).to.equal('Choose it instead of Legs: Fixed height');
+      part(el, 'repair-button').click();
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ colour: 'walnut', 'monitor-arm': true });
+    });
+
+    it('leads only to complete configurations when the buyer picks what is offered', async () => {
+      // Seeded choices among the offered options, then the defaults: never a conflict, always complete.
+      for (const seed of [1, 2, 3, 4, 5]) {
+        let state = seed;
+        const random = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % n);
+        const el = await configurator();
+        for (const name of ['Display size', 'Mounting', 'Camera', 'Audio processor', 'Installation', 'Support plan']) {
+          const offered = [...attribute(el, name).querySelectorAll<HTMLLabelElement>('[part~="option"]')].filter((o) => input(o).getAttribute('aria-disabled') !== 'true');
+          expect(offered.length, `${name} offers something (seed ${seed})`).to.be.greaterThan(0);
+          input(offered[random(offered.length)]!).click();
+          await el.updateComplete;
+          expect(parts(el, 'conflict'), `seed ${seed}, ${name}`).to.have.length(0);
+        }
+        await press(el, 'Complete with defaults');
+        expect(el.session!.isComplete, `seed ${seed}`).to.equal(true);
+        expect(text(root(el).querySelector('.status'))).to.equal('Complete');
+        expect(el.checkValidity()).to.equal(true);
+      }
+    });
+  });
+
+  describe('recommendations, completion and starting over', () => {
+    it('offers the catalog’s recommendations that apply, each added with one click', async () => {
+      const el = await configurator();
+      const recommended = () => [...part(el, 'recommendations').querySelectorAll('li')].map((li) => text(li.querySelector('span')));
+      expect(text(root(el).querySelector('.recommendations-title'))).to.equal('Recommended with your choices');
+      expect(recommended()).to.deep.equal(['Wireless presentation']);
+      await pick(el, 'Display size', '98-inch 4K display');
+      // "recommend-calibration-for-98" applies now.
+      expect(recommended()).to.deep.equal(['Installation: Premium installation with calibration', 'Wireless presentation']);
+      const add = part(el, 'recommendations').querySelector<HTMLButtonElement>('button[aria-label="Add: Installation: Premium installation with calibration"]')!;
+      expect(text(add)).to.equal('Add');
+      const log = record(['change']);
+      add.click();
+      await el.updateComplete;
+      log.stop();
+      expect(log.events).to.have.length(1);
+      expect(el.value!.selections).to.deep.equal({ display: 'd98', installation: 'premium' });
+      expect(recommended()).to.deep.equal(['Wireless presentation']);
+    });
+
+    it('completes with the catalog’s defaults in one step, and starts over from where it began', async () => {
+      const el = await configurator({ configuration: { product: 'meeting-room', selections: { display: 'd86' } } });
+      expect(text(root(el).querySelector('.status'))).to.equal('10 choices left');
+      await press(el, 'Complete with defaults');
+      const session = reference(av, 'meeting-room', { display: 'd86' }).complete();
+      expect(el.value!.selections).to.deep.equal(session.selections);
+      // The default rules of the large display: standard installation, four ceiling speakers.
+      expect(el.value!.selections).to.include({ installation: 'standard', 'ceiling-speakers': 4, mounting: 'wall-heavy' });
+      expect(text(root(el).querySelector('.status'))).to.equal('Complete');
+      expect(button(el, 'Complete with defaults').disabled, 'nothing left to complete').to.equal(true);
+      await press(el, 'Undo');
+      expect(el.value!.selections).to.deep.equal({ display: 'd86' });
+      await press(el, 'Complete with defaults');
+      await pick(el, 'Support plan', 'Premium support');
+      const log = record(['change']);
+      await press(el, 'Start over');
+      await loaded(el);
+      log.stop();
+      expect(el.value!.selections).to.deep.equal({ display: 'd86' });
+      expect(log.events).to.have.length(1);
+    });
+  });
+
+  describe('live price', () => {
+    it('shows the engine’s grand total, formatted by Intl, after every change (en and de)', async () => {
+      for (const lang of ['en', 'de']) {
+        const el = await configurator({ lang });
+        const [displaySize, supportPlan] = lang === 'en' ? ['Display size', 'Support plan'] : ['Displaygröße', 'Supportvertrag'];
+        const total = () => text(part(el, 'total').querySelector('dd'));
+        // The room itself, €1,490.00 net, plus 19% VAT: hand-checked.
+        expect(total()).to.equal(lang === 'en' ? '€1,773.10' : '1.773,10\u00a0€');
+        await pick(el, displaySize, lang === 'en' ? '98-inch 4K display' : '98-Zoll-4K-Display');
+        // 1,490 + 7,990 = 9,480 net; 19% VAT 1,801.20.
+        expect(total()).to.equal(lang === 'en' ? '€11,281.20' : '11.281,20\u00a0€');
+        await pick(el, supportPlan, 'Support Plus');
+        const breakdown = price(av, el.value!, context);
+        expect(total()).to.equal(money(breakdown.totals.grandTotal, lang));
+        expect(el.price!.totals.grandTotal).to.deep.equal(breakdown.totals.grandTotal);
+        const rows = [...part(el, 'totals').querySelectorAll('div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]);
+        const names = lang === 'en' ? ['One-time', 'Per month', 'Total'] : ['Einmalig', 'Pro Monat', 'Gesamt'];
+        expect(rows).to.deep.equal([
+          [names[0], money(breakdown.totals.oneTime.total, lang)],
+          [names[1], money(breakdown.totals.recurring.month!.total, lang)],
+          [names[2], money(breakdown.totals.grandTotal, lang)],
+        ]);
+        // The change is announced politely.
+        expect(text(root(el).querySelector('[aria-live="polite"]'))).to.equal(lang === 'en' ? `Total now ${total()}` : `Gesamt jetzt ${total()}`);
+      }
+    });
+
+    it('shows each option’s price difference against the configuration as it stands, as priceDelta() gives it', async () => {
+      for (const lang of ['en', 'de']) {
+        const el = await configurator({ lang, configuration: { product: 'meeting-room', selections: { display: 'd75', camera: 'ptz', support: 'basic' } } });
+        const current = el.value!;
+        let checked = 0;
+        for (const a of av.products[1]!.attributes) {
+          if (a.kind !== 'single') continue;
+          for (const o of a.options) {
+            const name = (o.name as Record<string, string>)[lang] ?? (o.name as Record<string, string>)['en']!;
+            const card = option(el, (a.name as Record<string, string>)[lang]!, name);
+            const shown = card.querySelector('[part~="delta"]');
+            if (current.selections[a.id] === o.id || input(card).getAttribute('aria-disabled') === 'true') {
+              expect(shown, `${a.id}:${o.id}`).to.equal(null);
+              continue;
+            }
+            const delta = priceDelta(av, current, { [a.id]: o.id }, context);
+            const words: string[] = [];
+            if (Number(delta.oneTime.amount) !== 0) words.push(money(delta.oneTime, lang, true));
+            if (Number(delta.recurring.month.amount) !== 0) words.push(lang === 'en' ? `${money(delta.recurring.month, lang, true)} per month` : `${money(delta.recurring.month, lang, true)} pro Monat`);
+            expect(text(shown), `${a.id}:${o.id}`).to.equal(words.join(' · '));
+            checked += 1;
+          }
+        }
+        expect(checked).to.be.greaterThan(10);
+        // Hand-checked: from the 75" to the 98" display is 7,990 − 2,790 = +5,200.00 net.
+        expect(text(option(el, lang === 'en' ? 'Display size' : 'Displaygröße', lang === 'en' ? '98-inch 4K display' : '98-Zoll-4K-Display').querySelector('[part~="delta"]'))).to.equal(lang === 'en' ? '+€5,200.00' : '+5.200,00\u00a0€');
+        // Support Plus instead of basic: +30.00 per month.
+        expect(text(option(el, lang === 'en' ? 'Support plan' : 'Supportvertrag', 'Support Plus').querySelector('[part~="delta"]'))).to.equal(lang === 'en' ? '+€30.00 per month' : '+30,00\u00a0€ pro Monat');
+        // An add-on and the next step of a quantity.
+        expect(text(attribute(el, lang === 'en' ? 'Wireless presentation' : 'Drahtlose Präsentation').querySelector('[part~="delta"]'))).to.equal(money(priceDelta(av, current, { 'wireless-presentation': true }, context).oneTime, lang, true));
+      }
+    });
+
+    it('prices software per month, and follows the segment’s price book', async () => {
+      const el = await configurator({ catalog: suite, product: 'business', configuration: { product: 'business', selections: { seats: 25, billing: 'monthly' } } });
+      const breakdown = price(suite, el.value!, context);
+      const rows = [...part(el, 'totals').querySelectorAll('div')].map((d) => text(d.querySelector('dt')));
+      expect(rows).to.deep.equal(['Per month', 'Total']);
+      expect(text(part(el, 'totals').querySelector('div dd'))).to.equal(money(breakdown.totals.recurring.month!.total));
+      expect(text(attribute(el, 'Webinars').querySelector('[part~="delta"]'))).to.match(/^\+€[\d,.]+ per month$/);
+
+      const smb = await configurator({ configuration: { product: 'meeting-room', selections: { display: 'd86' } } });
+      const enterprise = await configurator({ segment: 'enterprise', configuration: { product: 'meeting-room', selections: { display: 'd86' } } });
+      const total = (e: ProductConfigurator) => text(part(e, 'total').querySelector('dd'));
+      expect(total(enterprise)).to.equal(money(price(av, enterprise.value!, { ...context, segment: 'enterprise' }).totals.grandTotal));
+      expect(total(enterprise)).not.to.equal(total(smb));
+      // In dollars, from the USD book: one-time total $… for the same room.
+      const usd = await fixture<ProductConfigurator>(html`<product-configurator .catalog=${av} product="meeting-room" price-date=${DATE} currency="USD" configuration="1~av-rooms~2026.11.0~meeting-room~display~d86"></product-configurator>`);
+      await loaded(usd);
+      expect(total(usd)).to.equal(money(price(av, usd.value!, { ...context, currency: 'USD' }).totals.grandTotal));
+      expect(total(usd)).to.match(/^\$[\d,]+\.\d\d$/);
+    });
+  });
+
+  describe('events', () => {
+    it('fires change and cpq-configuration-change once per user change, with the configuration and its price', async () => {
+      const el = await configurator();
+      const log = record(EVENTS);
+      await pick(el, 'Display size', '86-inch 4K display');
+      log.stop();
+      expect(log.events.map((e) => e.type)).to.deep.equal(['change', 'cpq-configuration-change']);
+      for (const e of log.events) expect([e.bubbles, e.composed, e.target === el]).to.deep.equal([true, true, true]);
+      const detail = (log.events[1] as CpqConfigurationChangeEvent).detail;
+      expect(log.events[1]).to.be.instanceOf(CpqConfigurationChangeEvent);
+      expect(detail.configuration).to.deep.equal({ catalog: { id: 'av-rooms', version: '2026.11.0' }, product: 'meeting-room', selections: { display: 'd86' } });
+      expect(detail.price).to.deep.equal(price(av, detail.configuration, context));
+      expect([detail.complete, detail.valid]).to.deep.equal([false, false]);
+
+      // A stepper, a switch, completion: one pair each.
+      const again = record(['change', 'cpq-configuration-change']);
+      root(el).querySelector<HTMLButtonElement>('button[aria-label="More: Table microphones"]')!.click();
+      await el.updateComplete;
+      switchOf(el, 'Touch control panel').click();
+      await el.updateComplete;
+      await press(el, 'Complete with defaults');
+      again.stop();
+      expect(again.events.map((e) => e.type)).to.deep.equal(Array(3).fill(['change', 'cpq-configuration-change']).flat());
+      const last = (again.events[5] as CpqConfigurationChangeEvent).detail;
+      expect([last.complete, last.valid]).to.deep.equal([true, true]);
+      expect(last.configuration).to.deep.equal(el.value);
+    });
+
+    it('fires nothing when code sets the catalog, product, configuration or language', async () => {
+      const log = record(EVENTS);
+      const el = await configurator();
+      el.configuration = encodeConfiguration(loadConfiguration(avRoomsConfigJson, av));
+      await loaded(el);
+      expect(el.value!.selections).to.deep.equal(avRoomsConfigJson.selections);
+      el.lang = 'de';
+      el.configuration = undefined;
+      el.product = 'huddle-room';
+      await loaded(el);
+      expect(text(part(el, 'name'))).to.equal('System für kleine Besprechungsräume');
+      el.catalog = desk;
+      el.product = 'desk';
+      await loaded(el);
+      el.configuration = { product: 'desk', selections: { top: 'large' } };
+      await loaded(el);
+      expect(el.value!.selections).to.deep.equal({ top: 'large' });
+      log.stop();
+      expect(log.events.map((e) => e.type)).to.deep.equal([]);
+    });
+
+    it('fires cpq-quote-request for a complete configuration, with its price, the price request and the share text', async () => {
+      const el = await configurator({ configuration: { product: 'meeting-room', selections: { display: 'd75', camera: 'ptz' } } });
+      expect(text(part(el, 'primary-button'))).to.equal('Request a quote');
+      // Incomplete: no quote request; it says what is missing and offers the way there.
+      const log = record(['cpq-quote-request']);
+      part(el, 'primary-button').click();
+      await el.updateComplete;
+      await el.updateComplete;
+      log.stop();
+      expect(log.events).to.have.length(0);
+      expect(text(part(el, 'incomplete'))).to.equal('Finish configuring the product: some choices are still open.');
+      expect(text(root(el).activeElement)).to.equal('Complete with defaults');
+      await press(el, 'Complete with defaults');
+      expect(parts(el, 'incomplete')).to.have.length(0);
+
+      setTimeout(() => part(el, 'primary-button').click());
+      const event = (await oneEvent(document as unknown as HTMLElement, 'cpq-quote-request')) as CpqQuoteRequestEvent;
+      expect(event).to.be.instanceOf(CpqQuoteRequestEvent);
+      expect([event.bubbles, event.composed]).to.deep.equal([true, true]);
+      expect(event.detail.configuration).to.deep.equal(el.value);
+      expect(event.detail.configuration.selections).to.include({ display: 'd75', camera: 'ptz' });
+      expect(event.detail.price).to.deep.equal(price(av, el.value!, context));
+      expect(event.detail.context).to.deep.equal({ date: DATE });
+      expect(event.detail.share).to.equal(encodeConfiguration(el.value!));
+    });
+
+    it('fires a cancelable cpq-share whose link opens the same configuration; copies it unless prevented', async () => {
+      const el = await configurator({ configuration: { product: 'meeting-room', selections: { display: 'd86', mounting: 'floor-stand', 'table-mics': 4, 'control-panel': true } } });
+      const copied: string[] = [];
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (t: string) => void copied.push(t) }, configurable: true });
+      try {
+        const prevent = (e: Event) => e.preventDefault();
+        document.addEventListener('cpq-share', prevent, { once: true });
+        setTimeout(() => void press(el, 'Copy share link'));
+        const event = (await oneEvent(document as unknown as HTMLElement, 'cpq-share')) as CpqShareEvent;
+        await el.updateComplete;
+        expect(event).to.be.instanceOf(CpqShareEvent);
+        expect(event.cancelable).to.equal(true);
+        expect(event.detail.link).to.equal(shareLink(event.detail.code, location.href));
+        const opened = decodeConfiguration(shareCodeOf(event.detail.link)!, av);
+        expect(opened.configuration.selections).to.deep.equal(el.value!.selections);
+        expect(opened.dropped).to.deep.equal([]);
+        expect(copied, 'prevented: the host copies, not the element').to.deep.equal([]);
+        expect(text(root(el).querySelector('.shared'))).to.equal('');
+
+        setTimeout(() => void press(el, 'Copy share link'));
+        await oneEvent(document as unknown as HTMLElement, 'cpq-share');
+        await new Promise((resolve) => setTimeout(resolve));
+        await el.updateComplete;
+        expect(copied).to.deep.equal([event.detail.link]);
+        expect(text(root(el).querySelector('.shared'))).to.equal('Link copied to the clipboard.');
+      } finally {
+        delete (navigator as { clipboard?: unknown }).clipboard;
+      }
+    });
+
+    it('fires cpq-handoff-request with the conflicts the buyer met and how they were resolved', async () => {
+      const el = await configurator();
+      await pick(el, 'Display size', '98-inch 4K display');
+      await pick(el, 'Mounting', 'Wall mount');
+      part(el, 'repair-button').click();
+      await el.updateComplete;
+      for (const [label, to] of [['Talk to an expert', 'expert'], ['Buy at a reseller', 'reseller']] as const) {
+        setTimeout(() => void press(el, label));
+        const event = (await oneEvent(document as unknown as HTMLElement, 'cpq-handoff-request')) as CpqHandoffRequestEvent;
+        expect(event).to.be.instanceOf(CpqHandoffRequestEvent);
+        expect(event.detail.to).to.equal(to);
+        const { payload } = event.detail;
+        expect(payload.configuration).to.deep.equal(el.value);
+        const rule = av.products[1]!.rules!.find((r) => r.id === 'mount-fits-display')!;
+        expect(payload.conflicts).to.deep.equal([
+          { wanted: { attribute: 'mounting', value: 'wall-standard' }, gaveUp: [{ attribute: 'display', value: 'd98' }], rules: ['mount-fits-display'], messages: [rule.message] },
+        ]);
+        expect(payload.price).to.deep.equal(price(av, el.value!, context));
+        expect(decodeConfiguration(payload.share.code, av).configuration.selections).to.deep.equal({ mounting: 'wall-standard' });
+      }
+    });
+  });
+
+  describe('keyboard', () => {
+    async function withButtonBefore(options: Options = {}): Promise<{ el: ProductConfigurator; before: HTMLButtonElement }> {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"><button>before</button>${template(options)}</div>`);
+      const el = wrapper.querySelector('product-configurator')!;
+      await loaded(el);
+      return { el, before: wrapper.querySelector('button')! };
+    }
+    const focused = (el: ProductConfigurator) => root(el).activeElement as HTMLElement | null;
+    const focusedName = (el: ProductConfigurator) => text(focused(el)?.closest('label')?.querySelector('[part~="option-name"]'));
+
+    it('Tab reaches the options; arrow keys move within a group and select; focus is visible', async () => {
+      const { el, before } = await withButtonBefore();
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('55-inch 4K display', 'the first option of the first group');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ display: 'd55' });
+      const log = record(['change']);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      log.stop();
+      expect(focusedName(el)).to.equal('75-inch 4K display');
+      expect(el.value!.selections).to.deep.equal({ display: 'd75' });
+      expect(log.events).to.have.length(2);
+      await sendKeys({ press: 'ArrowUp' });
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ display: 'd65' });
+      // The focus ring is drawn on the card around the focused radio button.
+      const card = focused(el)!.closest('label')!;
+      const style = getComputedStyle(card);
+      expect([style.outlineStyle, style.outlineWidth, style.outlineColor]).to.deep.equal(['solid', '2px', 'rgb(9, 105, 218)']);
+      // Tab leaves the group for the next one.
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('Wall mount');
+      // Buttons show the ring too.
+      root(el).querySelector<HTMLInputElement>('input[aria-label="Table microphones"]')!.focus();
+      await sendKeys({ press: 'Tab' });
+      const more = focused(el)!;
+      expect(more.getAttribute('aria-label')).to.equal('More: Table microphones');
+      expect([getComputedStyle(more).outlineStyle, getComputedStyle(more).outlineWidth]).to.deep.equal(['solid', '2px']);
+    });
+
+    it('an unavailable value reached by keyboard shows its reason and is repaired with Enter, undone with Space', async () => {
+      const { el, before } = await withButtonBefore();
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ display: 'd98' });
+      await sendKeys({ press: 'Tab' });
+      const wall = focused(el)!;
+      expect(focusedName(el)).to.equal('Wall mount');
+      expect(wall.getAttribute('aria-disabled')).to.equal('true', 'unavailable, yet focusable so its reason can be read');
+      expect(text(wall.closest('label'))).to.contain('Unavailable');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ display: 'd98' });
+      expect(text(part(el, 'conflict').querySelector('p'))).to.equal('Mounting: Wall mount is not available with Display size: 98-inch 4K display.');
+      expect(focused(el) === wall, 'focus stays where the buyer is').to.equal(true);
+      // Tab reaches the repair button. (Chromium first visits the group's next radio button once
+      // the focused one has been unchecked again: nothing in the group is checked.)
+      await sendKeys({ press: 'Tab' });
+      if (focused(el) !== part(el, 'repair-button')) await sendKeys({ press: 'Tab' });
+      expect(text(focused(el))).to.equal('Choose it instead of Display size: 98-inch 4K display');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ mounting: 'wall-standard' });
+      expect(focused(el) === part(el, 'repaired').querySelector('button'), 'focus on the undo button').to.equal(true);
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ display: 'd98' });
+      // The undo button is gone with the note; focus is back on the mount the buyer had asked for.
+      await el.updateComplete;
+      expect(focusedName(el)).to.equal('Wall mount');
+    });
+
+    it('arrowing from an unavailable value onto an available one selects it and closes the explanation', async () => {
+      const { el, before } = await withButtonBefore({ configuration: { product: 'meeting-room', selections: { display: 'd98' } } });
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('Wall mount');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(parts(el, 'conflict')).to.have.length(1);
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(focusedName(el)).to.equal('Heavy-duty wall mount');
+      expect(el.value!.selections).to.deep.equal({ display: 'd98', mounting: 'wall-heavy' });
+      expect(parts(el, 'conflict')).to.have.length(0);
+    });
+  });
+
+  describe('in a form', () => {
+    async function inForm(options: Options = {}): Promise<{ form: HTMLFormElement; el: ProductConfigurator }> {
+      const form = await fixture<HTMLFormElement>(html`<form>${template({ name: 'room', ...options })}<button>Send</button></form>`);
+      const el = form.querySelector('product-configurator')!;
+      await loaded(el);
+      return { form, el };
+    }
+
+    it('submits its configuration as JSON under its name, once complete', async () => {
+      const { form, el } = await inForm({ configuration: { product: 'meeting-room', selections: { display: 'd65' } } });
+      expect(el.form === form).to.equal(true);
+      expect(el.getAttribute('name')).to.equal('room');
+      await pick(el, 'Camera', '4K USB camera');
+      const submits: FormData[] = [];
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submits.push(new FormData(form));
+      });
+      let invalid = 0;
+      el.addEventListener('invalid', () => (invalid += 1));
+      // Incomplete: the form is not sent.
+      form.requestSubmit();
+      expect([submits.length, invalid]).to.deep.equal([0, 1]);
+      // What the form would send all the same: the configuration so far.
+      expect(JSON.parse(new FormData(form).get('room') as string)).to.deep.equal({ catalog: { id: 'av-rooms', version: '2026.11.0' }, product: 'meeting-room', selections: { display: 'd65', camera: 'usb-4k' } });
+      await press(el, 'Complete with defaults');
+      form.requestSubmit();
+      expect(submits).to.have.length(1);
+      const sent = JSON.parse(submits[0]!.get('room') as string) as Configuration;
+      expect(sent).to.deep.equal(el.value);
+      expect(sent.selections).to.include({ display: 'd65', camera: 'usb-4k' });
+      expect(Object.keys(sent.selections)).to.have.length(11);
+    });
+
+    it('is invalid with a message while choices are open, valid once complete', async () => {
+      const { form, el } = await inForm();
+      expect(form.checkValidity()).to.equal(false);
+      expect(el.validity.valueMissing).to.equal(true);
+      expect(el.validationMessage).to.equal('Finish configuring the product: some choices are still open.');
+      await press(el, 'Complete with defaults');
+      expect(form.checkValidity()).to.equal(true);
+      expect(el.validationMessage).to.equal('');
+      await press(el, 'Undo');
+      expect(form.checkValidity()).to.equal(false);
+      // In German, the message too.
+      const { form: german, el: de } = await inForm({ lang: 'de' });
+      expect(german.checkValidity()).to.equal(false);
+      expect(de.validationMessage).to.equal('Bitte konfigurieren Sie das Produkt fertig: Einige Auswahlen sind noch offen.');
+    });
+
+    it('restores the state the browser saved with the form', async () => {
+      const { el } = await inForm();
+      const saved = JSON.stringify({ product: 'meeting-room', selections: { display: 'd55', mounting: 'mobile-cart' } });
+      el.formStateRestoreCallback(saved);
+      await loaded(el);
+      expect(el.value!.selections).to.deep.equal({ display: 'd55', mounting: 'mobile-cart' });
+      // Something that is not a configuration leaves it as it is.
+      el.formStateRestoreCallback('not json');
+      await loaded(el);
+      expect(el.value!.selections).to.deep.equal({ display: 'd55', mounting: 'mobile-cart' });
+    });
+
+    it('form.reset() returns to the configuration it started from', async () => {
+      const start = encodeConfiguration({ product: 'meeting-room', selections: { display: 'd75', camera: 'ptz' } }, av);
+      const { form, el } = await inForm({ configuration: start });
+      expect(el.value!.selections).to.deep.equal({ display: 'd75', camera: 'ptz' });
+      await pick(el, 'Display size', '86-inch 4K display');
+      await pick(el, 'Support plan', 'Premium support');
+      form.reset();
+      await loaded(el);
+      expect(el.value!.selections).to.deep.equal({ display: 'd75', camera: 'ptz' });
+      expect(checkedNames(el, 'Display size')).to.deep.equal(['75-inch 4K display']);
+    });
+  });
+
+  describe('starting configuration', () => {
+    it('reads a share text from the configuration attribute, without events', async () => {
+      const config = loadConfiguration(avRoomsConfigJson, av);
+      const log = record(EVENTS);
+      const wrapper = await fixture<HTMLDivElement>(html`<div><product-configurator .catalog=${av} product="meeting-room" price-date=${DATE} configuration=${encodeConfiguration(config)}></product-configurator></div>`);
+      const el = wrapper.querySelector('product-configurator')!;
+      await loaded(el);
+      log.stop();
+      expect(log.events).to.have.length(0);
+      expect(el.value!.selections).to.deep.equal(config.selections);
+      expect(checkedNames(el, 'Mounting')).to.deep.equal(['Floor stand']);
+      expect(root(el).querySelector<HTMLInputElement>('input[aria-label="Ceiling speakers"]')!.value).to.equal('6');
+      expect(switchOf(el, 'Touch control panel').checked).to.equal(true);
+      expect(parts(el, 'notice')).to.have.length(0);
+    });
+
+    it('with sync-url, opens the #config= of the page and keeps it up to date', async () => {
+      const original = location.href;
+      const code = encodeConfiguration({ product: 'meeting-room', selections: { display: 'd86', mounting: 'mobile-cart' } }, av);
+      history.replaceState(history.state, '', shareLink(code, location.href));
+      try {
+        const el = await configurator({ syncUrl: true });
+        expect(el.value!.selections).to.deep.equal({ display: 'd86', mounting: 'mobile-cart' });
+        await pick(el, 'Camera', 'Dual-camera speaker tracking');
+        const now = decodeConfiguration(shareCodeOf(location.href)!, av);
+        expect(now.configuration.selections).to.deep.equal({ display: 'd86', mounting: 'mobile-cart', camera: 'dual-tracking' });
+        expect(location.href.split('#')[0]).to.equal(original.split('#')[0], 'only the fragment changes');
+      } finally {
+        history.replaceState(history.state, '', original);
+      }
+      // Without sync-url the page's link is left alone.
+      history.replaceState(history.state, '', shareLink(encodeConfiguration({ product: 'meeting-room', selections: { display: 'd55' } }, av), location.href));
+      try {
+        const el = await configurator();
+        expect(el.value!.selections).to.deep.equal({});
+        await pick(el, 'Display size', '65-inch 4K display');
+        expect(decodeConfiguration(shareCodeOf(location.href)!, av).configuration.selections).to.deep.equal({ display: 'd55' });
+      } finally {
+        history.replaceState(history.state, '', original);
+      }
+    });
+
+    it('a link from an older catalog version opens what still fits and lists what was left out', async () => {
+      const older = '1~av-rooms~2026.05.0~meeting-room~display~d98~mounting~wall-standard~camera~usb-hd~table-mics~.4';
+      const el = await configurator({ configuration: older });
+      expect(el.value!.selections).to.deep.equal({ display: 'd98', 'table-mics': 4 });
+      const notice = part(el, 'notice');
+      expect(notice.getAttribute('role')).to.equal('status');
+      expect(text(notice.querySelector('p'))).to.equal('Some selections of the shared configuration no longer fit and were left out:');
+      const expected = decodeConfiguration(older, av).dropped;
+      expect(expected.map((d) => `${d.attribute}: ${d.reason}`).sort()).to.deep.equal(['camera: unknown-option', 'mounting: conflict']);
+      expect([...notice.querySelectorAll('li')].map(text)).to.deep.equal(expected.map((d) => d.message));
+      await press(el, 'Dismiss');
+      expect(parts(el, 'notice')).to.have.length(0);
+    });
+
+    it('a link for another catalog is an error, not an empty configurator', async () => {
+      const el = await configurator({ configuration: '1~collab-suite~2026.11.0~business~seats~.25' });
+      expect(text(part(el, 'error'))).to.contain('the link is for catalog "collab-suite", not "av-rooms"');
+    });
+  });
+
+  describe('precompiled space', () => {
+    it('answers exactly as when compiled in the page', async () => {
+      const space = await saveSpace(compile(av, { product: 'meeting-room' }));
+      const compiled = await configurator();
+      const loadedFromSpace = await configurator({ space });
+      const fromText = await configurator({ space: JSON.stringify(space) });
+      for (const el of [compiled, loadedFromSpace, fromText]) {
+        await pick(el, 'Display size', '98-inch 4K display');
+        root(el).querySelector<HTMLButtonElement>('button[aria-label="More: Ceiling microphone arrays"]')!.click();
+        await el.updateComplete;
+      }
+      const everything = (el: ProductConfigurator) => parts(el, 'attribute').map((a) => `${text(a)} ${[...a.querySelectorAll('input')].map((i) => `${i.checked}/${i.getAttribute('aria-disabled')}`).join(',')}`);
+      expect(everything(loadedFromSpace)).to.deep.equal(everything(compiled));
+      expect(everything(fromText)).to.deep.equal(everything(compiled));
+      expect(loadedFromSpace.session!.domains()).to.deep.equal(compiled.session!.domains());
+    });
+
+    it('loads a precompiled space from space-src', async () => {
+      const space = await saveSpace(compile(av, { product: 'meeting-room' }));
+      const url = catalogUrl(space);
+      const wrapper = await fixture<HTMLDivElement>(html`<div><product-configurator .catalog=${av} product="meeting-room" price-date=${DATE} space-src=${url}></product-configurator></div>`);
+      const el = wrapper.querySelector('product-configurator')!;
+      await loaded(el);
+      await pick(el, 'Display size', '98-inch 4K display');
+      expect(unavailableNames(el, 'Mounting')).to.deep.equal(['Wall mount', 'Mobile cart']);
+      const missing = await fixture<ProductConfigurator>(html`<product-configurator .catalog=${av} space-src="/no-such-space.json"></product-configurator>`);
+      await loaded(missing);
+      expect(text(part(missing, 'error'))).to.equal('The product cannot be shown: /no-such-space.json: 404 Not Found');
+    });
+
+    it('refuses a space made from another catalog or for another product', async () => {
+      const other = await saveSpace(compile(desk, { product: 'desk' }));
+      const el = await configurator({ space: other });
+      const error = part(el, 'error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.match(/^The product cannot be shown: The precompiled space cannot be used has 1 problem: catalog\.hash: the space was compiled from catalog desk-kit 2\.0\.0 .*compile it again$/);
+      const huddle = await saveSpace(compile(av, { product: 'huddle-room' }));
+      const wrong = await configurator({ space: huddle });
+      expect(text(part(wrong, 'error'))).to.equal('The product cannot be shown: the precompiled space is for product "huddle-room", not "meeting-room"');
+    });
+  });
+
+  describe('loading and errors', () => {
+    it('loads a catalog from src, saying so while it loads', async () => {
+      const answer = holdFetch();
+      try {
+        const el = await configurator({ src: catalogUrl(avRoomsJson), product: 'meeting-room', noWait: true });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const loading = part(el, 'loading');
+        expect([text(loading), loading.getAttribute('role')]).to.deep.equal(['Loading the product…', 'status']);
+        expect(el.value).to.equal(undefined);
+        answer();
+        await loaded(el);
+        expect(text(part(el, 'name'))).to.equal('Meeting room system');
+        expect(el.value!.selections).to.deep.equal({});
+      } finally {
+        restoreFetch();
+      }
+    });
+
+    it('still loads when the page moves it while it loads', async () => {
+      const answer = holdFetch();
+      try {
+        const wrapper = await fixture<HTMLDivElement>(html`<div><section></section>${template({ src: catalogUrl(avRoomsJson), product: 'meeting-room' })}</div>`);
+        const el = wrapper.querySelector('product-configurator')!;
+        await el.updateComplete;
+        expect(parts(el, 'loading')).to.have.length(1);
+        // A framework re-parents it: disconnected (the load is aborted), then connected again.
+        wrapper.querySelector('section')!.append(el);
+        answer();
+        await loaded(el);
+        expect(text(part(el, 'name'))).to.equal('Meeting room system');
+      } finally {
+        restoreFetch();
+      }
+    });
+
+    it('says why when src does not exist or is not a valid catalog', async () => {
+      const missing = await configurator({ src: '/examples/catalogs/no-such-catalog.json' });
+      expect(text(part(missing, 'error'))).to.equal('The product cannot be shown: /examples/catalogs/no-such-catalog.json: 404 Not Found');
+      expect(part(missing, 'error').getAttribute('role')).to.equal('alert');
+      const broken = await configurator({ src: `data:application/json,${encodeURIComponent('{"id": "x", "id": "y"}')}` });
+      expect(text(part(broken, 'error'))).to.equal('The product cannot be shown: The catalog has 1 problem: id: the key "id" appears twice in one object (JSON keeps only the last)');
+      const invalid = await configurator({ src: `data:application/json,${encodeURIComponent('{"id": "x", "version": "1"}')}` });
+      expect(text(part(invalid, 'error'))).to.match(/^The product cannot be shown: .*(name|products)/);
+      expect(invalid.value).to.equal(undefined);
+    });
+
+    it('shows the empty slot without a catalog, and an error for an unknown product', async () => {
+      const empty = await fixture<ProductConfigurator>(html`<product-configurator></product-configurator>`);
+      expect(text(part(empty, 'empty'))).to.equal('No product information to show.');
+      const unknown = await configurator({ product: 'no-such-product' });
+      expect(text(part(unknown, 'error'))).to.contain('no-such-product');
+    });
+  });
+
+  describe('languages, themes and screens', () => {
+    it('speaks English, German and French', async () => {
+      const expected = {
+        en: ['Your configuration', 'Display', 'Choose one', 'Request a quote', 'Meeting room'],
+        de: ['Ihre Konfiguration', 'Bildschirm', 'Eine Option wählen', 'Angebot anfordern', 'Besprechungsraum'],
+        fr: ['Votre configuration', 'Écran', 'Choisissez une option', 'Demander un devis', 'Salle de réunion'],
+      };
+      for (const [lang, [summary, display, hint, quote, name]] of Object.entries(expected)) {
+        const el = await configurator({ catalog: room, product: 'room', lang });
+        expect(text(part(el, 'summary-name')), lang).to.equal(summary);
+        expect(text(attribute(el, display!).querySelector('[part~="attribute-hint"]')), lang).to.equal(hint);
+        expect(text(part(el, 'primary-button')), lang).to.equal(quote);
+        expect(text(part(el, 'name')), lang).to.equal(name);
+      }
+      // The AV catalog has English and German texts: in French its own texts fall back to English.
+      const fr = await configurator({ lang: 'fr' });
+      expect(text(part(fr, 'name'))).to.equal('Meeting room system');
+      expect(text(part(fr, 'summary-name'))).to.equal('Votre configuration');
+      expect(text(part(fr, 'total').querySelector('dd'))).to.equal('1\u202f773,10\u00a0€');
+    });
+
+    it('follows a lang set on the page', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">${template({})}</div>`);
+      const el = wrapper.querySelector('product-configurator')!;
+      await loaded(el);
+      wrapper.lang = 'de';
+      await settled(el);
+      expect(text(part(el, 'summary-name'))).to.equal('Ihre Konfiguration');
+      expect(text(part(el, 'total').querySelector('dd'))).to.equal('1.773,10\u00a0€');
+    });
+
+    it('draws the dark theme on its own dark surface', async () => {
+      const el = await configurator({ theme: 'dark' });
+      const base = part(el, 'base');
+      expect(getComputedStyle(base).backgroundColor).to.equal('rgb(13, 17, 23)');
+      expect(getComputedStyle(part(el, 'name')).color).to.equal('rgb(230, 237, 243)');
+      const light = await configurator();
+      expect(getComputedStyle(part(light, 'base')).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(part(light, 'name')).color).to.equal('rgb(31, 35, 40)');
+    });
+
+    describe('on a phone (360 px)', () => {
+      before(() => setViewport({ width: 360, height: 640 }));
+      after(() => setViewport({ width: 800, height: 600 }));
+
+      it('is one column with the total in a sticky bar at the bottom of the screen', async () => {
+        const el = await configurator({ width: 'auto', configuration: { product: 'meeting-room', selections: { display: 'd75' } } });
+        expect(el.getBoundingClientRect().width).to.be.at.most(360);
+        const main = root(el).querySelector('.main')!.getBoundingClientRect();
+        const summary = part(el, 'summary').getBoundingClientRect();
+        expect(summary.top).to.be.at.least(main.bottom, 'the summary below the options');
+        expect(Math.round(summary.left)).to.equal(Math.round(main.left));
+        const bar = part(el, 'price-bar');
+        expect(getComputedStyle(bar).display).to.equal('flex');
+        expect([text(bar.firstElementChild), text(bar.lastElementChild)]).to.deep.equal(['Total', text(part(el, 'total').querySelector('dd'))]);
+        window.scrollTo(0, 0);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const rect = bar.getBoundingClientRect();
+        expect(rect.bottom).to.be.at.most(window.innerHeight + 1, 'in sight without scrolling');
+        expect(rect.top).to.be.at.least(window.innerHeight - rect.height - 1, 'at the bottom of the screen');
+        // No sideways scrolling.
+        expect(document.documentElement.scrollWidth).to.be.at.most(360);
+        // Touch targets: at least 44 px high, steppers 44 px wide.
+        const targets = [...root(el).querySelectorAll<HTMLElement>('button, select, input[type="number"], [part~="option"], [part~="switch"]')];
+        expect(targets.length).to.be.greaterThan(30);
+        for (const target of targets) {
+          const box = target.getBoundingClientRect();
+          expect(box.height, target.outerHTML.slice(0, 80)).to.be.at.least(44);
+          expect(box.width, target.outerHTML.slice(0, 80)).to.be.at.least(44);
+        }
+      });
+
+      it('is accessible (axe)', async () => {
+        const el = await configurator({ width: 'auto' });
+        await expect(el).to.be.accessible();
+      });
+    });
+
+    it('keeps the price bar out of a wide layout, with the summary beside the options', async () => {
+      const el = await configurator({ width: '1000px' });
+      expect(getComputedStyle(part(el, 'price-bar')).display).to.equal('none');
+      const main = root(el).querySelector('.main')!.getBoundingClientRect();
+      expect(part(el, 'summary').getBoundingClientRect().left).to.be.at.least(main.right);
+    });
+  });
+
+  describe('catalog text is data', () => {
+    it('renders markup in names, descriptions and options as text', async () => {
+      const el = await configurator({ catalog: xssCatalog() });
+      const shadow = root(el);
+      expect(shadow.querySelectorAll('script, svg, iframe, img[src="x"]')).to.have.length(0);
+      expect(text(part(el, 'name'))).to.equal(XSS.img);
+      expect(text(root(el).querySelector('.description'))).to.equal(XSS.script);
+      expect(texts(el, 'section-name')).to.deep.equal(['General', XSS.svg]);
+      expect(texts(el, 'attribute-name')).to.deep.equal([XSS.svg, XSS.script]);
+      expect(texts(el, 'option-name')).to.deep.equal([XSS.img]);
+      expect(root(el).querySelector('[part~="stepper"] input')!.getAttribute('aria-label')).to.equal(XSS.svg);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((window as { __cpqXss?: boolean }).__cpqXss).to.equal(undefined);
+    });
+
+    it('renders a rule message with markup as text in the conflict', async () => {
+      const catalog = loadCatalog({
+        id: 'xss-rules',
+        version: '1',
+        name: 'x',
+        defaultCurrency: 'EUR',
+        defaultLocale: 'en',
+        products: [
+          {
+            id: 'p',
+            name: 'P',
+            attributes: [
+              { id: 'a', kind: 'boolean', name: XSS.svg },
+              { id: 'b', kind: 'single', name: 'B', options: [{ id: 'x', name: XSS.img }, { id: 'y', name: 'Y' }] },
+            ],
+            rules: [{ id: 'r', kind: 'excludes', if: 'a', then: 'b:x', message: XSS.script }],
+          },
+        ],
+      });
+      const el = await configurator({ catalog });
+      switchOf(el, XSS.svg).click();
+      await el.updateComplete;
+      await pick(el, 'B', XSS.img);
+      expect([...part(el, 'conflict').querySelectorAll('p')].map(text)).to.deep.equal([`B: ${XSS.img} is not available with ${XSS.svg}.`, XSS.script]);
+      expect(root(el).querySelectorAll('script, svg, img[src="x"]')).to.have.length(0);
+      expect((window as { __cpqXss?: boolean }).__cpqXss).to.equal(undefined);
+    });
+  });
+
+  it('works under two tag names on one page', async () => {
+    ProductConfigurator.define('acme-configurator');
+    const page = await fixture<HTMLDivElement>(html`
+      <div>
+        <product-configurator .catalog=${desk} price-date=${DATE}></product-configurator>
+        <acme-configurator .catalog=${room} product="room" lang="de"></acme-configurator>
+      </div>
+    `);
+    const [first, second] = [page.querySelector('product-configurator')!, page.querySelector('acme-configurator') as ProductConfigurator];
+    await Promise.all([loaded(first), loaded(second)]);
+    expect(second).to.be.instanceOf(ProductConfigurator);
+    expect(text(part(first, 'name'))).to.equal('Standing desk');
+    expect(text(part(second, 'name'))).to.equal('Besprechungsraum');
+    await pick(first, 'Top', '180 cm');
+    expect(first.value!.selections).to.deep.equal({ top: 'large' });
+    expect(second.value!.selections).to.deep.equal({});
+    await expect(page).to.be.accessible();
+  });
+
+  describe('accessibility (axe)', () => {
+    const states: Record<string, () => Promise<ProductConfigurator>> = {
+      initial: () => configurator(),
+      'a conflict explained': async () => {
+        const el = await configurator();
+        await pick(el, 'Display size', '98-inch 4K display');
+        await pick(el, 'Mounting', 'Wall mount');
+        return el;
+      },
+      repaired: async () => {
+        const el = await configurator();
+        await pick(el, 'Display size', '98-inch 4K display');
+        await pick(el, 'Mounting', 'Wall mount');
+        part(el, 'repair-button').click();
+        await el.updateComplete;
+        return el;
+      },
+      complete: async () => {
+        const el = await configurator();
+        await press(el, 'Complete with defaults');
+        return el;
+      },
+      dark: () => configurator({ theme: 'dark', configuration: loadConfiguration(avRoomsConfigJson, av) }),
+      'dark, a conflict explained': async () => {
+        const el = await configurator({ theme: 'dark' });
+        await pick(el, 'Display size', '98-inch 4K display');
+        await pick(el, 'Mounting', 'Wall mount');
+        return el;
+      },
+      narrow: () => configurator({ width: '360px' }),
+      German: () => configurator({ lang: 'de', configuration: loadConfiguration(avRoomsConfigJson, av) }),
+      French: () => configurator({ catalog: room, product: 'room', lang: 'fr' }),
+      'a drop-down, checkboxes, an add-on unavailable': async () => {
+        const el = await configurator({ catalog: desk });
+        await pick(el, 'Legs', 'Fixed height');
+        return el;
+      },
+      'software per month': () => configurator({ catalog: suite, product: 'business' }),
+      'a quote asked for too early': async () => {
+        const el = await configurator();
+        part(el, 'primary-button').click();
+        await el.updateComplete;
+        part(el, 'incomplete');
+        return el;
+      },
+      'a shared link that no longer fits': () => configurator({ configuration: '1~av-rooms~2026.05.0~meeting-room~display~d98~mounting~wall-standard' }),
+      loading: async () => {
+        holdFetch();
+        const el = await configurator({ src: catalogUrl(avRoomsJson), noWait: true });
+        part(el, 'loading');
+        return el;
+      },
+      error: () => configurator({ src: '/examples/catalogs/no-such-catalog.json' }),
+    };
+    for (const [state, make] of Object.entries(states)) {
+      it(`has no violations: ${state}`, async () => {
+        try {
+          const el = await make();
+          await expect(el).to.be.accessible();
+        } finally {
+          restoreFetch();
+        }
+      });
+    }
+  });
+});
