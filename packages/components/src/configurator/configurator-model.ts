@@ -10,6 +10,7 @@ import {
   price,
   priceDelta,
   PricingError,
+  type Attribute,
   type Catalog,
   type CompiledProduct,
   type Configuration,
@@ -45,6 +46,8 @@ export class ConfiguratorModel {
   #deltas = new Map<string, PriceDelta | undefined>();
   #alternatives = new Map<string, ValidDomain>();
   #implied: Set<string> | undefined;
+  #selections: Configuration['selections'] | undefined;
+  readonly #attributes: ReadonlyMap<string, Attribute>;
 
   private constructor(
     readonly compiled: CompiledProduct,
@@ -63,6 +66,7 @@ export class ConfiguratorModel {
     }
     this.session = new ConfigurationSession(compiled, selections);
     this.dropped = dropped;
+    this.#attributes = new Map(compiled.product.attributes.map((a) => [a.id, a]));
   }
 
   /** Loads the catalog (or takes the given one), then loads the precompiled space or compiles. */
@@ -86,8 +90,18 @@ export class ConfiguratorModel {
     return this.session.toConfiguration();
   }
 
+  /** The session's selections, read once per change (a render asks for them per attribute). */
+  get selections(): Configuration['selections'] {
+    return (this.#selections ??= this.session.selections);
+  }
+
+  attribute(id: string): Attribute | undefined {
+    return this.#attributes.get(id);
+  }
+
   /** Call after every change of the session or the price context: answers are worked out again on demand. */
   changed(): void {
+    this.#selections = undefined;
     this.#price = undefined;
     this.#deltas.clear();
     this.#alternatives.clear();
@@ -121,7 +135,7 @@ export class ConfiguratorModel {
     if (!this.#deltas.has(key)) {
       let delta: PriceDelta | undefined;
       try {
-        const attribute = this.compiled.product.attributes.find((a) => a.id === decision.attribute)!;
+        const attribute = this.attribute(decision.attribute)!;
         const change = attribute.kind === 'multiple' ? `${decision.attribute}:${String(decision.value)}` : { [decision.attribute]: decision.value };
         delta = priceDelta(this.catalog, this.configuration, change, this.context);
       } catch (error) {
@@ -138,8 +152,8 @@ export class ConfiguratorModel {
    */
   canChoose(decision: Decision): boolean {
     const { attribute, value } = decision;
-    const decided = Object.hasOwn(this.session.selections, attribute);
-    const kind = this.compiled.product.attributes.find((a) => a.id === attribute)?.kind;
+    const decided = Object.hasOwn(this.selections, attribute);
+    const kind = this.attribute(attribute)?.kind;
     if (!decided || kind === 'multiple') return this.session.domains()[attribute]!.includes(value);
     let alternatives = this.#alternatives.get(attribute);
     if (!alternatives) this.#alternatives.set(attribute, (alternatives = this.session.alternatives(attribute)));
@@ -157,7 +171,7 @@ export class ConfiguratorModel {
     const domains = this.session.domains();
     return this.compiled.product.attributes.filter((a) => {
       if (a.kind === 'multiple') return false; // an unticked box is a fine answer
-      return !Object.hasOwn(this.session.selections, a.id) && domains[a.id]!.length + (a.kind === 'single' && a.required === false ? 1 : 0) > 1;
+      return !Object.hasOwn(this.selections, a.id) && domains[a.id]!.length + (a.kind === 'single' && a.required === false ? 1 : 0) > 1;
     }).length;
   }
 
@@ -165,7 +179,7 @@ export class ConfiguratorModel {
   get recommendations(): Decision[] {
     const out: Decision[] = [];
     const { product } = this.compiled;
-    const selections = this.session.selections;
+    const selections = this.selections;
     for (const rule of product.rules ?? []) {
       if (rule.kind !== 'recommends' || (rule.if !== undefined && !conditionHolds(product, selections, rule.if))) continue;
       for (const reference of rule.then) {

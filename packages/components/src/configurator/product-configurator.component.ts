@@ -530,7 +530,7 @@ export class ProductConfigurator extends CpqElement {
   /** Option cards: radio buttons (single choice) or checkboxes (multiple), native so arrow keys and forms work. */
   #cards(attribute: Extract<Attribute, { kind: 'single' | 'multiple' }>): TemplateResult {
     const model = this.model!;
-    const selected = model.session.selections[attribute.id];
+    const selected = model.selections[attribute.id];
     const group = `${this.#id}-${attribute.id}`;
     const single = attribute.kind === 'single';
     return html`
@@ -578,7 +578,7 @@ export class ProductConfigurator extends CpqElement {
 
   #select(attribute: Extract<Attribute, { kind: 'single' }>, name: string): TemplateResult {
     const model = this.model!;
-    const selected = model.session.selections[attribute.id] as string | undefined;
+    const selected = model.selections[attribute.id] as string | undefined;
     const implied = attribute.options.find((o) => model.isImplied(attribute.id, o.id))?.id;
     const t = this.#localize;
     return html`
@@ -605,7 +605,7 @@ export class ProductConfigurator extends CpqElement {
 
   #switch(attribute: Extract<Attribute, { kind: 'boolean' }>, name: string): TemplateResult {
     const model = this.model!;
-    const selected = model.session.selections[attribute.id];
+    const selected = model.selections[attribute.id];
     const on = selected === true || (selected === undefined && model.isImplied(attribute.id, true));
     // "Included" only for an add-on the rules switch on; one they keep off is unavailable, not included.
     const implied = selected === undefined && on;
@@ -634,7 +634,7 @@ export class ProductConfigurator extends CpqElement {
   #stepper(attribute: Extract<Attribute, { kind: 'quantity' }>, name: string): TemplateResult {
     const model = this.model!;
     const t = this.#localize;
-    const selected = model.session.selections[attribute.id] as number | undefined;
+    const selected = model.selections[attribute.id] as number | undefined;
     const implied = selected === undefined ? (model.session.domains()[attribute.id]!.length === 1 ? (model.session.domains()[attribute.id]![0] as number) : undefined) : undefined;
     const current = selected ?? implied;
     const min = attribute.min ?? 0;
@@ -747,7 +747,7 @@ export class ProductConfigurator extends CpqElement {
 
   /** One decision in words: "Display: 98-inch", "Control panel", "without Pen". */
   #decisionName(decision: Decision): string {
-    const attribute = this.model!.compiled.product.attributes.find((a) => a.id === decision.attribute);
+    const attribute = this.model!.attribute(decision.attribute);
     if (!attribute || attribute.kind === 'boolean' || decision.declined) return this.#valueName(decision);
     return this.#localize.term('decision', this.#text(attribute.name), this.#valueName(decision));
   }
@@ -755,7 +755,7 @@ export class ProductConfigurator extends CpqElement {
   /** A value in words: an option's name, a quantity, an add-on's name, or "without …" for something left out. */
   #valueName(decision: Decision): string {
     const t = this.#localize;
-    const attribute = this.model!.compiled.product.attributes.find((a) => a.id === decision.attribute);
+    const attribute = this.model!.attribute(decision.attribute);
     if (!attribute) return String(decision.value);
     if (attribute.kind === 'boolean') return decision.value ? this.#text(attribute.name) : t.term('declined', this.#text(attribute.name));
     if (attribute.kind === 'quantity') return t.number(Number(decision.value));

@@ -91,6 +91,9 @@ export const styles = css`
   .attribute {
     display: grid;
     gap: var(--_cpq-space-s);
+    /* Products with hundreds of attributes: the browser lays out and paints only those in view. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
   }
   .attribute-name {
     font-weight: 600;

@@ -242,7 +242,19 @@ export class LocalizeController implements ReactiveController {
 
   /** The element's language as a BCP 47 tag, e.g. `de-CH`. */
   lang(): string {
-    return this.#host.lang || inheritedLang(this.#host) || 'en';
+    return this.#rendering ?? (this.#host.lang || inheritedLang(this.#host) || 'en');
+  }
+
+  /** The language, found once per update: a render asks for it per text, and finding it walks up the DOM. */
+  #rendering: string | undefined;
+
+  hostUpdate(): void {
+    this.#rendering = undefined;
+    this.#rendering = this.lang();
+  }
+
+  hostUpdated(): void {
+    this.#rendering = undefined;
   }
 
   /**

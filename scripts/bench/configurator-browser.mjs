@@ -1,0 +1,130 @@
+// <product-configurator> in headless Chromium on BusyBox (631 features as on/off
+// switches): first render (compiling in the page, or loading a precompiled space), and
+// the cpq bench protocol as real clicks: 30 steps, seed 1, each a click on a switch of
+// an undecided feature, timed to the next painted frame. The element and the engine
+// are bundled from source with esbuild (minified), as a page would load them.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { compile, importDimacs, saveSpace } from '../../packages/engine/dist/index.js';
+import { summarise, report } from './lib.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const model = `${root}../shared/benchmarks/models/dimacs/busybox_2010-05-02_14-17-07.dimacs`;
+
+function chrome() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((path) => path && existsSync(path));
+}
+
+async function bundle() {
+  const result = await build({
+    stdin: {
+      contents: `import './packages/components/src/define/product-configurator.ts';\nimport { importDimacs } from './packages/engine/src/index.ts';\nglobalThis.cpq = { importDimacs };`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    platform: 'browser',
+    alias: { '@cpq-kit/engine': `${root}packages/engine/src/index.ts` },
+    logLevel: 'error',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Runs in the page: first render (with or without a space), then 30 seeded clicks. */
+async function measure({ text, space, steps, seed }) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const { catalog } = globalThis.cpq.importDimacs(text, { name: 'busybox_2010-05-02_14-17-07' });
+  document.body.replaceChildren();
+  await frame();
+  const el = document.createElement('product-configurator');
+  const started = performance.now();
+  el.catalog = catalog;
+  if (space !== undefined) el.space = space;
+  document.body.append(el);
+  while (!el.shadowRoot?.querySelector('[part~="summary"]')) {
+    const error = el.shadowRoot?.querySelector('[part~="error"]');
+    if (error) throw new Error(error.textContent);
+    if (performance.now() - started > 60_000) throw new Error('the configurator did not render within a minute');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await el.updateComplete;
+  await frame();
+  const firstRender = performance.now() - started;
+  // mulberry32, as `cpq bench`.
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const clicks = [];
+  for (let step = 0; step < steps; step++) {
+    const session = el.session;
+    const domains = session.domains();
+    const open = session.compiled.product.attributes.filter((x) => !(x.id in session.selections) && domains[x.id].length >= 2);
+    if (open.length === 0) break;
+    const attribute = open[Math.floor(random() * open.length)];
+    const value = domains[attribute.id][Math.floor(random() * domains[attribute.id].length)];
+    const input = el.shadowRoot.querySelector(`input[id$="-${CSS.escape(attribute.id)}"]`);
+    const start = performance.now();
+    // A switch is off until chosen: choosing "on" is a click; choosing "off" is two (on, then off).
+    input.click();
+    if (value === false) {
+      await el.updateComplete;
+      input.click();
+    }
+    await el.updateComplete;
+    await frame();
+    clicks.push(performance.now() - start);
+  }
+  return { firstRender, clicks, switches: el.shadowRoot.querySelectorAll('[role="switch"]').length };
+}
+
+const executablePath = chrome();
+if (!executablePath || !existsSync(model)) {
+  console.log('\n## configurator-browser\n\nskipped: no Chrome or Chromium (set CHROME_PATH), or no BusyBox model beside the checkout');
+} else {
+  const text = readFileSync(model, 'utf8');
+  const { catalog } = importDimacs(text, { name: 'busybox_2010-05-02_14-17-07' });
+  const space = JSON.stringify(await saveSpace(compile(catalog)));
+  const code = await bundle();
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  // A page on loopback is a secure context, as a reseller's https page is: loading a space hashes with WebCrypto.
+  const server = createServer((_, response) => response.end('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const results = {};
+    for (const [name, withSpace] of [['compiled in the page', false], ['precompiled space', true]]) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      await page.addScriptTag({ type: 'module', content: code });
+      await page.waitForFunction(() => globalThis.cpq && customElements.get('product-configurator'));
+      const r = await page.evaluate(measure, { text, space: withSpace ? space : undefined, steps: 30, seed: 1 });
+      const s = summarise(r.clicks);
+      results[`BusyBox, ${name} (${r.switches} switches)`] = {
+        firstRenderMs: r.firstRender,
+        clickP50: s.median,
+        clickP95: s.p95,
+        clickMax: s.max,
+        clicks: r.clicks.length,
+        budget: 'render ≤ 200, click p95 ≤ 50',
+      };
+      await page.close();
+    }
+    report('configurator-browser', results);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
