@@ -3,7 +3,7 @@
 // deltas against the pricing engine, events on user actions only, the keyboard, a real
 // <form>, share links and the page URL, precompiled spaces, loading and errors, languages,
 // themes, narrow screens, catalog text as text, and axe in every state.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
@@ -849,10 +849,22 @@ describe('<product-configurator>', () => {
       expect(el.value!.selections).to.deep.equal({ display: 'd75', camera: 'ptz' });
       await pick(el, 'Display size', '86-inch 4K display');
       await pick(el, 'Support plan', 'Premium support');
+      const log = record(EVENTS);
       form.reset();
       await loaded(el);
+      log.stop();
       expect(el.value!.selections).to.deep.equal({ display: 'd75', camera: 'ptz' });
       expect(checkedNames(el, 'Display size')).to.deep.equal(['75-inch 4K display']);
+      expect(log.events.map((e) => e.type), 'a reset is not a user change, as with native controls').to.deep.equal([]);
+    });
+
+    it('a configurator that cannot show its product keeps the form from submitting', async () => {
+      const form = await fixture<HTMLFormElement>(html`<form><product-configurator name="room" src="/examples/catalogs/no-such-catalog.json"></product-configurator></form>`);
+      const el = form.querySelector('product-configurator')!;
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="error"]'), 'the error state', { timeout: 5000 });
+      expect(form.checkValidity()).to.equal(false);
+      expect(el.validationMessage).to.match(/^The product cannot be shown: /);
+      expect([...new FormData(form).keys()]).to.deep.equal([]);
     });
   });
 
@@ -912,6 +924,17 @@ describe('<product-configurator>', () => {
       expect(parts(el, 'notice')).to.have.length(0);
     });
 
+    it('a link for another product of the catalog does not apply when the page switches products', async () => {
+      const start = encodeConfiguration({ product: 'meeting-room', selections: { display: 'd75' } }, av);
+      const el = await configurator({ configuration: start });
+      expect(el.value!.selections).to.deep.equal({ display: 'd75' });
+      el.product = 'huddle-room';
+      await loaded(el);
+      expect(el.value!.product).to.equal('huddle-room');
+      expect(el.value!.selections).to.deep.equal({});
+      expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    });
+
     it('a link for another catalog is an error, not an empty configurator', async () => {
       const el = await configurator({ configuration: '1~collab-suite~2026.11.0~business~seats~.25' });
       expect(text(part(el, 'error'))).to.contain('the link is for catalog "collab-suite", not "av-rooms"');
@@ -953,7 +976,7 @@ describe('<product-configurator>', () => {
       const el = await configurator({ space: other });
       const error = part(el, 'error');
       expect(error.getAttribute('role')).to.equal('alert');
-      expect(text(error)).to.match(/^The product cannot be shown: The precompiled space cannot be used has 1 problem: catalog\.hash: the space was compiled from catalog desk-kit 2\.0\.0 .*compile it again$/);
+      expect(text(error)).to.match(/^The product cannot be shown: The precompiled space has 1 problem: catalog\.hash: the space was compiled from catalog desk-kit 2\.0\.0 .*compile it again$/);
       const huddle = await saveSpace(compile(av, { product: 'huddle-room' }));
       const wrong = await configurator({ space: huddle });
       expect(text(part(wrong, 'error'))).to.equal('The product cannot be shown: the precompiled space is for product "huddle-room", not "meeting-room"');

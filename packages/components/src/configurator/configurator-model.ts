@@ -7,6 +7,7 @@ import {
   fitConfiguration,
   loadCatalog,
   loadSpace,
+  parseShareText,
   price,
   priceDelta,
   PricingError,
@@ -56,7 +57,11 @@ export class ConfiguratorModel {
   ) {
     let dropped: readonly DroppedSelection[] = [];
     let selections: Configuration['selections'] = {};
-    if (initial !== undefined) {
+    // A starting configuration for another product of this catalog (the page switched
+    // products) does not apply; one for another catalog is an error (decoding says so).
+    const recorded = typeof initial === 'string' ? parseShareText(initial) : initial;
+    const otherProduct = recorded !== undefined && recorded.product !== compiled.product.id && (recorded.catalog?.id ?? compiled.catalog.id) === compiled.catalog.id;
+    if (initial !== undefined && !otherProduct) {
       const fitted =
         typeof initial === 'string'
           ? decodeConfiguration(initial, compiled.catalog, { compiled })

@@ -181,6 +181,7 @@ export class ProductConfigurator extends CpqElement {
   #loading: AbortController | undefined;
   /** What the form reset goes back to: the configuration the element started from. */
   #initial: Configuration | string | undefined;
+  #started = false;
 
   constructor() {
     super();
@@ -238,16 +239,19 @@ export class ProductConfigurator extends CpqElement {
     this.#afterUserChange();
   }
 
-  /** Starts over from the configuration the element started with. */
+  /** Starts over from the configuration the element started with (its share link, with `sync-url`). */
   startOver(): void {
-    this.#load(true);
+    void this.#load(this.#initial, true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const source: PropertyKey[] = ['catalog', 'src', 'product', 'space', 'spaceSrc', 'configuration'];
     if (source.some((key) => changed.has(key as keyof ProductConfigurator))) {
-      if (changed.has('configuration' as keyof ProductConfigurator)) this.#initial = this.configuration;
-      this.#load(false);
+      // The starting point: the page's link (sync-url) the first time, else the configuration given.
+      const fromUrl = !this.#started && this.syncUrl && typeof location !== 'undefined' ? shareCodeOf(location.href) : undefined;
+      if (fromUrl !== undefined || changed.has('configuration' as keyof ProductConfigurator) || !this.#started) this.#initial = fromUrl ?? this.configuration;
+      this.#started = true;
+      void this.#load(this.#initial, false);
     } else if (this.model && ['priceBook', 'segment', 'currency', 'partner', 'priceDate'].some((k) => changed.has(k as keyof ProductConfigurator))) {
       this.model.context = this.#context();
       this.model.changed();
@@ -257,7 +261,7 @@ export class ProductConfigurator extends CpqElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page while loading: the disconnection aborted the load, so start it again.
-    if (this.status === 'loading' && this.#loading?.signal.aborted) void this.#load(false);
+    if (this.status === 'loading' && this.#loading?.signal.aborted) void this.#load(this.#initial, false);
   }
 
   override disconnectedCallback(): void {
@@ -265,17 +269,16 @@ export class ProductConfigurator extends CpqElement {
     this.#loading?.abort();
   }
 
-  /** @internal Form reset: back to the starting configuration. */
+  /** @internal Form reset: back to the starting configuration (no events, as native controls). */
   formResetCallback(): void {
-    this.#load(true);
+    void this.#load(this.#initial, false);
   }
 
   /** @internal Back/forward cache and autofill: the configuration saved with the form. */
   formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state !== 'string') return;
     try {
-      this.#initial = JSON.parse(state) as Configuration;
-      this.#load(true);
+      void this.#load(JSON.parse(state) as Configuration, false);
     } catch {
       // Not ours: keep what is shown.
     }
@@ -294,18 +297,17 @@ export class ProductConfigurator extends CpqElement {
     return context;
   }
 
-  /** Loads and compiles (or loads the precompiled space), then starts a session. `user`: fire change events. */
-  async #load(user: boolean): Promise<void> {
+  /** Loads and compiles (or loads the precompiled space), then starts a session at `initial`. `fire`: a user action, so events fire. */
+  async #load(initial: Configuration | string | undefined, fire: boolean): Promise<void> {
     this.#loading?.abort();
     if (!this.catalog && !this.src) {
       this.model = undefined;
       this.status = 'empty';
+      this.#updateForm();
       return;
     }
     const loading = (this.#loading = new AbortController());
     this.status = 'loading';
-    const fromUrl = this.syncUrl && typeof location !== 'undefined' ? shareCodeOf(location.href) : undefined;
-    const initial = user ? this.#initial : (fromUrl ?? this.#initial ?? this.configuration);
     try {
       const source = { catalog: this.catalog, src: this.src, product: this.product, space: this.space, spaceSrc: this.spaceSrc, signal: loading.signal };
       const model = await ConfiguratorModel.load(source, initial, this.#context());
@@ -316,12 +318,13 @@ export class ProductConfigurator extends CpqElement {
       this.conflict = this.repaired = undefined;
       this.noticeDismissed = false;
       this.#updateForm();
-      if (user) this.#afterUserChange();
+      if (fire) this.#afterUserChange();
     } catch (error) {
       if (loading.signal.aborted) return;
       this.model = undefined;
       this.status = 'error';
       this.error = error instanceof Error ? error.message : String(error);
+      this.#updateForm();
     }
   }
 
@@ -385,7 +388,10 @@ export class ProductConfigurator extends CpqElement {
   #updateForm(): void {
     const model = this.model;
     if (!model) {
+      // Nothing to submit; a product that cannot be shown cannot be ordered either.
       this.#internals.setFormValue(null);
+      if (this.status === 'error') this.#internals.setValidity({ customError: true }, this.#localize.term('loadFailed', this.error));
+      else this.#internals.setValidity({});
       return;
     }
     const value = JSON.stringify(model.configuration);
@@ -641,9 +647,11 @@ export class ProductConfigurator extends CpqElement {
     const step = attribute.step ?? 1;
     const to = (value: number) => Math.min(attribute.max, Math.max(min, value));
     const go = (value: number) => this.#choose({ attribute: attribute.id, value: to(value) });
+    // Undecided, the field shows the default as its placeholder: the buttons step from there.
+    const shown = current ?? attribute.default ?? min;
     return html`
       <div part="stepper" class="stepper">
-        <button part="button" class="button step" aria-label=${t.term('decrease', name)} ?disabled=${current !== undefined && current <= min} @click=${() => go((current ?? min + step) - step)}>−</button>
+        <button part="button" class="button step" aria-label=${t.term('decrease', name)} ?disabled=${shown <= min} @click=${() => go(shown - step)}>−</button>
         <input
           type="number"
           inputmode="numeric"
@@ -659,7 +667,7 @@ export class ProductConfigurator extends CpqElement {
             else go(Math.round((Number(text) - min) / step) * step + min);
           }}
         />
-        <button part="button" class="button step" aria-label=${t.term('increase', name)} ?disabled=${current !== undefined && current >= attribute.max} @click=${() => go(current === undefined ? (attribute.default ?? min) + (attribute.default === undefined ? 0 : step) : current + step)}>+</button>
+        <button part="button" class="button step" aria-label=${t.term('increase', name)} ?disabled=${shown >= attribute.max} @click=${() => go(shown + step)}>+</button>
         ${current === undefined ? nothing : this.#unitPrice(attribute, current)}
       </div>
     `;

@@ -47,7 +47,7 @@ export type PrecompiledSpace = z.infer<typeof PrecompiledSpaceSchema>;
 /** Why a precompiled space cannot be used: a wrong file, another catalog, another format version. */
 export class SpaceError extends ValidationError {
   constructor(problems: readonly Problem[]) {
-    super('The precompiled space cannot be used', problems);
+    super('The precompiled space', problems);
     this.name = 'SpaceError';
   }
 }
