@@ -18,6 +18,15 @@ const elements = Object.fromEntries(
     .map((f) => [f.replace(/\.js$/, ''), `${components}/define/${f}`]),
 );
 
+// The configurator compiles large products in a worker, which it finds next to its own
+// code (`new URL('./compile-worker.js', import.meta.url)`): one self-contained copy beside
+// the all-in-one script and one beside the per-element entries.
+const worker = (dir) => ({
+  input: `${components}/configurator/compile-worker.js`,
+  output: { file: `${components}/cdn/${dir}compile-worker.js`, format: 'es' },
+  plugins,
+});
+
 export default [
   {
     // The all-in-one embed script: every element, the engine and lit in one file.
@@ -31,4 +40,6 @@ export default [
     output: { dir: `${components}/cdn/elements`, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins,
   },
+  worker(''),
+  worker('elements/'),
 ];

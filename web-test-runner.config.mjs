@@ -87,6 +87,21 @@ function engineFromSource() {
   };
 }
 
+/**
+ * Serves `x.js` from `x.ts` when only the TypeScript source exists: what tsc's output
+ * has beside each module, e.g. the configurator's `new URL('./compile-worker.js',
+ * import.meta.url)` worker, which is requested directly rather than imported.
+ */
+function sourceForBuiltName() {
+  return (context, next) => {
+    if (context.path.startsWith('/packages/') && context.path.endsWith('.js')) {
+      const source = join(root, context.path.slice(1, -3) + '.ts');
+      if (!existsSync(join(root, context.path.slice(1))) && existsSync(source)) context.path = context.path.slice(0, -3) + '.ts';
+    }
+    return next();
+  };
+}
+
 export default {
   rootDir: root,
   files: ['packages/components/test/**/*.test.ts'],
@@ -124,6 +139,7 @@ export default {
       },
     }),
   ],
+  middleware: [sourceForBuiltName()],
   plugins: [
     engineFromSource(),
     storiesIndex(),

@@ -27,10 +27,12 @@ const measure = (files) => {
 };
 
 const rows = [{ name: 'cpq-kit.js (all-in-one embed)', ...measure([`${cdn}/cpq-kit.js`]) }];
-for (const entry of readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js'))) {
+for (const entry of readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js') && f !== 'compile-worker.js')) {
   const files = closure(join(`${cdn}/elements`, entry));
   rows.push({ name: `elements/${entry} (+${files.size - 1} chunks)`, ...measure(files) });
 }
+// Loaded only when the configurator compiles a large product off the main thread.
+rows.push({ name: 'compile-worker.js (only for large products)', ...measure([`${cdn}/compile-worker.js`]) });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`| bundle | minified | gzip -9 |\n|---|---:|---:|`);
 for (const row of rows) console.log(`| ${row.name} | ${kb(row.raw)} | ${kb(row.gzip)} |`);

@@ -983,6 +983,42 @@ describe('<product-configurator>', () => {
     });
   });
 
+  describe('large products', () => {
+    it('compiles a large product in a worker and answers exactly as when compiled here', async () => {
+      // Enterprise has 5,000 seat values: large enough to leave the main thread.
+      const started: string[] = [];
+      const answers: { space?: unknown; error?: string }[] = [];
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          started.push(String(url));
+          this.addEventListener('message', (event) => answers.push(event.data));
+        }
+      };
+      try {
+        const el = await configurator({ catalog: suite, product: 'enterprise' });
+        expect(started).to.have.length(1);
+        expect(started[0]).to.match(/\/compile-worker\.(js|ts)$/);
+        expect(answers.map((a) => Object.keys(a)), 'the worker answered with the compiled space').to.deep.equal([['space']]);
+        const here = new ConfigurationSession(compile(suite, { product: 'enterprise' }));
+        expect(el.session!.count()).to.equal(here.count());
+        expect(el.session!.domains()).to.deep.equal(here.domains());
+      } finally {
+        window.Worker = Original;
+      }
+    });
+
+    it('renders hundreds of attributes in slices, one per frame, all of them in the end', async () => {
+      const product = { id: 'many', name: 'Many', attributes: Array.from({ length: 300 }, (_, i) => ({ id: `f${i}`, kind: 'boolean', name: `Feature ${i}` })) };
+      const catalog = loadCatalog({ id: 'many', version: '1', name: 'Many', defaultCurrency: 'EUR', defaultLocale: 'en', products: [product] });
+      const el = await configurator({ catalog });
+      const switches = () => el.shadowRoot!.querySelectorAll('[role="switch"]').length;
+      expect(switches()).to.be.below(300);
+      await waitUntil(() => switches() === 300, 'every attribute rendered', { timeout: 5000 });
+    });
+  });
+
   describe('loading and errors', () => {
     it('loads a catalog from src, saying so while it loads', async () => {
       const answer = holdFetch();
