@@ -597,7 +597,12 @@ export class ProductConfigurator extends CpqElement {
         })}
         ${single && attribute.required === false
           ? html`<label part="option" class="option">
-              <input type="radio" name=${group} .checked=${live(selected === undefined)} @change=${() => this.#deselect(attribute.id)} />
+              <input
+                type="radio"
+                name=${group}
+                .checked=${live(selected === undefined && !attribute.options.some((o) => model.isImplied(attribute.id, o.id)))}
+                @change=${() => this.#deselect(attribute.id)}
+              />
               <span class="option-body"><span part="option-name" class="option-name">${this.#localize.term('noneOfThese')}</span></span>
             </label>`
           : nothing}
