@@ -96,4 +96,7 @@ const configurator = $('#room-configurator');
 configurator.addEventListener('cpq-quote-request', requestQuote);
 configurator.addEventListener('cpq-share', showLink);
 configurator.addEventListener('cpq-handoff-request', handOff);
+// The quote summary beside it asks for quotes and share links with the same events.
+$('#room-summary').addEventListener('cpq-quote-request', requestQuote);
+$('#room-summary').addEventListener('cpq-share', showLink);
 $('#quote-check').addEventListener('click', checkQuote);

@@ -26,3 +26,5 @@ export { CpqConfigurationChangeEvent, type CpqConfigurationChangeDetail } from '
 export { CpqQuoteRequestEvent, type CpqQuoteRequestDetail } from './events/cpq-quote-request.js';
 export { CpqShareEvent, type CpqShareDetail } from './events/cpq-share.js';
 export { CpqHandoffRequestEvent, type CpqHandoffRequestDetail } from './events/cpq-handoff-request.js';
+export { QuoteSummary } from './quote-summary/quote-summary.component.js';
+export { CpqQuoteAcceptEvent, type CpqQuoteAcceptDetail } from './events/cpq-quote-accept.js';

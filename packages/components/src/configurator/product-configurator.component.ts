@@ -18,7 +18,7 @@ import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
-import { base, tokens } from '../internal/tokens.js';
+import { base, buttons, tokens } from '../internal/tokens.js';
 import { CpqConfigurationChangeEvent } from '../events/cpq-configuration-change.js';
 import { CpqHandoffRequestEvent } from '../events/cpq-handoff-request.js';
 import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
@@ -99,7 +99,7 @@ export class ProductConfigurator extends CpqElement {
   static override defaultTag = 'product-configurator';
 
   /** @internal */
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, buttons, styles];
 
   /** @internal A form control: submits its configuration with the form. */
   static formAssociated = true;

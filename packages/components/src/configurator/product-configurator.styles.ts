@@ -280,30 +280,10 @@ export const styles = css`
     gap: var(--_cpq-space-s);
   }
 
-  .button {
-    min-height: 2.75rem;
-    padding: 0 var(--_cpq-space-m);
-    font: inherit;
-    color: var(--_cpq-text);
-    background: var(--_cpq-surface);
-    border: 1px solid var(--_cpq-border);
-    border-radius: var(--_cpq-radius-small);
-    cursor: pointer;
-  }
   .button.step {
     min-width: 2.75rem;
     padding: 0;
     font-size: 1.25em;
-  }
-  .button.primary {
-    color: var(--_cpq-surface);
-    background: var(--_cpq-accent);
-    border-color: var(--_cpq-accent);
-    font-weight: 600;
-  }
-  .button:disabled {
-    cursor: not-allowed;
-    opacity: 0.6;
   }
 
   .summary {

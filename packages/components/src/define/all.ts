@@ -6,5 +6,6 @@
 import './product-sheet.js';
 import './product-comparison.js';
 import './product-configurator.js';
+import './quote-summary.js';
 
 export * from '../index.js';

@@ -179,6 +179,104 @@ export interface Translation {
   droppedOnLoad: string;
   /** Dismisses a notice. */
   dismiss: string;
+
+  // <quote-summary>
+  /** The heading of a live price breakdown. */
+  priceSummary: string;
+  /** The heading of a stored quote; `number` is its quote number. */
+  quoteHeading: (number: string) => string;
+  /** Labels of a quote's details. */
+  quoteVersion: string;
+  quoteIssued: string;
+  validUntil: string;
+  /** The day prices apply. */
+  pricesAsOf: string;
+  priceBook: string;
+  partnerLabel: string;
+  customerLabel: string;
+  signatureLabel: string;
+  /** A quote's signature: its algorithm and key id (`kid` may be empty). */
+  signatureValue: (alg: string, kid: string) => string;
+  notSigned: string;
+  /** Column headers of the price lines. */
+  itemColumn: string;
+  quantityColumn: string;
+  listPrice: string;
+  netPrice: string;
+  overTheTerm: string;
+  /** The heading of the recurring charges (the one-time charges use `oneTime`). */
+  recurringCharges: string;
+  /** An item of a quote: its product's name and how many (formatted). */
+  quoteItem: (name: string, quantity: string) => string;
+  /** Read after a line's name on the button that shows its waterfall. */
+  whyThisPrice: string;
+  /** The label of a line's waterfall; `name` is the line's name. */
+  priceStepsOf: (name: string) => string;
+  /**
+   * The steps of a price waterfall, one per engine step code (see docs/pricing.md).
+   * Amounts, percentages, quantities and dates come formatted; `to` is null for "and more";
+   * `below` says whether a derived price book is below its base.
+   */
+  stepList: string;
+  stepListUnits: (quantity: string, unitPrice: string) => string;
+  stepListConverted: (quantity: string, unitPrice: string, from: string, rate: string, date: string) => string;
+  stepBookPrice: (book: string) => string;
+  stepBookPercent: (book: string, percent: string, below: boolean, base: string) => string;
+  stepBookAmount: (book: string, amount: string, below: boolean, base: string) => string;
+  stepTierRange: (from: string, to: string | null) => string;
+  stepTierSlab: (slabs: string) => string;
+  stepTierBlock: (from: string, to: string | null) => string;
+  stepSchedule: (percent: string, from: string, to: string | null) => string;
+  stepContractPrice: (unitPrice: string, contract: string) => string;
+  stepContractPercent: (percent: string, contract: string) => string;
+  stepManualPercent: (percent: string) => string;
+  stepManualAmount: (amount: string) => string;
+  stepOrderPercent: (percent: string) => string;
+  stepOrderAmount: (amount: string) => string;
+  stepPartner: (percent: string) => string;
+  stepRounding: string;
+  stepNet: string;
+  /** A recurring line over its term ("36 months"); `prorated`: the last period is paid in part. */
+  stepTerm: (months: string, prorated: boolean) => string;
+  /** The heading of the totals, and their rows. */
+  totalsHeading: string;
+  /** The price from the buyer's price book before discounts, when it differs from list. */
+  yourPrice: string;
+  discounts: string;
+  netTotal: string;
+  /** A tax rate the catalog gives no name; `percent` is formatted. */
+  taxRate: (percent: string) => string;
+  /** Tax contained in prices that include it; `name` is the rate's name. */
+  taxIncludedIn: (name: string) => string;
+  /** Recurring charges whose terms differ, over their terms. */
+  recurringOverTerms: string;
+  /** The grand total: one-time plus recurring over `months` (e.g. "36 months"). */
+  totalCostOver: (months: string) => string;
+  savingsAgainstList: string;
+  /** The heading of a revision's changes; `number` and `version` are the earlier quote's. */
+  changesSince: (number: string, version: string) => string;
+  changeColumn: string;
+  priceImpact: string;
+  changeAdded: string;
+  changeRemoved: string;
+  changeChanged: string;
+  noPriceChanges: string;
+  /** A recurring line's price impact over its term; `amount` is signed. */
+  amountOverTerm: (amount: string) => string;
+  taxTotal: string;
+  /** Actions. */
+  acceptQuote: string;
+  downloadJson: string;
+  printAction: string;
+  /** The heading of the sales-only information (`rep-mode`). */
+  salesInformation: string;
+  /** Above the reasons a quote needs approval before it is sent. */
+  needsApproval: string;
+  /** Approval reasons: a line below its floor price per unit; manual discounts above what is allowed (formatted percentages). */
+  approvalFloorPrice: (floor: string) => string;
+  approvalFloorPercent: (percent: string, allowed: string) => string;
+  /** Shown when there is no price to show yet. */
+  noPrice: string;
 }
 
 /** A key of a `Translation` that is a text or a text function (not a `$` field). */

@@ -158,3 +158,27 @@ export const base = css`
     border: 0 !important;
   }
 `;
+
+/** The elements' own buttons: plain, primary, disabled; at least 44 px high (touch). */
+export const buttons = css`
+  .button {
+    min-height: 2.75rem;
+    padding: 0 var(--_cpq-space-m);
+    font: inherit;
+    color: var(--_cpq-text);
+    background: var(--_cpq-surface);
+    border: 1px solid var(--_cpq-border);
+    border-radius: var(--_cpq-radius-small);
+    cursor: pointer;
+  }
+  .button.primary {
+    color: var(--_cpq-surface);
+    background: var(--_cpq-accent);
+    border-color: var(--_cpq-accent);
+    font-weight: 600;
+  }
+  .button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+`;
