@@ -22,6 +22,9 @@ const OP_AND = 1;
 const OP_OR = 2;
 const OP_XOR = 3;
 
+/** Recursion depth of `apply` before it continues on its own stack (safe in every engine, even before the JIT). */
+const MAX_DEPTH = 500;
+
 export class Bdd {
   /** Level (variable) of each node; terminals have level = variable count. */
   level: Int32Array;
@@ -36,6 +39,9 @@ export class Bdd {
   private cacheOp: Int8Array;
   private cacheValue: Int32Array;
   private cacheMask: number;
+  /** The explicit stacks of `apply`, reused by every call. */
+  private frames: Int32Array = new Int32Array(3 * 1024);
+  private results: Int32Array = new Int32Array(1024);
 
   constructor(
     readonly variables: number,
@@ -119,45 +125,77 @@ export class Bdd {
   }
 
   /**
-   * `a op b` by Shannon expansion on the top variable. Iterative with an explicit
-   * stack: the recursion is as deep as the diagram has levels (thousands for a
-   * quantity with thousands of values), beyond the call stack of some engines.
+   * `a op b` by Shannon expansion on the top variable. Recursive (the fastest form
+   * here), but the recursion is as deep as the diagram has levels, and a quantity with
+   * thousands of values is beyond the call stack of some engines: below a depth of
+   * {@link MAX_DEPTH} the rest continues on an explicit stack.
    */
-  private apply(op: number, a: number, b: number): number {
+  private apply(op: number, a: number, b: number, depth = 0): number {
     const done = this.known(op, a, b);
     if (done >= 0) return done;
-    // Frames of (a, b, step): step 0 = expand the low side, 1 = the high side, 2 = combine.
-    const frames: number[] = [a, b, 0];
-    const results: number[] = [];
-    while (frames.length > 0) {
-      const top = frames.length - 3;
+    if (depth > MAX_DEPTH) return this.applyOnStack(op, a, b);
+    const la = this.level[a]!;
+    const lb = this.level[b]!;
+    const l = la < lb ? la : lb;
+    const a0 = la === l ? this.low[a]! : a;
+    const a1 = la === l ? this.high[a]! : a;
+    const b0 = lb === l ? this.low[b]! : b;
+    const b1 = lb === l ? this.high[b]! : b;
+    const low = this.apply(op, a0, b0, depth + 1);
+    const high = this.apply(op, a1, b1, depth + 1);
+    return this.remember(op, a, b, this.mk(l, low, high));
+  }
+
+  private remember(op: number, a: number, b: number, result: number): number {
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    const slot = hash3(op, lo, hi) & this.cacheMask;
+    this.cacheKeyA[slot] = lo;
+    this.cacheKeyB[slot] = hi;
+    this.cacheOp[slot] = op;
+    this.cacheValue[slot] = result;
+    return result;
+  }
+
+  /** The same without recursion: frames of (a, b, step), step 0 = expand the low side, 1 = the high side, 2 = combine. */
+  private applyOnStack(op: number, a: number, b: number): number {
+    let frames = this.frames;
+    let results = this.results;
+    let sp = 3;
+    let rp = 0;
+    frames[0] = a;
+    frames[1] = b;
+    frames[2] = 0;
+    while (sp > 0) {
+      const top = sp - 3;
       const fa = frames[top]!;
       const fb = frames[top + 1]!;
       const step = frames[top + 2]!;
-      const la = this.level[fa]!;
-      const lb = this.level[fb]!;
+      const level = this.level;
+      const la = level[fa]!;
+      const lb = level[fb]!;
       const l = la < lb ? la : lb;
       if (step < 2) {
         frames[top + 2] = step + 1;
         const ca = la === l ? (step === 0 ? this.low[fa]! : this.high[fa]!) : fa;
         const cb = lb === l ? (step === 0 ? this.low[fb]! : this.high[fb]!) : fb;
         const child = this.known(op, ca, cb);
-        if (child >= 0) results.push(child);
-        else frames.push(ca, cb, 0);
+        if (child >= 0) {
+          if (rp === results.length) results = this.results = grown(results);
+          results[rp++] = child;
+        } else {
+          if (sp + 3 > frames.length) frames = this.frames = grown(frames);
+          frames[sp] = ca;
+          frames[sp + 1] = cb;
+          frames[sp + 2] = 0;
+          sp += 3;
+        }
         continue;
       }
-      const high = results.pop()!;
-      const low = results.pop()!;
-      const result = this.mk(l, low, high);
-      const lo = fa < fb ? fa : fb;
-      const hi = fa < fb ? fb : fa;
-      const slot = hash3(op, lo, hi) & this.cacheMask;
-      this.cacheKeyA[slot] = lo;
-      this.cacheKeyB[slot] = hi;
-      this.cacheOp[slot] = op;
-      this.cacheValue[slot] = result;
-      frames.length = top;
-      results.push(result);
+      const high = results[--rp]!;
+      const low = results[--rp]!;
+      sp = top;
+      results[rp++] = this.remember(op, fa, fb, this.mk(l, low, high));
     }
     return results[0]!;
   }
@@ -214,6 +252,12 @@ export class Bdd {
       this.cacheMask = capacity - 1;
     }
   }
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 function hash3(a: number, b: number, c: number): number {
