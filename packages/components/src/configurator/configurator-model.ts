@@ -88,7 +88,15 @@ export class ConfiguratorModel {
     if (source.product && compiled.product.id !== source.product) {
       throw new Error(`the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
     }
+    // Let the page breathe between loading the space and starting the session: for a
+    // large product each is tens of milliseconds, together one long task.
+    if (compiled.space.size > LARGE_SPACE) await nextTask();
     return new ConfiguratorModel(compiled, initial, context);
+  }
+
+  /** Whether the product's diagram is large enough that its steps should be spread over tasks. */
+  get large(): boolean {
+    return this.compiled.space.size > LARGE_SPACE;
   }
 
   get catalog(): Catalog {
@@ -206,6 +214,14 @@ export class ConfiguratorModel {
   get shareCode(): string {
     return encodeConfiguration(this.configuration, this.catalog);
   }
+}
+
+/** Diagrams this large (nodes) take long enough to load that the steps after it wait for the next task. */
+const LARGE_SPACE = 5_000;
+
+/** Resolves in a new task (not a microtask), so the browser can paint and handle input in between. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve));
 }
 
 /**

@@ -23,7 +23,7 @@ import { CpqConfigurationChangeEvent } from '../events/cpq-configuration-change.
 import { CpqHandoffRequestEvent } from '../events/cpq-handoff-request.js';
 import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
 import { CpqShareEvent } from '../events/cpq-share.js';
-import { ConfiguratorModel } from './configurator-model.js';
+import { ConfiguratorModel, nextTask } from './configurator-model.js';
 import { styles } from './product-configurator.styles.js';
 
 /** Single choices with more options than this are a drop-down rather than cards. */
@@ -316,6 +316,8 @@ export class ProductConfigurator extends CpqElement {
     try {
       const source = { catalog: this.catalog, src: this.src, product: this.product, space: this.space, spaceSrc: this.spaceSrc, signal: loading.signal };
       const model = await ConfiguratorModel.load(source, initial, this.#context());
+      // The first render in a task of its own, apart from the session's first domains.
+      if (model.large) await nextTask();
       if (loading.signal.aborted) return;
       this.model = model;
       this.#groups = groupBySection(model.compiled.product);
