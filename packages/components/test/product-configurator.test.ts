@@ -492,11 +492,14 @@ describe('<product-configurator>', () => {
         expect(total()).to.equal(money(breakdown.totals.grandTotal, lang));
         expect(el.price!.totals.grandTotal).to.deep.equal(breakdown.totals.grandTotal);
         const rows = [...part(el, 'totals').querySelectorAll('div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]);
-        const names = lang === 'en' ? ['One-time', 'Per month', 'Total'] : ['Einmalig', 'Pro Monat', 'Gesamt'];
+        // Net lines (as the options' price differences are), the tax apart, then what is paid.
+        const names = lang === 'en' ? ['One-time', 'Per month', 'VAT 19%', 'Total'] : ['Einmalig', 'Pro Monat', 'MwSt. 19 %', 'Gesamt'];
+        expect(breakdown.totals.tax).to.have.length(1);
         expect(rows).to.deep.equal([
-          [names[0], money(breakdown.totals.oneTime.total, lang)],
-          [names[1], money(breakdown.totals.recurring.month!.total, lang)],
-          [names[2], money(breakdown.totals.grandTotal, lang)],
+          [names[0], money(breakdown.totals.oneTime.net, lang)],
+          [names[1], money(breakdown.totals.recurring.month!.net, lang)],
+          [names[2], money(breakdown.totals.tax[0]!.amount, lang)],
+          [names[3], money(breakdown.totals.grandTotal, lang)],
         ]);
         // The change is announced politely.
         expect(text(root(el).querySelector('[aria-live="polite"]'))).to.equal(lang === 'en' ? `Total now ${total()}` : `Gesamt jetzt ${total()}`);
@@ -540,8 +543,8 @@ describe('<product-configurator>', () => {
       const el = await configurator({ catalog: suite, product: 'business', configuration: { product: 'business', selections: { seats: 25, billing: 'monthly' } } });
       const breakdown = price(suite, el.value!, context);
       const rows = [...part(el, 'totals').querySelectorAll('div')].map((d) => text(d.querySelector('dt')));
-      expect(rows).to.deep.equal(['Per month', 'Total']);
-      expect(text(part(el, 'totals').querySelector('div dd'))).to.equal(money(breakdown.totals.recurring.month!.total));
+      expect(rows).to.deep.equal(['Per month', 'VAT 19%', 'Total']);
+      expect(text(part(el, 'totals').querySelector('div dd'))).to.equal(money(breakdown.totals.recurring.month!.net));
       expect(text(attribute(el, 'Webinars').querySelector('[part~="delta"]'))).to.match(/^\+€[\d,.]+ per month$/);
 
       const smb = await configurator({ configuration: { product: 'meeting-room', selections: { display: 'd86' } } });

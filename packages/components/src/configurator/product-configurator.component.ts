@@ -816,15 +816,20 @@ export class ProductConfigurator extends CpqElement {
         ${model.priced
           ? html`
               <dl part="totals" class="totals">
-                ${totals && !/^0(\.0*)?$/.test(totals.oneTime.total.amount)
-                  ? html`<div><dt>${t.term('oneTime')}</dt><dd>${t.money(totals.oneTime.total)}</dd></div>`
+                ${totals && !/^0(\.0*)?$/.test(totals.oneTime.net.amount)
+                  ? html`<div><dt>${t.term('oneTime')}</dt><dd>${t.money(totals.oneTime.net)}</dd></div>`
                   : nothing}
                 ${totals?.recurring.month
-                  ? html`<div><dt>${t.term('perMonth')}</dt><dd>${t.money(totals.recurring.month.total)}</dd></div>`
+                  ? html`<div><dt>${t.term('perMonth')}</dt><dd>${t.money(totals.recurring.month.net)}</dd></div>`
                   : nothing}
                 ${totals?.recurring.year
-                  ? html`<div><dt>${t.term('perYear')}</dt><dd>${t.money(totals.recurring.year.total)}</dd></div>`
+                  ? html`<div><dt>${t.term('perYear')}</dt><dd>${t.money(totals.recurring.year.net)}</dd></div>`
                   : nothing}
+                ${(totals?.tax ?? []).map((tax) => {
+                  // Net lines above (as the options' price differences are), tax apart, then what is paid.
+                  const name = tax.name === undefined ? t.term('taxRate', t.number(Number(tax.percent))) : this.#text(tax.name);
+                  return html`<div><dt>${breakdown!.taxIncluded ? t.term('taxIncludedIn', name) : name}</dt><dd>${t.money(tax.amount)}</dd></div>`;
+                })}
                 <div part="total" class="total"><dt>${t.term('total')}</dt><dd>${total}</dd></div>
               </dl>
               ${problems.length > 0 ? html`<p class="price-problem">${problems[0]!.message}</p>` : nothing}
