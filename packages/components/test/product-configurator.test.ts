@@ -922,9 +922,16 @@ describe('<product-configurator>', () => {
       expect(text(notice.querySelector('p'))).to.equal('Some selections of the shared configuration no longer fit and were left out:');
       const expected = decodeConfiguration(older, av).dropped;
       expect(expected.map((d) => `${d.attribute}: ${d.reason}`).sort()).to.deep.equal(['camera: unknown-option', 'mounting: conflict']);
-      expect([...notice.querySelectorAll('li')].map(text)).to.deep.equal(expected.map((d) => d.message));
+      // In the reader's language, with the catalog's names (ids for what the catalog no longer has).
+      const said = Object.fromEntries(expected.map((d, i) => [d.attribute, text(notice.querySelectorAll('li')[i]!)]));
+      expect(said).to.deep.equal({
+        camera: 'Camera: usb-hd: no longer offered',
+        mounting: 'Mounting: Wall mount: not possible together with Display size: 98-inch 4K display',
+      });
       await press(el, 'Dismiss');
       expect(parts(el, 'notice')).to.have.length(0);
+      const german = await configurator({ configuration: older, lang: 'de' });
+      expect([...part(german, 'notice').querySelectorAll('li')].map(text)).to.include('Kamera: usb-hd: wird nicht mehr angeboten');
     });
 
     it('a link for another product of the catalog does not apply when the page switches products', async () => {

@@ -9,6 +9,7 @@ import {
   type Catalog,
   type Configuration,
   type Decision,
+  type DroppedSelection,
   type Explanation,
   type LocalText,
   type MoneyJSON,
@@ -484,7 +485,7 @@ export class ProductConfigurator extends CpqElement {
       <div part="notice" class="notice" role="status">
         <p>${this.#localize.term('droppedOnLoad')}</p>
         <ul>
-          ${model.dropped.map((d) => html`<li>${d.message}</li>`)}
+          ${model.dropped.map((d) => html`<li>${this.#droppedText(d)}</li>`)}
         </ul>
         <button part="button" class="button" @click=${() => (this.noticeDismissed = true)}>${this.#localize.term('dismiss')}</button>
       </div>
@@ -506,6 +507,26 @@ export class ProductConfigurator extends CpqElement {
     });
     if (left < 0) requestAnimationFrame(() => (this.rendered += RENDER_SLICE));
     return out;
+  }
+
+  /** A left-out selection in the reader's language, from the engine's reason code (its own message is English). */
+  #droppedText(dropped: DroppedSelection): string {
+    const t = this.#localize;
+    const values = Array.isArray(dropped.value) ? dropped.value : [dropped.value];
+    const attribute = this.model!.attribute(dropped.attribute);
+    // Names where the catalog still has them, ids where it does not.
+    const what = attribute
+      ? this.#list(values.map((value) => ({ attribute: dropped.attribute, value })))
+      : `${dropped.attribute}: ${values.map(String).join(', ')}`;
+    switch (dropped.reason) {
+      case 'unknown-attribute':
+      case 'unknown-option':
+        return t.term('droppedGone', what);
+      case 'not-allowed':
+        return t.term('droppedNotAllowed', what);
+      case 'conflict':
+        return dropped.conflictsWith?.length ? t.term('droppedConflict', what, this.#list(dropped.conflictsWith)) : t.term('droppedNotAllowed', what);
+    }
   }
 
   #section(group: Group, index: number, attributes: readonly Attribute[]): TemplateResult {

@@ -177,6 +177,13 @@ export interface Translation {
   incompleteConfiguration: string;
   /** When a shared configuration no longer fits the catalog: what was left out. */
   droppedOnLoad: string;
+  /**
+   * Why one selection was left out: `what` names it ("Camera: PTZ camera", or the ids when
+   * the catalog no longer has them); `because` lists the decisions it clashes with.
+   */
+  droppedGone: (what: string) => string;
+  droppedNotAllowed: (what: string) => string;
+  droppedConflict: (what: string, because: string) => string;
   /** Dismisses a notice. */
   dismiss: string;
 

@@ -100,6 +100,9 @@ export const de: Translation = {
   recommendedForYou: 'Empfohlen zu Ihrer Auswahl',
   incompleteConfiguration: 'Bitte konfigurieren Sie das Produkt fertig: Einige Auswahlen sind noch offen.',
   droppedOnLoad: 'Einige Auswahlen der geteilten Konfiguration passen nicht mehr und wurden weggelassen:',
+  droppedGone: (what) => `${what}: wird nicht mehr angeboten`,
+  droppedNotAllowed: (what) => `${what}: für dieses Produkt nicht mehr möglich`,
+  droppedConflict: (what, because) => `${what}: nicht zusammen mit ${because} möglich`,
   dismiss: 'Schließen',
 
   priceSummary: 'Preisübersicht',

@@ -100,6 +100,9 @@ export const en: Translation = {
   recommendedForYou: 'Recommended with your choices',
   incompleteConfiguration: 'Finish configuring the product: some choices are still open.',
   droppedOnLoad: 'Some selections of the shared configuration no longer fit and were left out:',
+  droppedGone: (what) => `${what}: no longer offered`,
+  droppedNotAllowed: (what) => `${what}: no longer possible for this product`,
+  droppedConflict: (what, because) => `${what}: not possible together with ${because}`,
   dismiss: 'Dismiss',
 
   priceSummary: 'Price summary',

@@ -101,6 +101,9 @@ export const fr: Translation = {
   recommendedForYou: 'Recommandé avec vos choix',
   incompleteConfiguration: 'Terminez la configuration du produit : certains choix sont encore ouverts.',
   droppedOnLoad: 'Certains choix de la configuration partagée ne conviennent plus et ont été omis :',
+  droppedGone: (what) => `${what} : n’est plus proposé`,
+  droppedNotAllowed: (what) => `${what} : n’est plus possible pour ce produit`,
+  droppedConflict: (what, because) => `${what} : impossible avec ${because}`,
   dismiss: 'Fermer',
 
   priceSummary: 'Récapitulatif des prix',
