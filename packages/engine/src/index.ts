@@ -19,3 +19,4 @@ export { importDimacs, importUvl, FormatError, type ImportedModel } from './form
 export * from './configure/index.js';
 export * from './quote/index.js';
 export * from './compare/index.js';
+export * from './recommend/index.js';

@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { PricingSectionSchema } from '../price/schema.js';
+import { QuestionnaireSchema } from '../recommend/schema.js';
 
 export { RESERVED_KEYS, IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
 import { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
@@ -300,6 +301,8 @@ export const CatalogSchema = z.strictObject({
   specs: z.optional(z.record(IdSchema, SpecDefinitionSchema)),
   products: z.array(ProductSchema).check(z.minLength(1, 'a catalog needs at least one product')),
   pricing: z.optional(PricingSectionSchema),
+  /** A short needs form whose answers recommend a package or hand over to a person: see `recommend/schema.ts`. */
+  questionnaire: z.optional(QuestionnaireSchema),
 });
 
 /** A value chosen for one attribute: an option id, option ids, on/off, or a quantity. */

@@ -16,6 +16,7 @@ import type {
 } from './schema.js';
 import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
 import { checkPricing } from '../price/validate.js';
+import { checkQuestionnaire } from '../recommend/validate.js';
 
 type Path = PropertyKey[];
 
@@ -35,7 +36,7 @@ export function checkCatalog(catalog: Catalog): Problem[] {
   checkSpecDefinitions(catalog, out);
   checkUnique(catalog.products, ['products'], 'product', out);
   catalog.products.forEach((product, i) => checkProduct(catalog, product, ['products', i], out));
-  return [...out.problems, ...checkPricing(catalog)];
+  return [...out.problems, ...checkPricing(catalog), ...checkQuestionnaire(catalog)];
 }
 
 function checkLocales(catalog: Catalog, out: Collector): void {
