@@ -19,4 +19,5 @@ export { importDimacs, importUvl, FormatError, type ImportedModel } from './form
 export * from './configure/index.js';
 export * from './quote/index.js';
 export * from './compare/index.js';
+export * from './guidance/index.js';
 export * from './recommend/index.js';

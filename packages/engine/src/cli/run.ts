@@ -20,6 +20,7 @@ import {
 } from '../index.js';
 import { PRICE_HELP, priceCommand } from './price.js';
 import { QUOTE_HELP, quoteCommand } from './quote.js';
+import { GUIDANCE_HELP, guidanceCommand } from './guidance.js';
 
 const HELP = `cpq: the cpq-kit engine on the command line
 
@@ -29,6 +30,7 @@ Usage:
       and exits 0, or prints every problem, one per line, and exits 1.
   ${PRICE_HELP}
   ${QUOTE_HELP}
+  ${GUIDANCE_HELP}
   cpq schema [catalog|configuration]
       Print the JSON Schema of catalog (default) or configuration documents.
   cpq count MODEL [--product ID] [--assign name=value,...]
@@ -61,6 +63,8 @@ export async function run(argv: readonly string[], out: (line: string) => void, 
         return priceCommand(rest, out, err);
       case 'quote':
         return await quoteCommand(rest, out, err);
+      case 'guidance':
+        return guidanceCommand(rest, out, err);
       case 'schema':
         return schema(rest, out);
       case 'count':
