@@ -402,7 +402,9 @@ describe('<product-configurator>', () => {
       await pick(el, 'Legs', 'Fixed height');
       const arm = switchOf(el, 'Monitor arm');
       expect(text(attribute(el, 'Monitor arm').querySelector('[part~="attribute-hint"]'))).to.equal('Optional add-on (Unavailable)');
-      expect(parts(el, 'badge').filter((b) => attribute(el, 'Monitor arm').contains(b)).map(text)).to.deep.equal([], 'kept off by a rule: not “Included”');
+      // Kept off by a rule: marked as the cards are, in words and for assistive technology (not “Included”).
+      expect(parts(el, 'badge').filter((b) => attribute(el, 'Monitor arm').contains(b)).map(text)).to.deep.equal(['Unavailable']);
+      expect(arm.getAttribute('aria-disabled')).to.equal('true');
       arm.click();
       await el.updateComplete;
       expect(arm.checked).to.equal(false);

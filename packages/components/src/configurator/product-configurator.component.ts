@@ -675,12 +675,13 @@ export class ProductConfigurator extends CpqElement {
           type="checkbox"
           role="switch"
           .checked=${live(on)}
+          aria-disabled=${available ? nothing : 'true'}
           aria-describedby=${`${id}-hint`}
           @change=${(event: Event) => this.#choose({ attribute: attribute.id, value: (event.target as HTMLInputElement).checked })}
         />
         <span class="switch-track" aria-hidden="true"></span>
         <span part="attribute-name" class="attribute-name">${name}</span>
-        ${this.#badges(true, implied)} ${on || !available ? nothing : this.#delta({ attribute: attribute.id, value: true })}
+        ${this.#badges(available || on, implied)} ${on || !available ? nothing : this.#delta({ attribute: attribute.id, value: true })}
       </label>
       <p part="attribute-hint" class="attribute-hint" id=${`${id}-hint`}>
         ${this.#text(attribute.description) || this.#localize.term('addOn')}${available ? '' : ` (${this.#localize.term(on ? 'included' : 'unavailable')})`}
