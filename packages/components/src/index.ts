@@ -28,3 +28,6 @@ export { CpqShareEvent, type CpqShareDetail } from './events/cpq-share.js';
 export { CpqHandoffRequestEvent, type CpqHandoffRequestDetail } from './events/cpq-handoff-request.js';
 export { QuoteSummary } from './quote-summary/quote-summary.component.js';
 export { CpqQuoteAcceptEvent, type CpqQuoteAcceptDetail } from './events/cpq-quote-accept.js';
+export { PackageFinder } from './package-finder/package-finder.component.js';
+export { CpqPackageChooseEvent, type CpqPackageChooseDetail } from './events/cpq-package-choose.js';
+export { CpqFinderHandoffEvent, type CpqFinderHandoffDetail } from './events/cpq-finder-handoff.js';

@@ -18,6 +18,7 @@ import {
 import { CpqSelectEvent } from '../events/cpq-select.js';
 import { CpqElement } from '../internal/define.js';
 import { LocalizeController } from '../internal/localize.js';
+import { today } from '../internal/price-context.js';
 import { markStyles, numberWithUnit, specValue, yesNoMark } from '../internal/spec-value.js';
 import { base, tokens } from '../internal/tokens.js';
 import { styles } from './product-comparison.styles.js';
@@ -58,11 +59,6 @@ interface Layout {
   readonly span: number;
 }
 
-/** The day, in the reader's time zone, as the engine writes dates. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * Items side by side: columns are products, packages or configurations, rows their

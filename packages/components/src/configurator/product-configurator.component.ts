@@ -18,6 +18,7 @@ import {
 import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
+import { priceContext } from '../internal/price-context.js';
 import { LocalizeController } from '../internal/localize.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { CpqConfigurationChangeEvent } from '../events/cpq-configuration-change.js';
@@ -291,16 +292,7 @@ export class ProductConfigurator extends CpqElement {
   }
 
   #context(): PriceContext {
-    const today = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const context: { -readonly [K in keyof PriceContext]: PriceContext[K] } = {
-      date: this.priceDate || `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`,
-    };
-    if (this.priceBook) context.book = this.priceBook;
-    else if (this.segment) context.segment = this.segment;
-    if (this.currency) context.currency = this.currency;
-    if (this.partner) context.partner = this.partner;
-    return context;
+    return priceContext(this);
   }
 
   /** Loads and compiles (or loads the precompiled space), then starts a session at `initial`. `fire`: a user action, so events fire. */

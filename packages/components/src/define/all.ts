@@ -7,5 +7,6 @@ import './product-sheet.js';
 import './product-comparison.js';
 import './product-configurator.js';
 import './quote-summary.js';
+import './package-finder.js';
 
 export * from '../index.js';

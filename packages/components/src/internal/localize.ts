@@ -284,6 +284,54 @@ export interface Translation {
   approvalFloorPercent: (percent: string, allowed: string) => string;
   /** Shown when there is no price to show yet. */
   noPrice: string;
+
+  // <package-finder>
+  /** The form's heading when the questionnaire has no name. */
+  finderHeading: string;
+  /** Marks a question that must be answered. */
+  requiredAnswer: string;
+  /** Errors under a question. `min`/`max` come formatted. */
+  answerMissing: string;
+  answerNotANumber: string;
+  answerNotWhole: string;
+  answerBelowMin: (min: string) => string;
+  answerAboveMax: (max: string) => string;
+  /** The one-question-per-step navigation on narrow screens. */
+  stepOf: (step: number, steps: number) => string;
+  stepBack: string;
+  stepNext: string;
+  /** Submits the answers. */
+  showPackages: string;
+  /** The heading of the ranked packages. */
+  recommendedPackages: string;
+  /** Badges: the package meets every need, or misses some. */
+  meetsEveryNeed: string;
+  missesSomeNeeds: string;
+  /** A package's price: its net amount over the ranking's term; `months` is e.g. "12 months". */
+  netOver: (months: string) => string;
+  /** The engine's reasons (see docs/recommend.md), by code. */
+  reasonCheapestMeetingAll: (count: number) => string;
+  reasonMeetsAll: (count: number) => string;
+  reasonMisses: (missed: number, count: number) => string;
+  reasonCheapest: string;
+  reasonMoreExpensive: string;
+  /** Introduces what a package misses. */
+  whatItMisses: string;
+  /** A miss: a number spec out of range (`spec` is its name, values formatted); a spec not as needed; what an answer asked for that the package cannot have. */
+  missSpecBelow: (spec: string, value: string, needed: string) => string;
+  missSpecAbove: (spec: string, value: string, needed: string) => string;
+  missSpecNot: (spec: string) => string;
+  missNotAvailable: (what: string) => string;
+  /** A package's action ("Talk to an expert" reuses `talkToExpert`). */
+  chooseThis: string;
+  /** The triage result: its heading and the line above the reasons. */
+  triageHeading: string;
+  triageIntro: string;
+  /** Announced when a result is shown; `best` is the first package's name. */
+  packagesAnnounced: (count: number, best: string) => string;
+  triageAnnounced: string;
+  /** Shown when the answers cannot be used; the engine's message follows. */
+  cannotRecommend: string;
 }
 
 /** A key of a `Translation` that is a text or a text function (not a `$` field). */
