@@ -41,6 +41,14 @@ async function main() {
       element.catalog = catalog;
       select.addEventListener('change', () => (element.product = select.value));
     }
+    // The package finder recommends from the software catalog; choosing shows that package.
+    const finder = $('#software-finder');
+    finder.catalog = software;
+    finder.addEventListener('cpq-package-choose', (event) => {
+      $('#software-product').value = event.detail.configuration.product;
+      $('#software-sheet').product = event.detail.configuration.product;
+      $('#software-sheet').scrollIntoView({ block: 'start' });
+    });
     $('#lang').addEventListener('change', (event) => {
       document.documentElement.lang = event.target.value;
       for (const [select, element, catalog] of pairs) fillProducts(select, element, catalog);
