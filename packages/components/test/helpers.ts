@@ -1,3 +1,4 @@
+import type { MoneyJSON } from '@cpq-kit/engine';
 import { elementUpdated } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 
@@ -30,4 +31,14 @@ export function texts(element: Element, name: string): string[] {
 export async function settled(element: LitElement): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve));
   await elementUpdated(element);
+}
+
+/**
+ * An amount as a reader sees it, formatted independently of the elements: Intl with
+ * the decimal string itself (exact, as the elements pass it). `signed`: "+€30.00".
+ */
+export function money(m: MoneyJSON, lang = 'en', signed = false): string {
+  const options: Intl.NumberFormatOptions = { style: 'currency', currency: m.currency };
+  if (signed) options.signDisplay = 'exceptZero';
+  return new Intl.NumberFormat(lang, options).format(m.amount as unknown as number);
 }

@@ -10,7 +10,7 @@ import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with 
 import '../src/define/package-finder.js';
 import { CpqFinderHandoffEvent, CpqPackageChooseEvent, PackageFinder } from '../src/index.js';
 import { XSS } from './fixtures.js';
-import { part, parts, text, texts } from './helpers.js';
+import { money, part, parts, text, texts } from './helpers.js';
 
 const collab = loadCatalog(collabSuiteJson);
 const date = '2026-11-20';
@@ -52,9 +52,7 @@ function shown(element: HTMLElement): boolean {
 }
 
 /** Money as the element's language formats an engine amount. */
-function money(amount: string, currency: string, lang = 'en'): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency }).format(amount as unknown as number);
-}
+const amount = (value: string, currency: string, lang = 'en') => money({ amount: value, currency }, lang);
 
 async function submit(element: PackageFinder): Promise<void> {
   part(element, 'submit').click();
@@ -97,7 +95,7 @@ describe('<package-finder>', () => {
     expect(texts(el, 'package-name')).to.deep.equal(['Business', 'Enterprise', 'Starter']);
     // Prices are the engine's, for the smb price book (checked by hand: Business for 40 users, a year, 8,508.00).
     expect(expected.packages[0]!.price.net.amount).to.equal('8508.00');
-    expect(texts(el, 'price')).to.deep.equal(expected.packages.map((p) => `${money(p.price.net.amount, 'EUR')} net for 12 months`));
+    expect(texts(el, 'price')).to.deep.equal(expected.packages.map((p) => `${amount(p.price.net.amount, 'EUR')} net for 12 months`));
     expect(texts(el, 'badge')).to.deep.equal(['Meets every need', 'Meets every need', 'Misses some needs']);
     expect(texts(el, 'reason')).to.deep.equal(['The cheapest package that meets all 5 needs', 'Also meets all 5 needs, at a higher price', 'Misses 5 of 5 needs']);
     // Starter's misses, named by the catalog's texts.
@@ -120,13 +118,13 @@ describe('<package-finder>', () => {
     expect(parts(el, 'package').map((p) => p.dataset['package'])).to.deep.equal(expected.packages.map((p) => p.id));
     const business = () => parts(el, 'package').find((p) => p.dataset['package'] === 'business')!;
     // By hand: 300 users at the enterprise book's 10.50 a month (its tier from 250), for 12 months.
-    expect(text(business().querySelector('[part=price]'))).to.equal(`${money('37800.00', 'EUR')} net for 12 months`);
+    expect(text(business().querySelector('[part=price]'))).to.equal(`${amount('37800.00', 'EUR')} net for 12 months`);
     // Changing the segment prices again with the smb book.
     el.segment = 'smb';
     await el.updateComplete;
     const smb = (recommend(collab, answers, { date, segment: 'smb' }) as PackagesResult).packages.find((p) => p.id === 'business')!;
     expect(smb.price.net.amount).not.to.equal('37800.00');
-    expect(text(business().querySelector('[part=price]'))).to.equal(`${money(smb.price.net.amount, 'EUR')} net for 12 months`);
+    expect(text(business().querySelector('[part=price]'))).to.equal(`${amount(smb.price.net.amount, 'EUR')} net for 12 months`);
   });
 
   it('shows a triage result with every reason, and hands every answer over', async () => {
@@ -274,7 +272,7 @@ describe('<package-finder>', () => {
     expect(texts(el, 'legend')[0]).to.equal('Wie viele Personen melden sich an? (Pflichtangabe)');
     expect(texts(el, 'reason')[0]).to.equal('Das günstigste Paket, das alle 5 Anforderungen erfüllt');
     const expected = recommend(collab, team, { date, segment: 'smb' }) as PackagesResult;
-    expect(texts(el, 'price')[0]).to.equal(`${money(expected.packages[0]!.price.net.amount, 'EUR', 'de')} netto für 12 Monate`);
+    expect(texts(el, 'price')[0]).to.equal(`${amount(expected.packages[0]!.price.net.amount, 'EUR', 'de')} netto für 12 Monate`);
     expect(text(part(el, 'submit'))).to.equal('Pakete anzeigen');
     await expect(el).to.be.accessible();
   });
@@ -312,7 +310,7 @@ describe('<package-finder>', () => {
     expect(texts(el, 'legend')[0]).to.equal(XSS.img);
     expect(text(input(el, 'input[value=x]').closest('label'))).to.equal(XSS.script);
     expect(texts(el, 'package-name')).to.deep.equal([XSS.img]);
-    expect(texts(el, 'price')).to.deep.equal([`${money('15.00', 'EUR')} net for 12 months`]);
+    expect(texts(el, 'price')).to.deep.equal([`${amount('15.00', 'EUR')} net for 12 months`]);
     el.answers = { q: 'y' };
     await el.updateComplete;
     expect(text(part(el, 'triage').querySelector('li'))).to.equal(XSS.img);

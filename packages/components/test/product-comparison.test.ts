@@ -12,7 +12,7 @@ import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with 
 import '../src/define/product-comparison.js';
 import { CpqSelectEvent, ProductComparison } from '../src/index.js';
 import { XSS } from './fixtures.js';
-import { part, parts, settled, text, texts } from './helpers.js';
+import { money, part, parts, settled, text, texts } from './helpers.js';
 
 const collab = loadCatalog(collabSuiteJson);
 const av = loadCatalog(avRoomsJson);
@@ -68,7 +68,6 @@ const cells = (tr: HTMLTableRowElement) => [...tr.querySelectorAll('td[part~="ce
 const rowNames = (el: ProductComparison) => [...root(el).querySelectorAll('tr[part~="row"] th')].map(text);
 /** The lines of each delta summary, one string per summary. */
 const summaries = (el: ProductComparison) => parts(el, 'delta-summary').map((p) => [text(p.querySelector('.delta-summary-label')), ...[...p.querySelectorAll('li')].map(text)].join(' | '));
-const money = (m: MoneyJSON, lang = 'en') => new Intl.NumberFormat(lang, { style: 'currency', currency: m.currency }).format(Number(m.amount));
 
 describe('<product-comparison>', () => {
   describe('the table', () => {

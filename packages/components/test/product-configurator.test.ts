@@ -37,7 +37,7 @@ import {
   ProductConfigurator,
 } from '../src/index.js';
 import { deskCatalog, roomCatalog, XSS, xssCatalog } from './fixtures.js';
-import { part, parts, settled, text, texts } from './helpers.js';
+import { money, part, parts, settled, text, texts } from './helpers.js';
 
 const av = loadCatalog(avRoomsJson);
 const suite = loadCatalog(collabSuiteJson);
@@ -147,8 +147,6 @@ function reference(catalog: Catalog, product: string, selections: Configuration[
   return new ConfigurationSession(compile(catalog, { product }), selections);
 }
 
-const money = (m: MoneyJSON, lang = 'en', signed = false) =>
-  new Intl.NumberFormat(lang, { style: 'currency', currency: m.currency, ...(signed ? { signDisplay: 'exceptZero' as const } : {}) }).format(Number(m.amount));
 
 /** The option names of an attribute, in the catalog's order, in English. */
 function optionNames(catalog: Catalog, product: string, attributeId: string): Map<string, string> {

@@ -35,7 +35,7 @@ import '../src/define/product-configurator.js';
 import '../src/define/quote-summary.js';
 import { CpqQuoteAcceptEvent, CpqQuoteRequestEvent, CpqShareEvent, type ProductConfigurator, type QuoteSummary } from '../src/index.js';
 import { XSS } from './fixtures.js';
-import { part, parts, text, texts } from './helpers.js';
+import { money, part, parts, text, texts } from './helpers.js';
 
 const av = loadCatalog(avRoomsJson);
 const suite = loadCatalog(collabSuiteJson);
@@ -49,10 +49,6 @@ const context: PriceContext = { date: DATE };
 const roomPrice = price(av, room, context);
 
 /** Intl's currency format, as a reader of `lang` expects it; written here, not taken from the element. */
-const format = (money: MoneyJSON, lang = 'en', signed = false) =>
-  new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency, ...(signed ? { signDisplay: 'exceptZero' as const } : {}) }).format(
-    money.amount as unknown as number,
-  );
 
 /** A catalog text in a language, as the element picks it (the demo catalogs' default locale is English). */
 const name = (text: LocalText, lang = 'en') => localize(text, lang, 'en');
@@ -168,10 +164,10 @@ describe('<quote-summary>', () => {
     it('shows every line with the engine’s amounts, grouped into one-time and recurring', async () => {
       const el = await summary({ breakdown: roomPrice });
       const oneTime = roomPrice.lines.filter((l) => l.charge === 'one-time');
-      expect(lineRows(el, 'one-time')).to.deep.equal(oneTime.map((l) => [name(l.name), String(l.quantity), format(l.list), format(l.net)]));
+      expect(lineRows(el, 'one-time')).to.deep.equal(oneTime.map((l) => [name(l.name), String(l.quantity), money(l.list), money(l.net)]));
       const support = roomPrice.lines.find((l) => l.item === 'meeting-room/support:plus')!;
       expect(lineRows(el, 'recurring')).to.deep.equal([
-        ['Support Plus', '1', '€59.90 per month', '€59.90 per month', '36 months', format(support.term!.net)],
+        ['Support Plus', '1', '€59.90 per month', '€59.90 per month', '36 months', money(support.term!.net)],
       ]);
       // By hand: 59.90 × 36 = 2,156.40; 4 table microphones at 390.00 = 1,560.00.
       expect(support.term!.net.amount).to.equal('2156.40');
@@ -181,12 +177,12 @@ describe('<quote-summary>', () => {
     it('totals: per charge, list, net, tax per rate, the total cost over the term; in en and de formats', async () => {
       const el = await summary({ breakdown: roomPrice });
       const t = roomPrice.totals;
-      expect(total(el, 'One-time')).to.equal(format(t.oneTime.total));
-      expect(total(el, 'Per month')).to.equal(format(t.recurring.month!.total));
-      expect(total(el, 'Recurring over 36 months')).to.equal(format(t.term.total));
-      expect(total(el, 'List price')).to.equal(format(t.list));
-      expect(total(el, 'Net')).to.equal(format(t.net));
-      expect(total(el, 'VAT 19%')).to.equal(format(t.tax[0]!.amount));
+      expect(total(el, 'One-time')).to.equal(money(t.oneTime.total));
+      expect(total(el, 'Per month')).to.equal(money(t.recurring.month!.total));
+      expect(total(el, 'Recurring over 36 months')).to.equal(money(t.term.total));
+      expect(total(el, 'List price')).to.equal(money(t.list));
+      expect(total(el, 'Net')).to.equal(money(t.net));
+      expect(total(el, 'VAT 19%')).to.equal(money(t.tax[0]!.amount));
       // By hand: one-time 25,420.00 + 36 × 59.90 = 27,576.40 net; VAT 19% = 5,239.52; total 32,815.92.
       expect(total(el, 'Net')).to.equal('€27,576.40');
       expect(total(el, 'VAT 19%')).to.equal('€5,239.52');
@@ -196,7 +192,7 @@ describe('<quote-summary>', () => {
       el.lang = 'de';
       await el.updateComplete;
       expect(plain(total(el, 'Gesamtkosten über 36 Monate'))).to.equal('32.815,92 €');
-      expect(total(el, 'MwSt. 19 %')).to.equal(format(t.tax[0]!.amount, 'de'));
+      expect(total(el, 'MwSt. 19 %')).to.equal(money(t.tax[0]!.amount, 'de'));
       expect(lineRows(el, 'one-time').find((r) => r[0] === 'Tischmikrofone')!.map(plain)).to.deep.equal(['Tischmikrofone', '4', '1.560,00 €', '1.560,00 €']);
       expect(texts(el, 'section-heading')).to.deep.equal(['Einmalig', 'Laufende Kosten', 'Summen']);
     });
@@ -205,9 +201,9 @@ describe('<quote-summary>', () => {
       const partner = price(av, room, { ...context, partner: 'northwind' });
       const el = await summary({ breakdown: partner, catalog: av });
       const t = partner.totals;
-      expect(total(el, 'Your price before discounts')).to.equal(format(t.gross));
-      expect(total(el, 'Discounts')).to.equal(format({ ...t.discount, amount: `-${t.discount.amount}` }));
-      expect(total(el, 'Savings against list')).to.equal(`${format(t.savings.amount)} (${t.savings.percent}%)`);
+      expect(total(el, 'Your price before discounts')).to.equal(money(t.gross));
+      expect(total(el, 'Discounts')).to.equal(money({ ...t.discount, amount: `-${t.discount.amount}` }));
+      expect(total(el, 'Savings against list')).to.equal(`${money(t.savings.amount)} (${t.savings.percent}%)`);
       // By hand: 8% partner discount on every item but installation and support.
       expect(t.savings.percent).to.equal('6.91');
       expect(meta(el)).to.include('Partner: Northwind Meeting Spaces');
@@ -220,8 +216,8 @@ describe('<quote-summary>', () => {
       const seats = subscription.lines.find((l) => l.item === 'business/seats')!;
       // By hand: 40 seats × 12.50 = 500.00 a month; annual billing, 12 months = 6,000.00.
       expect(lineRows(el, 'recurring')[0]).to.deep.equal([name(seats.name), '40', '€500.00 per month', '€500.00 per month', '12 months', '€6,000.00']);
-      expect(total(el, 'Per month')).to.equal(format(subscription.totals.recurring.month!.total));
-      expect(total(el, 'Total cost of ownership over 12 months')).to.equal(format(subscription.totals.grandTotal));
+      expect(total(el, 'Per month')).to.equal(money(subscription.totals.recurring.month!.total));
+      expect(total(el, 'Total cost of ownership over 12 months')).to.equal(money(subscription.totals.grandTotal));
     });
 
     it('opens a line’s waterfall from the keyboard, with aria-expanded', async () => {
@@ -363,7 +359,7 @@ describe('<quote-summary>', () => {
 
     it('reads the configurator’s price, and follows its change events', async () => {
       const { configurator, el } = await pair();
-      expect(grandTotal(el)).to.equal(format(configurator.price!.totals.grandTotal));
+      expect(grandTotal(el)).to.equal(money(configurator.price!.totals.grandTotal));
       expect(grandTotal(el)).to.equal('€32,815.92');
 
       // The buyer picks the 98-inch display in the configurator.
@@ -372,7 +368,7 @@ describe('<quote-summary>', () => {
       await oneEvent(configurator, 'cpq-configuration-change');
       await el.updateComplete;
       const repriced = price(av, configurator.value!, context);
-      expect(grandTotal(el)).to.equal(format(repriced.totals.grandTotal));
+      expect(grandTotal(el)).to.equal(money(repriced.totals.grandTotal));
       expect(lineRows(el, 'one-time').map((r) => r[0])).to.include('98-inch 4K display');
       // By hand: the 98-inch display lists at 7,990.00 against the 86-inch at 4,490.00: 3,500.00 more, 4,165.00 with VAT.
       expect(repriced.totals.grandTotal.amount).to.equal('36980.92');
@@ -381,7 +377,7 @@ describe('<quote-summary>', () => {
     it('follows a price the page changes without an event (another segment), and a configurator that loads later', async () => {
       const { configurator, el } = await pair();
       configurator.segment = 'enterprise';
-      await until(() => grandTotal(el) === format(price(av, room, { ...context, segment: 'enterprise' }).totals.grandTotal), 'the enterprise price');
+      await until(() => grandTotal(el) === money(price(av, room, { ...context, segment: 'enterprise' }).totals.grandTotal), 'the enterprise price');
 
       const late = await fixture<HTMLDivElement>(html`<div><quote-summary for="later"></quote-summary></div>`);
       const summaryFirst = late.querySelector('quote-summary')!;
@@ -395,7 +391,7 @@ describe('<quote-summary>', () => {
       await summaryFirst.updateComplete;
       added.catalog = av; // loads and compiles after the summary found it
       await until(() => added.price !== undefined && parts(summaryFirst, 'total').length > 0, 'the late configurator’s price');
-      expect(grandTotal(summaryFirst)).to.equal(format(added.price!.totals.grandTotal));
+      expect(grandTotal(summaryFirst)).to.equal(money(added.price!.totals.grandTotal));
     });
 
     it('ignores other configurators', async () => {
@@ -477,7 +473,7 @@ describe('<quote-summary>', () => {
         'Price book: Enterprise prices (EUR)',
         'Signature: Ed25519, key northwind-2026-11',
       ]);
-      expect(text(part(el, 'total').querySelector('dd'))).to.equal(format(v1.totals.grandTotal));
+      expect(text(part(el, 'total').querySelector('dd'))).to.equal(money(v1.totals.grandTotal));
 
       el.lang = 'de';
       await el.updateComplete;
@@ -504,8 +500,8 @@ describe('<quote-summary>', () => {
       // The lines of both items, each as the engine priced it.
       const rows = lineRows(el, 'one-time');
       const lines = quote.items.flatMap((item) => item.price.lines.filter((l) => l.charge === 'one-time'));
-      expect(rows.map((r) => r[3])).to.deep.equal(lines.map((l) => format(l.net)));
-      expect(text(part(el, 'total').querySelector('dd'))).to.equal(format(quote.totals.grandTotal));
+      expect(rows.map((r) => r[3])).to.deep.equal(lines.map((l) => money(l.net)));
+      expect(text(part(el, 'total').querySelector('dd'))).to.equal(money(quote.totals.grandTotal));
       expect(parts(el, 'button').map(text), 'several items: no one share link').to.deep.equal(['Accept quote', 'Download JSON', 'Print']);
       await expect(el).to.be.accessible();
     });
@@ -522,7 +518,7 @@ describe('<quote-summary>', () => {
           name(l.name),
           { added: 'Added', removed: 'Removed', changed: 'Changed' }[l.status],
           String(l.quantity.to ?? l.quantity.from),
-          l.charge === 'recurring' ? `${format(l.cost, 'en', true)} over the term` : format(l.cost, 'en', true),
+          l.charge === 'recurring' ? `${money(l.cost, 'en', true)} over the term` : money(l.cost, 'en', true),
         ]),
       );
       expect(rows.map((r) => `${r[0]}: ${r[1]}`)).to.deep.equal([
@@ -537,7 +533,7 @@ describe('<quote-summary>', () => {
       const cents = (m: MoneyJSON) => BigInt(m.amount.replace('.', ''));
       const change = cents(v2.totals.grandTotal) - cents(v1.totals.grandTotal);
       const footer = [...table.querySelectorAll('tfoot tr')].map((tr) => [...tr.children].map(text));
-      expect(footer.at(-1)).to.deep.equal(['Total', format(fromCents(change), 'en', true)]);
+      expect(footer.at(-1)).to.deep.equal(['Total', money(fromCents(change), 'en', true)]);
       expect(footer.map((r) => r[0])).to.deep.equal(['One-time', 'Per month', 'Over the term', 'Tax', 'Total']);
 
       el.lang = 'fr';
@@ -660,7 +656,7 @@ describe('<quote-summary>', () => {
       const rep = part(el, 'rep');
       expect((el.querySelector('[slot="rep"]') as HTMLElement).assignedSlot).to.equal(rep.querySelector('slot'));
       const approval = discounted.approvals[0]!;
-      expect(text(rep)).to.contain(`86-inch 4K display: Below the floor price of ${format({ amount: String(approval.params['floor']), currency: 'EUR' })} per unit`);
+      expect(text(rep)).to.contain(`86-inch 4K display: Below the floor price of ${money({ amount: String(approval.params['floor']), currency: 'EUR' })} per unit`);
       const b = disclosure(el, '86-inch 4K display');
       b.click();
       await el.updateComplete;
@@ -710,7 +706,7 @@ describe('<quote-summary>', () => {
     expect((window as { __cpqXss?: boolean }).__cpqXss).to.equal(undefined);
     expect(lineRows(el, 'one-time').map((r) => r[0])).to.deep.equal([XSS.img, XSS.script, XSS.svg]);
     expect(meta(el)).to.include(`Price book: ${XSS.svg}`);
-    expect(total(el, XSS.img)).to.equal(format(breakdown.totals.tax[0]!.amount));
+    expect(total(el, XSS.img)).to.equal(money(breakdown.totals.tax[0]!.amount));
     expect(texts(el, 'step').join(' ')).to.contain(`Price book “${XSS.svg}”`);
   });
 

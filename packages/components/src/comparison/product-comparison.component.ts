@@ -18,6 +18,7 @@ import {
 import { CpqSelectEvent } from '../events/cpq-select.js';
 import { CpqElement } from '../internal/define.js';
 import { LocalizeController } from '../internal/localize.js';
+import { isZero } from '../internal/money.js';
 import { today } from '../internal/price-context.js';
 import { markStyles, numberWithUnit, specValue, yesNoMark } from '../internal/spec-value.js';
 import { base, tokens } from '../internal/tokens.js';
@@ -269,18 +270,6 @@ export class ProductComparison extends CpqElement {
     return this.#localize.text(text, this.catalog?.defaultLocale);
   }
 
-  #money(money: MoneyJSON): string {
-    // Intl formats the decimal string exactly where supported (Intl.NumberFormat v3); the amount never becomes a float here first.
-    const amount = money.amount as unknown as number;
-    return this.#localize.number(amount, { style: 'currency', currency: money.currency });
-  }
-
-  /** A signed amount: "+€30.00", "−€14.00". */
-  #signedMoney(money: MoneyJSON): string {
-    const amount = money.amount as unknown as number;
-    return this.#localize.number(amount, { style: 'currency', currency: money.currency, signDisplay: 'exceptZero' });
-  }
-
   #months(count: number): string {
     return this.#localize.term('months', count, this.#localize.number(count));
   }
@@ -519,9 +508,9 @@ export class ProductComparison extends CpqElement {
     const t = this.#localize;
     const p = item.price!;
     const lines: string[] = [];
-    if (p.hasMonth) lines.push(t.term('amountPerMonth', this.#money(p.month)));
-    if (p.hasYear) lines.push(t.term('amountPerYear', this.#money(p.year)));
-    if (!item.owned && Number(p.oneTime.amount) !== 0) lines.push(t.term('amountOneTime', this.#money(p.oneTime)));
+    if (p.hasMonth) lines.push(t.term('amountPerMonth', this.#localize.money(p.month)));
+    if (p.hasYear) lines.push(t.term('amountPerYear', this.#localize.money(p.year)));
+    if (!item.owned && !isZero(p.oneTime)) lines.push(t.term('amountOneTime', this.#localize.money(p.oneTime)));
     return html`<ul part="item-prices" class="item-prices" role="list">${lines.map((line) => html`<li>${line}</li>`)}</ul>`;
   }
 
@@ -540,9 +529,9 @@ export class ProductComparison extends CpqElement {
     if (lost > 0) lines.push(t.term('featuresLost', lost));
     const money = delta.money;
     if (money) {
-      if (Number(money.month.amount) !== 0) lines.push(t.term('amountPerMonth', this.#signedMoney(money.month)));
-      if (Number(money.year.amount) !== 0) lines.push(t.term('amountPerYear', this.#signedMoney(money.year)));
-      lines.push(t.term('amountOver', this.#signedMoney(money.tco), this.#months(comparison.prices!.termMonths)));
+      if (!isZero(money.month)) lines.push(t.term('amountPerMonth', this.#localize.money(money.month, true)));
+      if (!isZero(money.year)) lines.push(t.term('amountPerYear', this.#localize.money(money.year, true)));
+      lines.push(t.term('amountOver', this.#localize.money(money.tco, true), this.#months(comparison.prices!.termMonths)));
     }
     return html`
       <div part="delta-summary" class="delta-summary">
@@ -682,9 +671,9 @@ export class ProductComparison extends CpqElement {
     const value = row.values[i]!;
     const money = item.delta?.money;
     const delta = !money ? undefined : row.id === 'one-time' ? money.oneTime : row.id === 'month' ? money.month : row.id === 'year' ? money.year : row.id === 'recurring' ? money.recurring : money.tco;
-    const content = row.id === 'one-time' && item.owned ? this.#localize.term('alreadyPaid') : this.#money(value);
+    const content = row.id === 'one-time' && item.owned ? this.#localize.term('alreadyPaid') : this.#localize.money(value);
     return html`<td part=${part} class=${part} aria-colindex=${layout.colIndex(i) ?? nothing}>
-      ${best ? this.#bestMark() : nothing}${content}${delta && Number(delta.amount) !== 0 ? html`<span part="delta" class="delta">${this.#signedMoney(delta)}</span>` : nothing}
+      ${best ? this.#bestMark() : nothing}${content}${delta && !isZero(delta) ? html`<span part="delta" class="delta">${this.#localize.money(delta, true)}</span>` : nothing}
     </td>`;
   }
 

@@ -20,6 +20,7 @@ import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { priceContext } from '../internal/price-context.js';
 import { LocalizeController } from '../internal/localize.js';
+import { isZero } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { CpqConfigurationChangeEvent } from '../events/cpq-configuration-change.js';
 import { CpqHandoffRequestEvent } from '../events/cpq-handoff-request.js';
@@ -737,10 +738,9 @@ export class ProductConfigurator extends CpqElement {
     if (!delta) return nothing;
     const t = this.#localize;
     const parts: string[] = [];
-    const nonZero = (m: MoneyJSON) => !/^-?0(\.0*)?$/.test(m.amount);
-    if (nonZero(delta.oneTime)) parts.push(t.money(delta.oneTime, true));
-    if (nonZero(delta.recurring.month)) parts.push(t.term('amountPerMonth', t.money(delta.recurring.month, true)));
-    else if (nonZero(delta.recurring.year)) parts.push(t.term('amountPerYear', t.money(delta.recurring.year, true)));
+    if (!isZero(delta.oneTime)) parts.push(t.money(delta.oneTime, true));
+    if (!isZero(delta.recurring.month)) parts.push(t.term('amountPerMonth', t.money(delta.recurring.month, true)));
+    else if (!isZero(delta.recurring.year)) parts.push(t.term('amountPerYear', t.money(delta.recurring.year, true)));
     if (parts.length === 0) return nothing;
     return html`<span part="delta" class="delta">${parts.join(' · ')}</span>`;
   }
@@ -830,7 +830,7 @@ export class ProductConfigurator extends CpqElement {
         ${model.priced
           ? html`
               <dl part="totals" class="totals">
-                ${totals && !/^0(\.0*)?$/.test(totals.oneTime.net.amount)
+                ${totals && !isZero(totals.oneTime.net)
                   ? html`<div><dt>${t.term('oneTime')}</dt><dd>${t.money(totals.oneTime.net)}</dd></div>`
                   : nothing}
                 ${totals?.recurring.month

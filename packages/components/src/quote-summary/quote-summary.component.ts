@@ -28,6 +28,7 @@ import type { CpqConfigurationChangeEvent } from '../events/cpq-configuration-ch
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
+import { isZero, negated } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { styles } from './quote-summary.styles.js';
 
@@ -69,13 +70,6 @@ interface View {
   readonly configuration: Configuration | undefined;
   readonly catalog: Catalog | undefined;
 }
-
-/** A zero amount, "0.00" or "-0.00". */
-const isZero = (money: MoneyJSON): boolean => /^-?0(\.0*)?$/.test(money.amount);
-
-/** The same amount with the other sign, written exactly (no arithmetic). */
-const negated = (money: MoneyJSON): MoneyJSON =>
-  isZero(money) ? money : { amount: money.amount.startsWith('-') ? money.amount.slice(1) : `-${money.amount}`, currency: money.currency };
 
 /** Safe in a file name: what a quote number or product id holds anyway, and nothing else. */
 const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_.-]+/g, '-');
