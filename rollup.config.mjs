@@ -3,9 +3,11 @@
 // bundled from the same JavaScript that npm users get.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 
 const components = 'packages/components/dist';
+// Chunk names carry content hashes: start empty so old chunks do not pile up.
+rmSync(`${components}/cdn`, { recursive: true, force: true });
 const plugins = [
   nodeResolve({ exportConditions: ['production', 'browser', 'default'] }),
   terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),

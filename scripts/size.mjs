@@ -1,7 +1,7 @@
 // `npm run size`: the gzip size of what a reseller page loads (run `npm run build` first).
 // For a per-element entry point that is the entry plus every chunk it imports.
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const cdn = 'packages/components/dist/cdn';
@@ -21,21 +21,28 @@ function closure(file, seen = new Set()) {
   return seen;
 }
 
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const measure = (files) => {
   const code = [...files].map((f) => readFileSync(f)).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
   return { raw: code.length, gzip: [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0) };
 };
 
+/** Chunks a file's code imports on demand (`import('./x.js')`): the texts of other languages, the catalog checks. */
+const onDemand = (files) =>
+  new Set([...files].flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/import\(\s*["'](\.[^"']+)["']\s*\)/g)].map(([, spec]) => join(dirname(f), spec))).filter((f) => !files.has(f)));
+
 const rows = [{ name: 'cpq-kit.js (all-in-one embed)', ...measure([`${cdn}/cpq-kit.js`]) }];
 for (const entry of readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js') && f !== 'compile-worker.js')) {
   const files = closure(join(`${cdn}/elements`, entry));
   rows.push({ name: `elements/${entry} (+${files.size - 1} chunks)`, ...measure(files) });
+  // What such a chunk adds beyond what the element has loaded already.
+  const lazy = [...onDemand(files)].map((f) => `${basename(f).replace(/-[\w-]{8}\.js$/, '')} ${kb(measure([...closure(f)].filter((g) => !files.has(g))).gzip)}`);
+  rows.at(-1).onDemand = lazy.join(', ');
 }
 // Loaded only when the configurator compiles a large product off the main thread.
 rows.push({ name: 'compile-worker.js (only for large products)', ...measure([`${cdn}/compile-worker.js`]) });
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`| bundle | minified | gzip -9 |\n|---|---:|---:|`);
-for (const row of rows) console.log(`| ${row.name} | ${kb(row.raw)} | ${kb(row.gzip)} |`);
+console.log(`| bundle | minified | gzip -9 | loaded on demand (gzip -9) |\n|---|---:|---:|---|`);
+for (const row of rows) console.log(`| ${row.name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${row.onDemand ?? ''} |`);
 mkdirSync('build', { recursive: true });
 writeFileSync('build/size.json', JSON.stringify(rows, null, 2));
 console.log(`\n(${relative(process.cwd(), 'build/size.json')} has the figures as JSON)`);

@@ -42,3 +42,13 @@ export function money(m: MoneyJSON, lang = 'en', signed = false): string {
   if (signed) options.signDisplay = 'exceptZero';
   return new Intl.NumberFormat(lang, options).format(m.amount as unknown as number);
 }
+
+/** Waits until a configurator has loaded its product (or shown why not): no loading part left. */
+export async function loaded(el: LitElement): Promise<void> {
+  for (let tries = 0; tries < 300; tries++) {
+    await el.updateComplete;
+    if (el.shadowRoot?.firstElementChild && !el.shadowRoot.querySelector('[part~="loading"]')) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`<${el.localName}> is still loading`);
+}

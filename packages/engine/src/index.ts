@@ -6,9 +6,12 @@
  * @packageDocumentation
  */
 export * from './catalog/schema.js';
-export { loadCatalog, loadConfiguration, catalogHash, CatalogError, ConfigurationError, type LoadOptions } from './catalog/load.js';
+export { loadCatalog, loadConfiguration, type LoadOptions } from './catalog/load.js';
+export { catalogHash, CatalogError, ConfigurationError } from './catalog/checked.js';
 export { canonicalJson, contentHash } from './internal/digest.js';
-export { checkCatalog, checkConfiguration } from './catalog/validate.js';
+export { checkCatalog } from './catalog/validate.js';
+export { checkConfiguration } from './catalog/check-configuration.js';
+export { isChecked } from './catalog/checked.js';
 export { localize } from './catalog/text.js';
 export { catalogJsonSchema, configurationJsonSchema } from './catalog/json-schema.js';
 export { ValidationError, formatProblem, type Problem } from './internal/problems.js';

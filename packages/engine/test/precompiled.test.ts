@@ -9,8 +9,14 @@ import {
   formatProblem,
   importDimacs,
   importUvl,
+  isChecked,
+  CatalogError,
+  catalogHash,
+  contentHash,
   loadCatalog,
+  loadPrecompiled,
   loadSpace,
+  price,
   saveSpace,
   SpaceError,
   SPACE_FORMAT_VERSION,
@@ -117,6 +123,41 @@ describe('precompiled spaces', () => {
     const space = await saveSpace(compile(av, { product: 'huddle-room' }));
     assert.equal((await compileOrLoad(av, { space })).product.id, 'huddle-room');
     assert.equal((await compileOrLoad(av, { product: 'meeting-room' })).product.id, 'meeting-room');
+  });
+});
+
+describe('published catalogs: loadPrecompiled', () => {
+  const text = readFileSync(demoPath('av-rooms'), 'utf8');
+  const context = { date: '2026-11-20', segment: 'smb' };
+  const configuration = JSON.parse(readFileSync(demoPath('av-rooms.config'), 'utf8'));
+
+  it('opens the catalog by the hash in the space, marked as checked, and prices it like loadCatalog', async () => {
+    const space = JSON.stringify(await saveSpace(compile(av, { product: 'meeting-room' })));
+    const opened = await loadPrecompiled(text, space);
+    assert.ok(isChecked(opened.catalog) && Object.isFrozen(opened.catalog.products[0]));
+    assert.deepEqual(opened.catalog, av);
+    assert.deepEqual(price(opened.catalog, configuration, context), price(av, configuration, context));
+    fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 12 }), (picks) => assertSameAnswers(compile(av, { product: 'meeting-room' }), opened, picks)), { numRuns: 25 });
+  });
+
+  it('refuses a catalog that is not the one the space was compiled from, and text that is not JSON', async () => {
+    const space = await saveSpace(compile(av, { product: 'meeting-room' }));
+    // One price changed after publishing: the hash tells, and nothing is priced from it.
+    const edited = JSON.parse(text);
+    edited.pricing.books[0].prices['huddle-room/display:d55'].amount = '1.00';
+    await rejectsWith(loadPrecompiled(JSON.stringify(edited), space), /^catalog\.hash: the space was compiled from catalog av-rooms/);
+    await assert.rejects(loadPrecompiled('{"id": "av-rooms",}', space), (error: unknown) => error instanceof CatalogError && /not valid JSON: line 1, column 19/.test(error.message));
+    await assert.rejects(loadPrecompiled('[1]', space), (error: unknown) => error instanceof CatalogError && /a catalog is a JSON object/.test(error.message));
+  });
+
+  it('only loadCatalog and loadPrecompiled mark a catalog; the mark is not content and copies lose it', async () => {
+    assert.ok(isChecked(av));
+    assert.ok(!isChecked(JSON.parse(text)));
+    assert.ok(!isChecked({ ...av }));
+    assert.ok(!isChecked(structuredClone(av)));
+    // Marked or not, the same content has the same hash: the mark is invisible to JSON.
+    assert.equal(await catalogHash(av), await contentHash(JSON.parse(text)));
+    assert.equal(JSON.stringify(av), JSON.stringify(loadCatalog(JSON.parse(text))));
   });
 });
 

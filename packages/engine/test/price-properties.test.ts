@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { allocate, minorUnits, Money, price, priceDelta, PricingError, type PriceBreakdown } from '../src/index.js';
+import { allocate, loadCatalog, minorUnits, Money, price, priceDelta, PricingError, type Catalog, type PriceBreakdown } from '../src/index.js';
 import { Pricer } from '../src/price/pricer.js';
 import { divide, fixed, format, stepOf, times, offFactor } from '../src/price/fixed.js';
 import { DAY, tinyCatalog } from './price-fixtures.js';
@@ -85,11 +85,11 @@ const request = fc.record({
 type Pricing = typeof pricingSection extends fc.Arbitrary<infer T> ? T : never;
 type Request = typeof request extends fc.Arbitrary<infer T> ? T : never;
 
-function catalogOf(q: Pricing): any {
+function catalogOf(q: Pricing): Catalog {
   const prices: Record<string, unknown> = { p: { included: true } };
   ITEMS.forEach((item, i) => (prices[item] = q.charges[i]));
   const [from, p1, p2] = q.schedule;
-  return tinyCatalog(
+  return loadCatalog(tinyCatalog(
     {
       rounding: { mode: q.mode, level: q.level },
       books: [
@@ -101,7 +101,7 @@ function catalogOf(q: Pricing): any {
       tax: { regions: [{ id: 'r', rates: [{ category: 'standard', percent: q.standard }, { category: 'reduced', percent: q.reduced }] }] },
     },
     q.currency,
-  );
+  ));
 }
 
 /**
@@ -318,7 +318,7 @@ describe(`pricing invariants (fast-check; catalog pool seed ${POOL_SEED})`, () =
           if (mode === 'block') rate[k] = Math.max(rate[k]!, rate[k - 1]!);
         }
         const pricing = { books: [{ id: 'list', prices: { p: { included: true }, 'p/q': { tiers: tiersOf(from.slice(0, n), rate.map((c) => decimalText(c, 2))), tierMode: mode } } }] };
-        const pricer = new Pricer(tinyCatalog(pricing));
+        const pricer = new Pricer(loadCatalog(tinyCatalog(pricing)));
         const at = (quantity: number) => pricer.totals({ product: 'p', selections: { q: quantity } }, { date: DAY }).net;
         assert.ok(at(q + 1) >= at(q), `${mode} ${JSON.stringify(pricing.books[0]!.prices['p/q'])}: ${q + 1} units cost less than ${q}`);
       }),

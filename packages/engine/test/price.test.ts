@@ -498,7 +498,9 @@ describe('determinism', () => {
     const first = price(catalog, configuration, context);
     assert.deepEqual(price(catalog, configuration, context), first);
     assert.deepEqual(price(loadCatalog(text), configuration, context), first);
-    assert.deepEqual(price(JSON.parse(text), configuration, context), first); // not frozen: compiled afresh
+    // A catalog straight from JSON.parse (or changed after loading) was never checked: pricing refuses it.
+    assert.throws(() => price(JSON.parse(text), configuration, context), /price\(\): catalog "av-rooms" has not been checked; pass it through loadCatalog\(\)/);
+    assert.throws(() => price({ ...catalog }, configuration, context), /has not been checked/);
     assert.deepEqual(JSON.parse(JSON.stringify(first)), first); // plain JSON data
   });
 });

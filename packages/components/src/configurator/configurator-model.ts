@@ -5,7 +5,7 @@ import {
   decodeConfiguration,
   encodeConfiguration,
   fitConfiguration,
-  loadCatalog,
+  loadPrecompiled,
   loadSpace,
   parseShareText,
   price,
@@ -23,6 +23,7 @@ import {
   type Problem,
   type ValidDomain,
 } from '@cpq-kit/engine';
+import { checkCatalog } from '../internal/check-catalog.js';
 
 /** Where a configurator's product comes from. */
 export interface ModelSource {
@@ -74,17 +75,29 @@ export class ConfiguratorModel {
     this.#attributes = new Map(compiled.product.attributes.map((a) => [a.id, a]));
   }
 
-  /** Loads the catalog (or takes the given one), then loads the precompiled space or compiles. */
+  /**
+   * Loads the product. A catalog from `src` with a precompiled space is opened by the
+   * space's content hash, without the catalog checks (`cpq compile` ran them); any other
+   * catalog that is not checked yet is checked here, with the checks loaded on demand.
+   * Then the space is loaded, or the product compiled (off the main thread when large).
+   */
   static async load(source: ModelSource, initial: Configuration | string | undefined, context: PriceContext): Promise<ConfiguratorModel> {
-    const catalog = source.catalog ?? (source.src ? loadCatalog(await fetchText(source.src, source.signal)) : undefined);
-    if (!catalog) throw new Error('no catalog');
-    const space = source.space ?? (source.spaceSrc ? await fetchText(source.spaceSrc, source.signal) : undefined);
-    const compiled =
-      space !== undefined
-        ? await loadSpace(catalog, space)
-        : largeProduct(catalog, source.product)
-          ? await compileOffThread(catalog, source.product)
-          : compile(catalog, source.product ? { product: source.product } : {});
+    // Both files are fetched at once.
+    const text = source.catalog === undefined && source.src ? fetchText(source.src, source.signal) : undefined;
+    const space = source.space ?? (source.spaceSrc ? fetchText(source.spaceSrc, source.signal) : undefined);
+    let compiled: CompiledProduct;
+    if (text && space !== undefined) compiled = await loadPrecompiled(await text, await space);
+    else {
+      const given = source.catalog ?? (await text);
+      if (given === undefined) throw new Error('no catalog');
+      const catalog = await checkCatalog(given);
+      compiled =
+        space !== undefined
+          ? await loadSpace(catalog, await space)
+          : largeProduct(catalog, source.product)
+            ? await compileOffThread(catalog, source.product)
+            : compile(catalog, source.product ? { product: source.product } : {});
+    }
     if (source.product && compiled.product.id !== source.product) {
       throw new Error(`the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
     }

@@ -1,5 +1,6 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
+import { languageOf, loadTranslation } from './localize.js';
 
 /** The colour themes every element understands; see `tokens.ts`. */
 export type Theme = 'light' | 'dark' | 'auto';
@@ -87,4 +88,14 @@ export class CpqElement extends LitElement {
    */
   @property({ reflect: true })
   accessor theme: Theme | undefined;
+
+  /**
+   * Renders only once the element's language is loaded (German and French load on
+   * first use), so the first paint is already in the reader's language. `updateComplete`
+   * waits for it too.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = loadTranslation(languageOf(this));
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 }

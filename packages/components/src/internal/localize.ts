@@ -1,8 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localize as localizeText, type LocalText, type MoneyJSON } from '@cpq-kit/engine';
 import { en } from '../translations/en.js';
-import { de } from '../translations/de.js';
-import { fr } from '../translations/fr.js';
 
 /**
  * The interface texts of the elements in one language. Catalog texts (product and
@@ -11,6 +9,8 @@ import { fr } from '../translations/fr.js';
  * and inflect them its own way.
  *
  * To add a language, write a `Translation` and pass it to {@link registerTranslation}.
+ * German and French are built in but loaded on first use (see {@link loadTranslation}),
+ * so a page in English does not download them.
  */
 export interface Translation {
   /** The BCP 47 tag this translation is for, e.g. `de` or `fr-CH`. */
@@ -341,7 +341,18 @@ export type TranslationKey = Exclude<keyof Translation, `$${string}`>;
 export type TranslationArgs<K extends TranslationKey> = Translation[K] extends (...args: infer A) => string ? A : [];
 
 /** The registered translations by lower-case tag. English is always there: it is the last fallback. */
-const translations = new Map<string, Translation>([en, de, fr].map((t) => [t.$code.toLowerCase(), t]));
+const translations = new Map<string, Translation>([[en.$code, en]]);
+
+/**
+ * The built-in translations besides English, each a separate module (chunk) that is
+ * fetched when an element first needs it. A rejected load is remembered (as `null`),
+ * so an unreachable chunk means English rather than a retry on every update.
+ */
+const builtIn: Record<string, () => Promise<Translation>> = {
+  de: () => import('../translations/de.js').then((m) => m.de),
+  fr: () => import('../translations/fr.js').then((m) => m.fr),
+};
+const loading = new Map<string, Promise<void> | null>();
 
 /** The connected hosts, to update when a language or a translation changes. */
 const hosts = new Set<ReactiveControllerHost & HTMLElement>();
@@ -349,7 +360,8 @@ let observer: MutationObserver | undefined;
 
 /**
  * Adds translations, or replaces those with the same `$code`; connected elements
- * update at once. English, German and French are built in.
+ * update at once. English is built in; German and French are built in and loaded
+ * on first use.
  */
 export function registerTranslation(...list: Translation[]): void {
   for (const translation of list) translations.set(translation.$code.toLowerCase(), translation);
@@ -360,6 +372,36 @@ export function registerTranslation(...list: Translation[]): void {
 export function translationFor(lang: string): Translation {
   const tag = lang.toLowerCase();
   return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? tag) ?? en;
+}
+
+/**
+ * Loads the built-in translation for a tag's language if it is not there yet.
+ * Returns a promise while it loads (it never rejects: English stays the fallback),
+ * `undefined` when there is nothing to wait for. Every element waits for it before
+ * it renders, so a German page never flashes English.
+ */
+export function loadTranslation(lang: string): Promise<void> | undefined {
+  const tag = lang.toLowerCase();
+  const language = tag.split('-')[0] ?? tag;
+  const load = builtIn[language];
+  if (!load || translations.has(tag) || translations.has(language)) return undefined;
+  if (!loading.has(language)) {
+    const promise = load().then(
+      (translation) => {
+        // A translation registered meanwhile (from JavaScript) wins over the built-in one.
+        if (!translations.has(language)) translations.set(language, translation);
+        loading.delete(language);
+      },
+      () => void loading.set(language, null),
+    );
+    loading.set(language, promise);
+  }
+  return loading.get(language) ?? undefined;
+}
+
+/** An element's language: its own `lang`, else the closest ancestor's (across shadow roots), else `en`. */
+export function languageOf(element: HTMLElement): string {
+  return element.lang || inheritedLang(element) || 'en';
 }
 
 /**
@@ -395,7 +437,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The element's language as a BCP 47 tag, e.g. `de-CH`. */
   lang(): string {
-    return this.#rendering ?? (this.#host.lang || inheritedLang(this.#host) || 'en');
+    return this.#rendering ?? languageOf(this.#host);
   }
 
   /** The language, found once per update: a render asks for it per text, and finding it walks up the DOM. */

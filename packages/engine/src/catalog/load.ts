@@ -1,33 +1,20 @@
 import * as z from 'zod/mini';
+export { CatalogError, ConfigurationError, catalogHash } from './checked.js';
 import { CatalogSchema, ConfigurationSchema, type Catalog, type Configuration } from './schema.js';
-import { checkCatalog, checkConfiguration } from './validate.js';
+import { checkCatalog } from './validate.js';
+import { checkConfiguration } from './check-configuration.js';
+import { CatalogError, ConfigurationError, deepFreeze, markChecked } from './checked.js';
 import { checkJsonValue, parseJson, type JsonLimits } from '../internal/json.js';
-import { ValidationError, type Problem } from '../internal/problems.js';
+import type { Problem, ValidationError } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
-import { contentHash } from '../internal/digest.js';
-
-/** A catalog that cannot be used; `problems` lists every problem with its path. */
-export class CatalogError extends ValidationError {
-  constructor(problems: readonly Problem[]) {
-    super('The catalog', problems);
-    this.name = 'CatalogError';
-  }
-}
-
-/** A configuration that does not fit its catalog; `problems` lists every problem with its path. */
-export class ConfigurationError extends ValidationError {
-  constructor(problems: readonly Problem[]) {
-    super('The configuration', problems);
-    this.name = 'ConfigurationError';
-  }
-}
 
 /** Options for reading a catalog or configuration. */
 export type LoadOptions = JsonLimits;
 
 /**
  * Reads and validates a catalog: JSON text or an already parsed value. Returns a
- * deeply frozen, typed `Catalog`, or throws a {@link CatalogError} listing every
+ * deeply frozen, typed `Catalog` (marked as checked, so pricing does not check it
+ * again), or throws a {@link CatalogError} listing every
  * problem at once, each with its JSON path and a plain sentence.
  *
  * @example
@@ -41,7 +28,7 @@ export function loadCatalog(input: unknown, options: LoadOptions = {}): Catalog 
   if (!result.success) throw new CatalogError(problemsFromIssues(result.error.issues, value, FIELD_NAMES));
   const problems = checkCatalog(result.data);
   if (problems.length > 0) throw new CatalogError(problems);
-  return deepFreeze(result.data);
+  return markChecked(result.data);
 }
 
 /**
@@ -69,14 +56,6 @@ function read(input: unknown, options: LoadOptions, error: (problems: Problem[])
   return input;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
-
 /** Every field name the schemas know, to suggest a correction for a misspelt one. */
 const FIELD_NAMES: readonly string[] = [...fieldNames(CatalogSchema, new Set()), ...fieldNames(ConfigurationSchema, new Set())];
 
@@ -94,18 +73,3 @@ function fieldNames(schema: z.core.$ZodType, seen: Set<unknown>): Set<string> {
   visit(schema);
   return names;
 }
-
-/**
- * The catalog's content hash, `"sha256:<hex>"` of its canonical JSON (RFC 8785): the
- * same for the same catalog whatever the key order or spacing of its file. Quotes and
- * precompiled spaces carry it, so a changed catalog is noticed.
- */
-export function catalogHash(catalog: Catalog): Promise<string> {
-  // A loaded catalog is deeply frozen, so its hash cannot change: compute it once.
-  if (!Object.isFrozen(catalog)) return contentHash(catalog);
-  let hash = hashes.get(catalog);
-  if (!hash) hashes.set(catalog, (hash = contentHash(catalog)));
-  return hash;
-}
-
-const hashes = new WeakMap<Catalog, Promise<string>>();

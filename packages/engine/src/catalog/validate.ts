@@ -8,28 +8,21 @@ import type {
   Catalog,
   CompatibilityCell,
   Condition,
-  Configuration,
   Product,
   ResourceBound,
   Rule,
   SpecValue,
 } from './schema.js';
-import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
+import { didYouMean, formatPath, ProblemList, type Problem } from '../internal/problems.js';
 import { checkPricing } from '../price/validate.js';
 import { checkQuestionnaire } from '../recommend/validate.js';
+import { checkOptionId, quantityProblem } from './check-configuration.js';
 
 type Path = PropertyKey[];
 
-class Collector {
-  readonly problems: Problem[] = [];
-  add(path: Path, message: string): void {
-    this.problems.push({ path: formatPath(path), message });
-  }
-}
-
 /** Returns every problem of a catalog whose shape the schema has accepted. */
 export function checkCatalog(catalog: Catalog): Problem[] {
-  const out = new Collector();
+  const out = new ProblemList();
   checkLocales(catalog, out);
   checkCurrency(catalog, out);
   checkTexts(catalog, [], catalog.defaultLocale, out);
@@ -39,7 +32,7 @@ export function checkCatalog(catalog: Catalog): Problem[] {
   return [...out.problems, ...checkPricing(catalog), ...checkQuestionnaire(catalog)];
 }
 
-function checkLocales(catalog: Catalog, out: Collector): void {
+function checkLocales(catalog: Catalog, out: ProblemList): void {
   const tags = [catalog.defaultLocale, ...(catalog.locales ?? [])];
   tags.forEach((tag, i) => {
     try {
@@ -53,7 +46,7 @@ function checkLocales(catalog: Catalog, out: Collector): void {
   }
 }
 
-function checkCurrency(catalog: Catalog, out: Collector): void {
+function checkCurrency(catalog: Catalog, out: ProblemList): void {
   // Intl knows the ISO 4217 list; no hand-written table to fall out of date.
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : undefined;
   if (known && !known.includes(catalog.defaultCurrency)) {
@@ -64,7 +57,7 @@ function checkCurrency(catalog: Catalog, out: Collector): void {
 const TEXT_FIELDS = new Set(['name', 'description', 'message', 'unit']);
 
 /** Every localised text must have a text in the default locale, so nobody sees a blank. */
-function checkTexts(node: unknown, path: Path, defaultLocale: string, out: Collector): void {
+function checkTexts(node: unknown, path: Path, defaultLocale: string, out: ProblemList): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => checkTexts(item, [...path, i], defaultLocale, out));
     return;
@@ -86,7 +79,7 @@ function hasDefaultText(text: Record<string, string>, defaultLocale: string): bo
   return Object.hasOwn(text, defaultLocale) || Object.hasOwn(text, defaultLocale.split('-')[0]!);
 }
 
-function checkSpecDefinitions(catalog: Catalog, out: Collector): void {
+function checkSpecDefinitions(catalog: Catalog, out: ProblemList): void {
   for (const [id, spec] of Object.entries(catalog.specs ?? {})) {
     if (spec.better !== undefined && spec.type !== 'number') {
       out.add(['specs', id, 'better'], `only a number spec can be better higher or lower; "${id}" is a ${spec.type} spec`);
@@ -102,7 +95,7 @@ function checkSpecDefinitions(catalog: Catalog, out: Collector): void {
   }
 }
 
-function checkUnique(items: readonly { id: string }[], path: Path, what: string, out: Collector): void {
+function checkUnique(items: readonly { id: string }[], path: Path, what: string, out: ProblemList): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const first = seen.get(item.id);
@@ -111,7 +104,7 @@ function checkUnique(items: readonly { id: string }[], path: Path, what: string,
   });
 }
 
-function checkSpecValues(catalog: Catalog, specs: Record<string, SpecValue> | undefined, path: Path, out: Collector): void {
+function checkSpecValues(catalog: Catalog, specs: Record<string, SpecValue> | undefined, path: Path, out: ProblemList): void {
   const definitions = catalog.specs ?? {};
   for (const [id, value] of Object.entries(specs ?? {})) {
     const definition = Object.hasOwn(definitions, id) ? definitions[id] : undefined;
@@ -128,7 +121,7 @@ function checkSpecValues(catalog: Catalog, specs: Record<string, SpecValue> | un
   }
 }
 
-function checkProduct(catalog: Catalog, product: Product, path: Path, out: Collector): void {
+function checkProduct(catalog: Catalog, product: Product, path: Path, out: ProblemList): void {
   checkSpecValues(catalog, product.specs, [...path, 'specs'], out);
   const sections = product.sections ?? [];
   checkUnique(sections, [...path, 'sections'], 'section', out);
@@ -147,7 +140,7 @@ function checkProduct(catalog: Catalog, product: Product, path: Path, out: Colle
   rules.forEach((rule, i) => checkRule(scope, rule, [...path, 'rules', i], out));
 }
 
-function checkAttribute(catalog: Catalog, attribute: Attribute, path: Path, out: Collector): void {
+function checkAttribute(catalog: Catalog, attribute: Attribute, path: Path, out: ProblemList): void {
   switch (attribute.kind) {
     case 'single': {
       checkUnique(attribute.options, [...path, 'options'], 'option', out);
@@ -191,20 +184,6 @@ function checkAttribute(catalog: Catalog, attribute: Attribute, path: Path, out:
   }
 }
 
-function checkOptionId(attribute: Attribute & { options: { id: string }[] }, id: string, path: Path, out: Collector): void {
-  const ids = attribute.options.map((o) => o.id);
-  if (!ids.includes(id)) out.add(path, `unknown option "${id}" of "${attribute.id}"${didYouMean(id, ids)}`);
-}
-
-/** Why a quantity is not allowed for an attribute, or undefined when it is. */
-export function quantityProblem(attribute: Extract<Attribute, { kind: 'quantity' }>, value: number): string | undefined {
-  const min = attribute.min ?? 0;
-  const step = attribute.step ?? 1;
-  if (!Number.isInteger(value)) return `quantity ${value} is not a whole number`;
-  if (value < min || value > attribute.max) return `quantity ${value} is outside ${min}..${attribute.max}`;
-  if ((value - min) % step !== 0) return `quantity ${value} is not ${min} plus a multiple of the step ${step}`;
-  return undefined;
-}
 
 /** Resolves references within one product, with suggestions for near misses. */
 class Scope {
@@ -216,7 +195,7 @@ class Scope {
     this.attributes = new Map(product.attributes.map((a) => [a.id, a]));
   }
 
-  attribute(id: string, path: Path, out: Collector): Attribute | undefined {
+  attribute(id: string, path: Path, out: ProblemList): Attribute | undefined {
     const attribute = this.attributes.get(id);
     if (!attribute) {
       out.add(path, `unknown attribute "${id}" of product "${this.product.id}"${didYouMean(id, this.attributes.keys())}`);
@@ -225,7 +204,7 @@ class Scope {
   }
 
   /** Checks `"attribute"` or `"attribute:option"`; returns the attribute when it resolves. */
-  reference(reference: string, path: Path, out: Collector): Attribute | undefined {
+  reference(reference: string, path: Path, out: ProblemList): Attribute | undefined {
     const [attributeId = '', optionId] = reference.split(':');
     const attribute = this.attribute(attributeId, path, out);
     if (!attribute || optionId === undefined) return attribute;
@@ -243,7 +222,7 @@ class Scope {
     return attribute;
   }
 
-  condition(condition: Condition, path: Path, out: Collector): void {
+  condition(condition: Condition, path: Path, out: ProblemList): void {
     if (typeof condition === 'string') {
       this.reference(condition, path, out);
     } else if ('all' in condition) {
@@ -269,7 +248,7 @@ class Scope {
     }
   }
 
-  numericSpec(id: string, path: Path, out: Collector): void {
+  numericSpec(id: string, path: Path, out: ProblemList): void {
     const definitions = this.catalog.specs ?? {};
     const definition = Object.hasOwn(definitions, id) ? definitions[id] : undefined;
     if (!definition) out.add(path, `unknown spec "${id}"${didYouMean(id, Object.keys(definitions))}`);
@@ -287,7 +266,7 @@ function referencesOf(condition: Condition): string[] {
   return [condition.attribute];
 }
 
-function checkRule(scope: Scope, rule: Rule, path: Path, out: Collector): void {
+function checkRule(scope: Scope, rule: Rule, path: Path, out: ProblemList): void {
   switch (rule.kind) {
     case 'requires':
     case 'excludes': {
@@ -345,7 +324,7 @@ function checkRule(scope: Scope, rule: Rule, path: Path, out: Collector): void {
   }
 }
 
-function checkCompatibility(scope: Scope, rule: Extract<Rule, { kind: 'compatibility' }>, path: Path, out: Collector): void {
+function checkCompatibility(scope: Scope, rule: Extract<Rule, { kind: 'compatibility' }>, path: Path, out: ProblemList): void {
   const columns = rule.attributes.map((id, i) => {
     const attribute = scope.attribute(id, [...path, 'attributes', i], out);
     if (attribute && attribute.kind !== 'single' && attribute.kind !== 'boolean') {
@@ -379,65 +358,4 @@ function cellProblem(attribute: Attribute | undefined, cell: CompatibilityCell):
   if (typeof cell !== 'string') return `"${attribute.id}" is a single choice: use an option id, "*" or null`;
   const ids = attribute.options.map((o) => o.id);
   return ids.includes(cell) ? undefined : `unknown option "${cell}" of "${attribute.id}"${didYouMean(cell, ids)}`;
-}
-
-/**
- * Returns every problem of a configuration against a catalog: unknown product,
- * attributes and options, values of the wrong kind, and quantities or counts out of
- * range. A configuration may be partial; whether it is complete and valid under the
- * rules is the configuration engine's question.
- */
-export function checkConfiguration(catalog: Catalog, configuration: Configuration): Problem[] {
-  const out = new Collector();
-  if (configuration.catalog && configuration.catalog.id !== catalog.id) {
-    out.add(['catalog', 'id'], `was made for catalog "${configuration.catalog.id}", not "${catalog.id}"`);
-  }
-  const product = catalog.products.find((p) => p.id === configuration.product);
-  if (!product) {
-    out.add(['product'], `unknown product "${configuration.product}"${didYouMean(configuration.product, catalog.products.map((p) => p.id))}`);
-    return out.problems;
-  }
-  const attributes = new Map(product.attributes.map((a) => [a.id, a]));
-  for (const [id, value] of Object.entries(configuration.selections)) {
-    const path = ['selections', id];
-    const attribute = attributes.get(id);
-    if (!attribute) {
-      out.add(path, `unknown attribute "${id}" of product "${product.id}"${didYouMean(id, attributes.keys())}`);
-      continue;
-    }
-    checkSelection(attribute, value, path, out);
-  }
-  return out.problems;
-}
-
-function checkSelection(attribute: Attribute, value: unknown, path: Path, out: Collector): void {
-  switch (attribute.kind) {
-    case 'single':
-      if (typeof value !== 'string') out.add(path, `"${attribute.id}" is a single choice: give one option id`);
-      else checkOptionId(attribute, value, path, out);
-      return;
-    case 'multiple': {
-      if (!Array.isArray(value)) {
-        out.add(path, `"${attribute.id}" is a multiple choice: give a list of option ids`);
-        return;
-      }
-      value.forEach((id, i) => checkOptionId(attribute, String(id), [...path, i], out));
-      if (new Set(value).size !== value.length) out.add(path, 'names an option twice');
-      const max = attribute.max ?? attribute.options.length;
-      if (value.length > max) out.add(path, `chooses ${value.length} options; at most ${max} are allowed`);
-      return;
-    }
-    case 'boolean':
-      if (typeof value !== 'boolean') out.add(path, `"${attribute.id}" is on or off: give true or false`);
-      return;
-    case 'quantity': {
-      if (typeof value !== 'number') {
-        out.add(path, `"${attribute.id}" is a quantity: give a whole number`);
-        return;
-      }
-      const problem = quantityProblem(attribute, value);
-      if (problem) out.add(path, problem);
-      return;
-    }
-  }
 }

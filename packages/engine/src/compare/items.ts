@@ -3,7 +3,7 @@
  * as it is; a product or package is completed the way a configurator completes it.
  */
 import type { Catalog, Configuration, LocalText, Product, SelectionValue } from '../catalog/schema.js';
-import { checkConfiguration } from '../catalog/validate.js';
+import { checkConfiguration } from '../catalog/check-configuration.js';
 import { compile, CompileError, type CompiledProduct } from '../configure/compile.js';
 import { conditionHolds, violatedRules } from '../configure/evaluate.js';
 import { ConfigurationSession, SelectionError } from '../configure/session.js';

@@ -14,6 +14,7 @@ export { SolutionSpace, CAN_BE_FALSE, CAN_BE_TRUE, type Assignment } from './spa
 export {
   saveSpace,
   loadSpace,
+  loadPrecompiled,
   compileOrLoad,
   SpaceError,
   SPACE_FORMAT_VERSION,

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/schema.js';
-import { catalogHash } from '../catalog/load.js';
+import { catalogHash, CatalogError, markChecked } from '../catalog/checked.js';
 import { parseJson, type JsonLimits } from '../internal/json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
@@ -107,6 +107,33 @@ export async function loadSpace(catalog: Catalog, input: unknown, limits: JsonLi
     throw new SpaceError([{ path: 'variables', message: `the space has ${space.variables} variables, this engine encodes the product with ${encoding.variables.length}; compile it again` }]);
   }
   return { catalog, product, encoding, space: readDiagram(space) };
+}
+
+/**
+ * Loads a published catalog with a precompiled space of one of its products, without
+ * checking the catalog again: `cpq compile` checked it, and the space names it by
+ * content hash, so a catalog with the same hash is the one that passed the checks.
+ * Returns the compiled product; its `catalog` is frozen and marked as checked, ready
+ * for pricing. This is how a page avoids loading the catalog checks (and zod) at all.
+ *
+ * The space vouches for the catalog, so take both from the same place: your own
+ * publish step (`cpq compile`, which loads the catalog with `loadCatalog`). A hash is
+ * no signature; for catalogs from elsewhere, use `loadCatalog` and `loadSpace`.
+ *
+ * Throws a {@link SpaceError} when the space was made from another catalog (or is not
+ * a space), a {@link CatalogError} when the catalog text is not a JSON object.
+ */
+export async function loadPrecompiled(catalog: unknown, space: unknown, limits: JsonLimits = {}): Promise<CompiledProduct> {
+  let value = catalog;
+  if (typeof catalog === 'string') {
+    const document = parseJson(catalog, limits);
+    if (!document.ok) throw new CatalogError(document.problems);
+    value = document.value;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CatalogError([{ path: '', message: 'a catalog is a JSON object' }]);
+  const compiled = await loadSpace(value as Catalog, space, limits);
+  markChecked(compiled.catalog);
+  return compiled;
 }
 
 /**

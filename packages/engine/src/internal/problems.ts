@@ -70,3 +70,12 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/** Collects problems as checks find them; every check runs, none stops the others. */
+export class ProblemList {
+  readonly problems: Problem[] = [];
+
+  add(path: readonly PropertyKey[], message: string): void {
+    this.problems.push({ path: formatPath(path), message });
+  }
+}

@@ -18,9 +18,9 @@
  */
 import * as z from 'zod/mini';
 import type { Attribute, Catalog, Configuration, Option, Product } from '../catalog/schema.js';
-import { CatalogError } from '../catalog/load.js';
+import { requireChecked } from '../catalog/checked.js';
 import { localize } from '../catalog/text.js';
-import { checkConfiguration } from '../catalog/validate.js';
+import { checkConfiguration } from '../catalog/check-configuration.js';
 import { didYouMean, formatPath, ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import {
@@ -41,20 +41,21 @@ import {
 } from './fixed.js';
 import { isCurrency, knownCurrencies, minorUnits } from './currency.js';
 import type { MoneyJSON, RoundingMode } from './money.js';
-import {
-  PriceContextSchema,
-  type Charge,
-  type Contract,
-  type Partner,
-  type PriceBook,
-  type PriceContext,
-  type PricingSection,
-  type RoundingLevel,
-  type TaxRate,
-  type TaxRegion,
+import { PriceContextSchema } from './context.js';
+import type {
+  Charge,
+  Contract,
+  Partner,
+  PriceBook,
+  PriceContext,
+  PricingSection,
+  RoundingLevel,
+  TaxRate,
+  TaxRegion,
 } from './schema.js';
 import { normalizeTiers, tierFor, tierPrice, type Tier } from './tiers.js';
-import { checkPricing, isRealDate, ItemIndex } from './validate.js';
+import { isRealDate } from '../internal/dates.js';
+import { ItemIndex } from './items.js';
 import {
   englishReason,
   type Approval,
@@ -362,8 +363,8 @@ export class Pricer {
     if (catalog.pricing === undefined) {
       throw new PricingError([{ path: 'pricing', message: `catalog "${catalog.id}" has no pricing section` }]);
     }
-    const problems = checkPricing(catalog);
-    if (problems.length > 0) throw new CatalogError(problems);
+    // loadCatalog checked the pricing section with the rest; prices rely on those checks.
+    requireChecked(catalog, 'price()');
     this.catalog = catalog;
     this.pricing = catalog.pricing;
     this.items = new ItemIndex(catalog);

@@ -10,48 +10,13 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { CurrencySchema, ID_SOURCE as ID, IdSchema, LocalTextSchema } from '../catalog/primitives.js';
+import { CurrencySchema, IdSchema, LocalTextSchema } from '../catalog/primitives.js';
+import { AmountSchema, AudienceSchema, count, DateSchema, ItemSchema, PercentSchema, SignedDecimalSchema } from './values.js';
 
-/** An amount of money, written as text so it stays exact: "129.00", "0.0035". */
-export const AmountSchema = z.string().check(
-  z.regex(/^\d+(\.\d{1,12})?$/, 'must be an amount written as text with at most 12 decimals, e.g. "129.00"'),
-  z.describe('An amount written as text so that it stays exact, e.g. "129.00".'),
-);
+export * from './values.js';
+import { ManualDiscountSchema, OrderDiscountSchema, PriceContextSchema } from './context.js';
 
-/** A signed number written as text, for adjustments: "-8" (8 below), "+5" or "5" (5 above). */
-export const SignedDecimalSchema = z.string().check(
-  z.regex(/^[+-]?\d+(\.\d{1,12})?$/, 'must be a number written as text with at most 12 decimals, e.g. "-8" or "2.5"'),
-  z.describe('A signed number written as text, e.g. "-8" (lower) or "5" (higher).'),
-);
-
-/** A percentage written as text: "8", "12.5". */
-export const PercentSchema = z.string().check(
-  z.regex(/^\d+(\.\d{1,12})?$/, 'must be a percentage written as text with at most 12 decimals, e.g. "8" or "12.5"'),
-  z.describe('A percentage written as text, e.g. "8" or "12.5".'),
-);
-
-/** A calendar day, "2026-11-20". */
-export const DateSchema = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as "2026-11-20"'),
-  z.describe('A calendar day: "YYYY-MM-DD".'),
-);
-
-/**
- * What a price is for: a product (`"meeting-room"`), a boolean or quantity attribute
- * of it (`"meeting-room/table-mics"`) or an option (`"meeting-room/display:d86"`).
- */
-export const ItemSchema = z.string().check(
-  z.regex(new RegExp(`^${ID}(/${ID}(:${ID})?)?$`), 'must name a product, "product/attribute" or "product/attribute:option"'),
-  z.describe('A priced item: "product", "product/attribute" or "product/attribute:option".'),
-);
-
-/** A buyer segment a price book is for: "smb", "enterprise", "partner:northwind". */
-export const AudienceSchema = z.string().check(
-  z.regex(new RegExp(`^${ID}(:${ID})?$`), 'must be a segment such as "smb", "enterprise" or "partner:northwind"'),
-  z.describe('A segment: "smb", "enterprise", "partner:<id>".'),
-);
-
-const count = z.int().check(z.minimum(1));
+export { ManualDiscountSchema, OrderDiscountSchema, PriceContextSchema };
 
 /** One quantity tier: units `from`..`to` (`to` left out: up to the next tier, or without end). */
 export const TierSchema = z.strictObject({
@@ -218,43 +183,6 @@ export const PricingSectionSchema = z.strictObject({
   floorPercent: z.optional(PercentSchema),
 }).check(z.describe('Price books, charges, tiers, discounts and tax (see docs/pricing.md).'));
 
-/** A manual discount on one line: a percent or an amount (per period for a recurring line). */
-export const ManualDiscountSchema = z.strictObject({
-  percent: z.optional(PercentSchema),
-  amount: z.optional(AmountSchema),
-});
-
-/** A manual discount on the order, split over its lines by largest remainder. */
-export const OrderDiscountSchema = z.strictObject({
-  percent: z.optional(PercentSchema),
-  amount: z.optional(AmountSchema),
-  /** Which lines: one-time, or recurring per month or per year. Default: every line for a percent, one-time lines for an amount. */
-  appliesTo: z.optional(z.enum(['one-time', 'month', 'year'])),
-});
-
-/** Who is buying, when, in which currency, and what was negotiated. */
-export const PriceContextSchema = z.strictObject({
-  /** The day prices apply, "2026-11-20". Explicit, so the same request gives the same cents tomorrow. */
-  date: DateSchema,
-  /** A price book by id; or leave it out and give a segment (or nothing, for the first book). */
-  book: z.optional(IdSchema),
-  segment: z.optional(AudienceSchema),
-  /** Default: the book's, else the catalog's default currency. */
-  currency: z.optional(z.string()),
-  /** A reseller (from `partners`): their book (audience "partner:<id>") and discount. */
-  partner: z.optional(IdSchema),
-  /** A customer with contracted prices. */
-  customer: z.optional(IdSchema),
-  /** How many of the configured product (e.g. 12 rooms). Default 1. */
-  quantity: z.optional(count),
-  /** The term in months for every recurring charge, e.g. to co-term with a running contract. */
-  termMonths: z.optional(count),
-  /** The tax region, when not the book's. */
-  taxRegion: z.optional(IdSchema),
-  /** Manual discounts by item. */
-  lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
-  orderDiscount: z.optional(OrderDiscountSchema),
-});
 
 export type Tier = z.infer<typeof TierSchema>;
 export type TierMode = NonNullable<Charge['tierMode']>;

@@ -5,7 +5,9 @@
  * `checkCatalog`, so `loadCatalog` reports pricing mistakes with every other problem.
  */
 import type { Attribute, Catalog, LocalText, Option, Product } from '../catalog/schema.js';
-import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
+import { isRealDate } from '../internal/dates.js';
+import { didYouMean, formatPath, ProblemList, type Problem } from '../internal/problems.js';
+import { ItemIndex, type ResolvedItem } from './items.js';
 import { fixed } from './fixed.js';
 import { isCurrency, knownCurrencies } from './currency.js';
 import type { Charge, PriceBook, PricingSection } from './schema.js';
@@ -14,73 +16,11 @@ type Path = PropertyKey[];
 
 const HUNDRED = fixed('100');
 
-class Collector {
-  readonly problems: Problem[] = [];
-  add(path: Path, message: string): void {
-    this.problems.push({ path: formatPath(path), message });
-  }
-}
-
-/** A priced item resolved against the catalog. */
-export interface ResolvedItem {
-  readonly product: Product;
-  readonly attribute?: Attribute;
-  readonly option?: Option;
-}
-
-/** Products and their attributes by id, for resolving item references quickly. */
-export class ItemIndex {
-  readonly products = new Map<string, { product: Product; attributes: Map<string, Attribute> }>();
-
-  constructor(catalog: Catalog) {
-    for (const product of catalog.products) {
-      if (!this.products.has(product.id)) this.products.set(product.id, { product, attributes: new Map(product.attributes.map((a) => [a.id, a])) });
-    }
-  }
-
-  /** Resolves "product", "product/attribute" or "product/attribute:option", or says why it does not resolve. */
-  resolve(item: string): ResolvedItem | string {
-    const slash = item.indexOf('/');
-    const productId = slash < 0 ? item : item.slice(0, slash);
-    const entry = this.products.get(productId);
-    if (!entry) return `unknown product "${productId}"${didYouMean(productId, this.products.keys())}`;
-    if (slash < 0) return { product: entry.product };
-    const [attributeId = '', optionId] = item.slice(slash + 1).split(':');
-    const attribute = entry.attributes.get(attributeId);
-    if (!attribute) return `unknown attribute "${attributeId}" of product "${productId}"${didYouMean(attributeId, entry.attributes.keys())}`;
-    if (attribute.kind === 'boolean' || attribute.kind === 'quantity') {
-      if (optionId !== undefined) return `"${attributeId}" is a ${attribute.kind} and has no options; write "${productId}/${attributeId}"`;
-      return { product: entry.product, attribute };
-    }
-    if (optionId === undefined) {
-      const kind = attribute.kind === 'single' ? 'single' : 'multiple';
-      return `"${attributeId}" is a ${kind} choice: name the option, e.g. "${productId}/${attributeId}:${attribute.options[0]!.id}"`;
-    }
-    const option = attribute.options.find((o) => o.id === optionId);
-    if (!option) {
-      const prefix = `${productId}/${attributeId}:`;
-      return `unknown option "${item}"${didYouMean(item, attribute.options.map((o) => prefix + o.id))}`;
-    }
-    return { product: entry.product, attribute, option };
-  }
-}
-
-/** Whether a "YYYY-MM-DD" string is a day of the calendar (no 2026-02-30). */
-export function isRealDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
-}
-
 /** Returns every problem of a catalog's pricing section (none when it has none). */
 export function checkPricing(catalog: Catalog): Problem[] {
   const pricing = catalog.pricing as PricingSection | undefined;
   if (pricing === undefined) return [];
-  const out = new Collector();
+  const out = new ProblemList();
   new PricingChecks(catalog, pricing, out).run();
   return out.problems;
 }
@@ -96,7 +36,7 @@ class PricingChecks {
   constructor(
     private readonly catalog: Catalog,
     private readonly pricing: PricingSection,
-    private readonly out: Collector,
+    private readonly out: ProblemList,
   ) {
     this.items = new ItemIndex(catalog);
     pricing.books.forEach((book, index) => {
@@ -339,7 +279,7 @@ class PricingChecks {
   }
 }
 
-function unique(items: readonly { id: string }[], path: Path, what: string, out: Collector): void {
+function unique(items: readonly { id: string }[], path: Path, what: string, out: ProblemList): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const first = seen.get(item.id);

@@ -4,10 +4,10 @@
  * dates), so that the same inputs can be priced again later and compared.
  */
 import * as z from 'zod/mini';
-import { catalogHash } from '../catalog/load.js';
+import { catalogHash } from '../catalog/checked.js';
 import type { Catalog, Configuration } from '../catalog/schema.js';
 import { localize } from '../catalog/text.js';
-import { checkConfiguration } from '../catalog/validate.js';
+import { checkConfiguration } from '../catalog/check-configuration.js';
 import { violatedRules } from '../configure/evaluate.js';
 import { contentHash } from '../internal/digest.js';
 import { checkJsonValue } from '../internal/json.js';
@@ -17,7 +17,7 @@ import type { ChargeTotals, PriceBreakdown, PriceTotals, TaxAmount } from '../pr
 import { allocate, divide, fixed, format, stepOf } from '../price/fixed.js';
 import { price, PricingError } from '../price/index.js';
 import type { MoneyJSON, RoundingMode } from '../price/money.js';
-import { isRealDate } from '../price/validate.js';
+import { isRealDate } from '../internal/dates.js';
 import {
   QUOTE_FORMAT,
   QuoteRequestSchema,

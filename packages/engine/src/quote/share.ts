@@ -18,7 +18,7 @@
  * written as `-` and the hex of its UTF-8 bytes.
  */
 import type { Catalog, Configuration, SelectionValue } from '../catalog/schema.js';
-import { checkConfiguration } from '../catalog/validate.js';
+import { checkConfiguration } from '../catalog/check-configuration.js';
 import { compile, type CompiledProduct } from '../configure/compile.js';
 import { ConfigurationSession, SelectionError, type Decision } from '../configure/session.js';
 import { formatPath, ValidationError, type Problem } from '../internal/problems.js';

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Attribute, Catalog, Configuration, LocalText, Product, SelectionValue, SpecValue } from '../catalog/schema.js';
-import { quantityProblem } from '../catalog/validate.js';
+import { quantityProblem } from '../catalog/check-configuration.js';
 import { byDefaults, under } from '../compare/items.js';
 import { localize } from '../catalog/text.js';
 import { specValues } from '../compare/rows.js';

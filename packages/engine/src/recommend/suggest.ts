@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Catalog, Configuration, LocalText, Product } from '../catalog/schema.js';
-import { checkConfiguration } from '../catalog/validate.js';
+import { checkConfiguration } from '../catalog/check-configuration.js';
 import { under } from '../compare/items.js';
 import { conditionHolds } from '../configure/evaluate.js';
 import { ConfigurationSession, SelectionError, type ValidDomain } from '../configure/session.js';

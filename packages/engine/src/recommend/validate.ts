@@ -4,7 +4,7 @@
  * number is answered, and package selections that must fit their product.
  */
 import type { Attribute, Catalog, Product } from '../catalog/schema.js';
-import { checkConfiguration } from '../catalog/validate.js';
+import { checkConfiguration } from '../catalog/check-configuration.js';
 import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
 import type { Need, Question, Questionnaire, SelectNeed, SpecNeed } from './schema.js';
 

@@ -1,0 +1,42 @@
+/** The price request's schema: who buys, when, in which currency, and what was negotiated. */
+import * as z from 'zod/mini';
+import { IdSchema } from '../catalog/primitives.js';
+import { AmountSchema, AudienceSchema, count, DateSchema, ItemSchema, PercentSchema } from './values.js';
+
+/** A manual discount on one line: a percent or an amount (per period for a recurring line). */
+export const ManualDiscountSchema = z.strictObject({
+  percent: z.optional(PercentSchema),
+  amount: z.optional(AmountSchema),
+});
+
+/** A manual discount on the order, split over its lines by largest remainder. */
+export const OrderDiscountSchema = z.strictObject({
+  percent: z.optional(PercentSchema),
+  amount: z.optional(AmountSchema),
+  /** Which lines: one-time, or recurring per month or per year. Default: every line for a percent, one-time lines for an amount. */
+  appliesTo: z.optional(z.enum(['one-time', 'month', 'year'])),
+});
+
+/** Who is buying, when, in which currency, and what was negotiated. */
+export const PriceContextSchema = z.strictObject({
+  /** The day prices apply, "2026-11-20". Explicit, so the same request gives the same cents tomorrow. */
+  date: DateSchema,
+  /** A price book by id; or leave it out and give a segment (or nothing, for the first book). */
+  book: z.optional(IdSchema),
+  segment: z.optional(AudienceSchema),
+  /** Default: the book's, else the catalog's default currency. */
+  currency: z.optional(z.string()),
+  /** A reseller (from `partners`): their book (audience "partner:<id>") and discount. */
+  partner: z.optional(IdSchema),
+  /** A customer with contracted prices. */
+  customer: z.optional(IdSchema),
+  /** How many of the configured product (e.g. 12 rooms). Default 1. */
+  quantity: z.optional(count),
+  /** The term in months for every recurring charge, e.g. to co-term with a running contract. */
+  termMonths: z.optional(count),
+  /** The tax region, when not the book's. */
+  taxRegion: z.optional(IdSchema),
+  /** Manual discounts by item. */
+  lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
+  orderDiscount: z.optional(OrderDiscountSchema),
+});
