@@ -3,6 +3,13 @@ export interface Problem {
   /** Where in the document, e.g. `products[0].rules[3].then`; empty for the whole document. */
   readonly path: string;
   readonly message: string;
+  /**
+   * What kind of problem, stable across versions, for elements that say it in the reader's
+   * language (e.g. the pricing codes in docs/pricing.md); absent where there is none.
+   */
+  readonly code?: string;
+  /** The values the message names, for translation with `code`: ids, whole numbers, decimal strings. */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** Formats a path the way a JavaScript reader would write it: `products[0].name.de`. */

@@ -8,6 +8,7 @@ import type { Catalog, Configuration, SelectionValue } from '../catalog/schema.j
 import { format } from './fixed.js';
 import type { MoneyJSON } from './money.js';
 import { Pricer, PricingError, type Totals } from './pricer.js';
+import { pricingProblem } from './problems.js';
 import type { PriceContext } from './schema.js';
 
 /**
@@ -57,7 +58,8 @@ export function applyChange(catalog: Catalog, configuration: Configuration, chan
     const product = catalog.products.find((p) => p.id === configuration.product);
     const attribute = product?.attributes.find((a) => a.id === attributeId);
     if (!attribute) {
-      throw new PricingError([{ path: 'change', message: `unknown attribute "${attributeId}" of product "${configuration.product}"` }]);
+      const message = `unknown attribute "${attributeId}" of product "${configuration.product}"`;
+      throw new PricingError([pricingProblem('change', 'change-unknown-attribute', { attribute: attributeId, product: configuration.product }, message)]);
     }
     if (attribute.kind === 'multiple' && optionId !== undefined) {
       const current = Object.hasOwn(selections, attributeId) && Array.isArray(selections[attributeId]) ? (selections[attributeId] as string[]) : [];
@@ -68,7 +70,7 @@ export function applyChange(catalog: Catalog, configuration: Configuration, chan
       selections[attributeId] = true;
     } else {
       const hint = attribute.kind === 'quantity' ? 'give a quantity: { "' + attributeId + '": 3 }' : attribute.kind === 'boolean' ? `write "${attributeId}"` : `write "${attributeId}:<option>"`;
-      throw new PricingError([{ path: 'change', message: `"${change}" does not choose anything: ${hint}` }]);
+      throw new PricingError([pricingProblem('change', 'change-chooses-nothing', { change, attribute: attributeId, kind: attribute.kind }, `"${change}" does not choose anything: ${hint}`)]);
     }
   } else {
     for (const [id, value] of Object.entries(change)) {

@@ -21,7 +21,7 @@ import type { Attribute, Catalog, Configuration, Option, Product } from '../cata
 import { requireChecked } from '../catalog/checked.js';
 import { localize } from '../catalog/text.js';
 import { checkConfiguration } from '../catalog/check-configuration.js';
-import { didYouMean, formatPath, ValidationError, type Problem } from '../internal/problems.js';
+import { closest, didYouMean, formatPath, ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import {
   allocate,
@@ -54,6 +54,7 @@ import type {
   TaxRegion,
 } from './schema.js';
 import { normalizeTiers, tierFor, tierPrice, type Tier } from './tiers.js';
+import { pricingProblem, type PricingProblemCode } from './problems.js';
 import { isRealDate } from '../internal/dates.js';
 import { ItemIndex } from './items.js';
 import {
@@ -79,6 +80,8 @@ export class PricingError extends ValidationError {
 }
 
 type Path = PropertyKey[];
+/** Records a problem of the request's context (`context.` + path), with its code and params. */
+type AddProblem = (path: Path, code: PricingProblemCode, params: Readonly<Record<string, string | number | undefined>>, message: string) => void;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The price of an item as one book gives it, after the adjustments of its `basedOn` chain. */
@@ -264,6 +267,11 @@ function pathOf(spec: { attribute: Attribute | undefined; position: number | und
   return formatPath(spec.position === undefined ? ['configuration', 'selections', spec.attribute.id] : ['configuration', 'selections', spec.attribute.id, spec.position]);
 }
 
+/** The params of a problem with one priced item: the item, the book, and the ids that name it. */
+function itemParams(item: string, s: Setup, product: Product, attribute: Attribute | undefined, option: Option | undefined): Record<string, string | undefined> {
+  return { item, book: s.book.book.id, product: product.id, attribute: attribute?.id, option: option?.id };
+}
+
 /** What a stage did to a line: shared between lines whenever it does not depend on the line. */
 interface Meta {
   readonly code: string;
@@ -361,7 +369,7 @@ export class Pricer {
 
   constructor(catalog: Catalog) {
     if (catalog.pricing === undefined) {
-      throw new PricingError([{ path: 'pricing', message: `catalog "${catalog.id}" has no pricing section` }]);
+      throw new PricingError([pricingProblem('pricing', 'no-pricing', { catalog: catalog.id }, `catalog "${catalog.id}" has no pricing section`)]);
     }
     // loadCatalog checked the pricing section with the rest; prices rely on those checks.
     requireChecked(catalog, 'price()');
@@ -452,19 +460,23 @@ export class Pricer {
     if (!parsed.success) throw new PricingError(problemsFromIssues(parsed.error.issues, { context: input }, CONTEXT_FIELDS));
     const context = parsed.data.context;
     const problems: Problem[] = [];
-    const add = (path: Path, message: string): void => void problems.push({ path: formatPath(['context', ...path]), message });
+    const add: AddProblem = (path, code, params, message) => void problems.push(pricingProblem(formatPath(['context', ...path]), code, params, message));
 
-    if (!isRealDate(context.date)) add(['date'], `"${context.date}" is not a day of the calendar`);
+    if (!isRealDate(context.date)) add(['date'], 'date-invalid', { date: context.date }, `"${context.date}" is not a day of the calendar`);
     if (context.currency !== undefined && !isCurrency(context.currency)) {
-      add(['currency'], `"${context.currency}" is not an ISO 4217 currency code${didYouMean(context.currency, knownCurrencies())}`);
+      const suggestion = closest(context.currency, knownCurrencies());
+      add(['currency'], 'currency-unknown', { currency: context.currency, suggestion }, `"${context.currency}" is not an ISO 4217 currency code${didYouMean(context.currency, knownCurrencies())}`);
     }
-    if (context.book !== undefined && context.segment !== undefined) add(['segment'], 'give a price book or a segment, not both');
+    if (context.book !== undefined && context.segment !== undefined) add(['segment'], 'book-and-segment', { book: context.book, segment: context.segment }, 'give a price book or a segment, not both');
 
     let partner: Setup['partner'];
     if (context.partner !== undefined) {
       const partners = this.pricing.partners ?? [];
       const index = partners.findIndex((p) => p.id === context.partner);
-      if (index < 0) add(['partner'], `unknown partner "${context.partner}"${didYouMean(context.partner, partners.map((p) => p.id))}`);
+      if (index < 0) {
+        const ids = partners.map((p) => p.id);
+        add(['partner'], 'partner-unknown', { partner: context.partner, suggestion: closest(context.partner, ids) }, `unknown partner "${context.partner}"${didYouMean(context.partner, ids)}`);
+      }
       else {
         const p = partners[index]!;
         const m = makeMeta('partner', { partner: p.id, percent: p.percent }, formatPath(['pricing', 'partners', index]));
@@ -479,7 +491,10 @@ export class Pricer {
     if (regionId !== undefined) {
       const regions = this.pricing.tax?.regions ?? [];
       region = regions.find((r) => r.id === regionId);
-      if (!region) add(['taxRegion'], `unknown tax region "${regionId}"${didYouMean(regionId, regions.map((r) => r.id))}`);
+      if (!region) {
+        const ids = regions.map((r) => r.id);
+        add(['taxRegion'], 'tax-region-unknown', { taxRegion: regionId, suggestion: closest(regionId, ids) }, `unknown tax region "${regionId}"${didYouMean(regionId, ids)}`);
+      }
     }
 
     const currency = book?.currency ?? context.currency ?? this.catalog.defaultCurrency;
@@ -570,30 +585,33 @@ export class Pricer {
   }
 
   /** The book a request names, or the first one valid on the date for its currency and segment. */
-  private chooseBook(context: PriceContext, segment: string | undefined, add: (path: Path, message: string) => void): Book | undefined {
+  private chooseBook(context: PriceContext, segment: string | undefined, add: AddProblem): Book | undefined {
     const date = context.date;
     if (context.book !== undefined) {
       const book = this.books.get(context.book);
       if (!book) {
-        add(['book'], `unknown price book "${context.book}"${didYouMean(context.book, this.books.keys())}`);
+        add(['book'], 'book-unknown', { book: context.book, suggestion: closest(context.book, this.books.keys()) }, `unknown price book "${context.book}"${didYouMean(context.book, this.books.keys())}`);
         return undefined;
       }
       if (context.currency !== undefined && context.currency !== book.currency) {
-        add(['currency'], `price book "${book.book.id}" is in ${book.currency}, not ${context.currency}`);
+        add(['currency'], 'book-currency', { book: book.book.id, bookCurrency: book.currency, currency: context.currency }, `price book "${book.book.id}" is in ${book.currency}, not ${context.currency}`);
       }
-      if (!book.validOn(date)) add(['date'], `price book "${book.book.id}" is valid ${book.validity()}, not on ${date}`);
+      if (!book.validOn(date)) {
+        const { validFrom, validTo } = book.book;
+        add(['date'], 'book-not-valid', { book: book.book.id, date, validFrom, validTo }, `price book "${book.book.id}" is valid ${book.validity()}, not on ${date}`);
+      }
       return book;
     }
     const currency = context.currency ?? this.catalog.defaultCurrency;
     if (context.segment !== undefined && !this.bookList.some((b) => b.book.audience?.includes(context.segment!))) {
       const segments = new Set(this.bookList.flatMap((b) => b.book.audience ?? []));
-      add(['segment'], `no price book is for segment "${context.segment}"${didYouMean(context.segment, segments)}`);
+      add(['segment'], 'segment-unknown', { segment: context.segment, suggestion: closest(context.segment, segments) }, `no price book is for segment "${context.segment}"${didYouMean(context.segment, segments)}`);
       return undefined;
     }
     const inCurrency = this.bookList.filter((b) => b.currency === currency);
     if (inCurrency.length === 0) {
-      const currencies = [...new Set(this.bookList.map((b) => b.currency))].join(' and ');
-      add(['currency'], `no price book is in ${currency} (the price books are in ${currencies})`);
+      const currencies = [...new Set(this.bookList.map((b) => b.currency))];
+      add(['currency'], 'currency-no-book', { currency, currencies: currencies.join(',') }, `no price book is in ${currency} (the price books are in ${currencies.join(' and ')})`);
       return undefined;
     }
     let candidates = inCurrency;
@@ -604,7 +622,7 @@ export class Pricer {
         candidates = forSegment;
         what = `for "${segment}" in ${currency}`;
       } else if (context.segment !== undefined) {
-        add(['segment'], `no price book for segment "${segment}" is in ${currency}`);
+        add(['segment'], 'segment-no-book-in-currency', { segment, currency }, `no price book for segment "${segment}" is in ${currency}`);
         return undefined;
       }
       // A partner without a book of its own buys from the general books, with its partner discount.
@@ -612,7 +630,7 @@ export class Pricer {
     const valid = candidates.find((b) => b.validOn(date));
     if (!valid) {
       const books = candidates.map((b) => `"${b.book.id}" is valid ${b.validity()}`).join('; ');
-      add(['date'], `no price book ${what} is valid on ${date} (${books})`);
+      add(['date'], 'date-no-book', { date, currency, segment }, `no price book ${what} is valid on ${date} (${books})`);
     }
     return valid;
   }
@@ -622,15 +640,15 @@ export class Pricer {
     path: Path,
     currency: string,
     places: number,
-    add: (path: Path, message: string) => void,
+    add: AddProblem,
   ): Discount | undefined {
     if ((discount.percent === undefined) === (discount.amount === undefined)) {
-      add(path, discount.percent === undefined ? 'give "percent" or "amount"' : 'give "percent" or "amount", not both');
+      add(path, 'discount-percent-or-amount', {}, discount.percent === undefined ? 'give "percent" or "amount"' : 'give "percent" or "amount", not both');
       return undefined;
     }
     if (discount.percent !== undefined) {
       if (fixed(discount.percent) > fixed('100')) {
-        add([...path, 'percent'], `a discount of ${discount.percent}% is over 100%`);
+        add([...path, 'percent'], 'discount-over-100', { percent: discount.percent }, `a discount of ${discount.percent}% is over 100%`);
         return undefined;
       }
       return { percent: discount.percent, factor: offFactor(discount.percent), amount: undefined };
@@ -638,7 +656,7 @@ export class Pricer {
     const text = discount.amount!;
     const dot = text.indexOf('.');
     if (dot >= 0 && text.length - dot - 1 > places) {
-      add([...path, 'amount'], `${text} has more decimals than ${currency} has (${places})`);
+      add([...path, 'amount'], 'discount-decimals', { amount: text, currency, places }, `${text} has more decimals than ${currency} has (${places})`);
       return undefined;
     }
     return { percent: undefined, factor: undefined, amount: fixed(text) };
@@ -662,7 +680,8 @@ export class Pricer {
       const items = new Set(specs.map((l) => l.item));
       for (const item of s.lineDiscounts.keys()) {
         if (!items.has(item)) {
-          problems.push({ path: formatPath(['context', 'lineDiscounts', item]), message: `no line "${item}" in this configuration${didYouMean(item, items)}` });
+          const message = `no line "${item}" in this configuration${didYouMean(item, items)}`;
+          problems.push(pricingProblem(formatPath(['context', 'lineDiscounts', item]), 'discount-no-line', { item, suggestion: closest(item, items) }, message));
         }
       }
     }
@@ -692,13 +711,17 @@ export class Pricer {
     const add = (item: string, attribute: Attribute | undefined, option: Option | undefined, own: number, position?: number): void => {
       const price = s.book.price(item);
       if (price === undefined) {
-        if (!this.termItems.has(item)) problems.push({ path: pathOf({ attribute, position }), message: `no price for "${item}" in price book "${s.book.book.id}"` });
+        if (!this.termItems.has(item)) {
+          const message = `no price for "${item}" in price book "${s.book.book.id}"`;
+          problems.push(pricingProblem(pathOf({ attribute, position }), 'price-missing', itemParams(item, s, product, attribute, option), message));
+        }
         return;
       }
       const charge = price.charge;
       if (charge.included === true) return;
       if (price.negative) {
-        problems.push({ path: pathOf({ attribute, position }), message: `price book "${s.book.book.id}" gives "${item}" a negative price (${price.rule})` });
+        const message = `price book "${s.book.book.id}" gives "${item}" a negative price (${price.rule})`;
+        problems.push(pricingProblem(pathOf({ attribute, position }), 'price-negative', { ...itemParams(item, s, product, attribute, option), rule: price.rule }, message));
         return;
       }
       let count = own;
@@ -800,10 +823,14 @@ export class Pricer {
       const tiered = tierPrice(mode, price.tiers, spec.quantity, s.level === 'unit' ? s.step : 1n, s.mode);
       if (!tiered) {
         const last = price.tiers[price.tiers.length - 1]!;
-        problems.push({
-          path: pathOf(spec),
-          message: `no tier of "${spec.item}" in price book "${s.book.book.id}" covers quantity ${spec.quantity} (the tiers end at ${last.to})`,
-        });
+        problems.push(
+          pricingProblem(
+            pathOf(spec),
+            'tier-missing',
+            { ...itemParams(spec.item, s, spec.product, spec.attribute, spec.option), quantity: spec.quantity, to: last.to },
+            `no tier of "${spec.item}" in price book "${s.book.book.id}" covers quantity ${spec.quantity} (the tiers end at ${last.to})`,
+          ),
+        );
         return undefined;
       }
       values[tierAt] = this.roundLine(tiered.amount, s);
@@ -862,7 +889,8 @@ export class Pricer {
       } else {
         const amount = manual.amount!;
         if (amount > before) {
-          problems.push({ path: `${manual.rule}.amount`, message: `a discount of ${format(amount, places)} is more than the line's ${format(before, places)}` });
+          const params = { item: spec.item, amount: format(amount, places), line: format(before, places), currency: s.currency };
+          problems.push(pricingProblem(`${manual.rule}.amount`, 'discount-over-line', params, `a discount of ${params.amount} is more than the line's ${params.line}`));
           return undefined;
         }
         values[k + 4] = this.roundLine(before - amount, s);
@@ -925,10 +953,17 @@ export class Pricer {
         const amount = order.amount!;
         if (amount > sum) {
           const what = group === 0 ? 'one-time' : `recurring ${GROUP_NAMES[group]}ly`;
-          problems.push({
-            path: 'context.orderDiscount.amount',
-            message: members.length === 0 ? `there are no ${what} lines to discount` : `a discount of ${format(amount, s.places)} is more than the ${what} total of ${format(sum, s.places)}`,
-          });
+          const charge = GROUP_NAMES[group]!;
+          problems.push(
+            members.length === 0
+              ? pricingProblem('context.orderDiscount.amount', 'order-discount-no-lines', { charge }, `there are no ${what} lines to discount`)
+              : pricingProblem(
+                  'context.orderDiscount.amount',
+                  'order-discount-over-total',
+                  { charge, amount: format(amount, s.places), total: format(sum, s.places), currency: s.currency },
+                  `a discount of ${format(amount, s.places)} is more than the ${what} total of ${format(sum, s.places)}`,
+                ),
+          );
           return;
         }
         shares = document ? weights.map((w) => (sum === 0n ? 0n : mulDiv(amount, w, sum, 1n, s.mode))) : allocate(amount, weights, s.step);
