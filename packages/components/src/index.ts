@@ -10,6 +10,7 @@ export { CpqElement, type Theme } from './internal/define.js';
 export {
   LocalizeController,
   registerTranslation,
+  loadTranslation,
   translationFor,
   type Translation,
   type TranslationKey,
@@ -26,6 +27,8 @@ export { CpqConfigurationChangeEvent, type CpqConfigurationChangeDetail } from '
 export { CpqQuoteRequestEvent, type CpqQuoteRequestDetail } from './events/cpq-quote-request.js';
 export { CpqShareEvent, type CpqShareDetail } from './events/cpq-share.js';
 export { CpqHandoffRequestEvent, type CpqHandoffRequestDetail } from './events/cpq-handoff-request.js';
+export { CpqLoadEvent, type CpqLoadDetail } from './events/cpq-load.js';
+export { CpqLoadErrorEvent, type CpqLoadErrorDetail } from './events/cpq-load-error.js';
 export { QuoteSummary } from './quote-summary/quote-summary.component.js';
 export { CpqQuoteAcceptEvent, type CpqQuoteAcceptDetail } from './events/cpq-quote-accept.js';
 export { PackageFinder } from './package-finder/package-finder.component.js';

@@ -32,12 +32,17 @@ import '../src/define/product-configurator.js';
 import {
   CpqConfigurationChangeEvent,
   CpqHandoffRequestEvent,
+  CpqLoadErrorEvent,
+  CpqLoadEvent,
   CpqQuoteRequestEvent,
   CpqShareEvent,
+  de,
   ProductConfigurator,
+  registerTranslation,
+  type Translation,
 } from '../src/index.js';
 import { deskCatalog, roomCatalog, XSS, xssCatalog } from './fixtures.js';
-import { money, part, parts, settled, text, texts } from './helpers.js';
+import { loaded, money, part, parts, settled, text, texts } from './helpers.js';
 
 const av = loadCatalog(avRoomsJson);
 const suite = loadCatalog(collabSuiteJson);
@@ -87,16 +92,6 @@ async function configurator(options: Options = {}): Promise<ProductConfigurator>
   const el = wrapper.querySelector('product-configurator')!;
   if (!options.noWait) await loaded(el);
   return el;
-}
-
-/** Waits until the element no longer shows its loading state. */
-async function loaded(el: ProductConfigurator): Promise<void> {
-  for (let tries = 0; tries < 300; tries++) {
-    await el.updateComplete;
-    if (el.shadowRoot?.firstElementChild && !el.shadowRoot.querySelector('[part~="loading"]')) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('the configurator is still loading');
 }
 
 const root = (el: ProductConfigurator) => el.shadowRoot!;
@@ -560,6 +555,65 @@ describe('<product-configurator>', () => {
     });
   });
 
+  describe('price problems in the reader’s language', () => {
+    const problem = (el: ProductConfigurator) => text(root(el).querySelector('.price-problem'));
+    /** Sets price attributes as a page does, and waits for the element to price again. */
+    async function set(el: ProductConfigurator, settings: Partial<Pick<ProductConfigurator, 'priceDate' | 'currency' | 'priceBook'>>): Promise<void> {
+      Object.assign(el, settings);
+      await el.updateComplete;
+    }
+
+    it('no price book for the date: said in English, German and French, with the date in the reader’s format', async () => {
+      const el = await configurator();
+      await set(el, { priceDate: '2026-10-01' });
+      expect(el.price).to.equal(undefined);
+      expect(text(part(el, 'total').querySelector('dd'))).to.equal('Price on request');
+      expect(problem(el)).to.equal('No price book is valid on October 1, 2026.');
+      const de = await configurator({ lang: 'de' });
+      await set(de, { priceDate: '2026-10-01' });
+      expect(text(part(de, 'total').querySelector('dd'))).to.equal('Preis auf Anfrage');
+      expect(problem(de)).to.equal('Am 1. Oktober 2026 gilt keine Preisliste.');
+      // One price book asked for by name: its name in German.
+      await set(de, { priceBook: 'list-eur' });
+      expect(problem(de)).to.equal('Die Preisliste „Listenpreise (EUR)“ gilt nicht am 1. Oktober 2026.');
+      const fr = await configurator({ lang: 'fr' });
+      await set(fr, { priceDate: '2026-10-01' });
+      expect(problem(fr)).to.equal('Aucune liste de prix n’est valable le 1 octobre 2026.');
+    });
+
+    it('an unknown currency, or one without prices, in German', async () => {
+      const de = await configurator({ lang: 'de' });
+      expect(root(de).querySelector('.price-problem')).to.equal(null);
+      await set(de, { currency: 'XYZ' });
+      expect(problem(de)).to.equal('„XYZ“ ist kein Währungscode.');
+      await set(de, { currency: 'CHF' });
+      expect(problem(de)).to.equal('Es gibt keine Preise in CHF, nur in EUR und USD.');
+      await set(de, { currency: 'USD' });
+      expect(root(de).querySelector('.price-problem'), 'USD has its books').to.equal(null);
+    });
+
+    it('a missing price names the choice and the book in German', async () => {
+      const json = structuredClone(avRoomsJson) as { pricing: { books: { prices: Record<string, unknown> }[] } };
+      delete json.pricing.books[0]!.prices['meeting-room/display:d98'];
+      const catalog = loadCatalog(json);
+      const el = await configurator({ catalog, product: 'meeting-room', lang: 'de', configuration: { product: 'meeting-room', selections: { display: 'd98' } } });
+      expect(problem(el)).to.equal('Displaygröße: 98-Zoll-4K-Display hat keinen Preis in der Preisliste „Listenpreise (EUR)“.');
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(problem(el)).to.equal('Display size: 98-inch 4K display has no price in the price book “List prices (EUR)”.');
+    });
+
+    it('falls back to the engine’s message when the reader’s translation lacks the text', async () => {
+      const old: Partial<Translation> = { ...de, $code: 'de-x-old' };
+      delete old.priceProblemDateNoBook;
+      registerTranslation(old as Translation);
+      const el = await configurator({ lang: 'de-x-old' });
+      await set(el, { priceDate: '2026-10-01' });
+      expect(text(part(el, 'total').querySelector('dd'))).to.equal('Preis auf Anfrage', 'the rest is German');
+      expect(problem(el)).to.match(/^no price book in EUR is valid on 2026-10-01 \("list-eur" is valid from 2026-11-01/);
+    });
+  });
+
   describe('events', () => {
     it('fires change and cpq-configuration-change once per user change, with the configuration and its price', async () => {
       const el = await configurator();
@@ -750,10 +804,8 @@ describe('<product-configurator>', () => {
       expect(el.value!.selections).to.deep.equal({ display: 'd98' });
       expect(text(part(el, 'conflict').querySelector('p'))).to.equal('Mounting: Wall mount is not available with Display size: 98-inch 4K display.');
       expect(focused(el) === wall, 'focus stays where the buyer is').to.equal(true);
-      // Tab reaches the repair button. (Chromium first visits the group's next radio button once
-      // the focused one has been unchecked again: nothing in the group is checked.)
+      // One Tab reaches the repair button.
       await sendKeys({ press: 'Tab' });
-      if (focused(el) !== part(el, 'repair-button')) await sendKeys({ press: 'Tab' });
       expect(text(focused(el))).to.equal('Choose it instead of Display size: 98-inch 4K display');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
@@ -765,6 +817,70 @@ describe('<product-configurator>', () => {
       // The undo button is gone with the note; focus is back on the mount the buyer had asked for.
       await el.updateComplete;
       expect(focusedName(el)).to.equal('Wall mount');
+    });
+
+    it('a radio group is one Tab stop, also after a conflict; arrow keys reach every option, unavailable ones too', async () => {
+      const { el, before } = await withButtonBefore({ configuration: { product: 'meeting-room', selections: { display: 'd98' } } });
+      const shiftTab = async () => {
+        await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ up: 'Shift' });
+        await el.updateComplete;
+      };
+      const arrow = async (key: 'ArrowDown' | 'ArrowUp') => {
+        await sendKeys({ press: key });
+        await el.updateComplete;
+        return focusedName(el);
+      };
+      const repairFocused = () => focused(el) === part(el, 'repair-button');
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('98-inch 4K display');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('Wall mount', 'nothing chosen yet: the first mount');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(parts(el, 'conflict')).to.have.length(1);
+      // Nothing in the group is checked now; the next control is still one Tab away, the group one Shift+Tab.
+      await sendKeys({ press: 'Tab' });
+      expect(repairFocused(), 'Tab from the group goes to the repair button').to.equal(true);
+      await shiftTab();
+      expect(focusedName(el)).to.equal('Wall mount', 'back on the value the buyer asked for');
+      await shiftTab();
+      expect(focusedName(el)).to.equal('98-inch 4K display', 'one Shift+Tab leaves the group');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('Wall mount');
+
+      // Arrow keys go through every mount, the unavailable ones included (their reason shows).
+      expect([await arrow('ArrowDown'), await arrow('ArrowDown')]).to.deep.equal(['Heavy-duty wall mount', 'Mobile cart']);
+      expect(el.value!.selections).to.deep.equal({ display: 'd98', mounting: 'wall-heavy' });
+      expect(unavailableNames(el, 'Mounting')).to.deep.equal(['Wall mount', 'Mobile cart']);
+      expect(text(part(el, 'conflict').querySelector('p'))).to.match(/^Mounting: Mobile cart is not available with /);
+      // A checked mount before the focused one: still one stop each way.
+      await sendKeys({ press: 'Tab' });
+      expect(repairFocused()).to.equal(true);
+      await shiftTab();
+      expect(focusedName(el)).to.equal('Mobile cart');
+      await shiftTab();
+      expect(focusedName(el)).to.equal('98-inch 4K display');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('Mobile cart', 'the explanation is still open: Tab comes back to its value');
+      expect([await arrow('ArrowDown'), await arrow('ArrowDown')]).to.deep.equal(['Floor stand', 'Wall mount']);
+      // A checked mount after the focused one.
+      expect(el.value!.selections).to.deep.equal({ display: 'd98', mounting: 'floor-stand' });
+      await sendKeys({ press: 'Tab' });
+      expect(repairFocused()).to.equal(true);
+      // Closed without a change: the group's stop is its checked mount again.
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(parts(el, 'conflict')).to.have.length(0);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(focusedName(el)).to.equal('Floor stand');
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.closest('[part~="attribute"]')).to.equal(attribute(el, 'Camera'), 'one Tab to the next group');
     });
 
     it('arrowing from an unavailable value onto an available one selects it and closes the explanation', async () => {
@@ -1073,6 +1189,116 @@ describe('<product-configurator>', () => {
       const invalid = await configurator({ src: `data:application/json,${encodeURIComponent('{"id": "x", "version": "1"}')}` });
       expect(text(part(invalid, 'error'))).to.match(/^The product cannot be shown: .*(name|products)/);
       expect(invalid.value).to.equal(undefined);
+    });
+
+    describe('cpq-load and cpq-load-error', () => {
+      const LOAD_EVENTS = ['cpq-load', 'cpq-load-error'];
+      /** Waits until `count` load events have come, and a little longer to catch a second one. */
+      async function loadEvents(log: { events: Event[] }, count: number): Promise<Event[]> {
+        await waitUntil(() => log.events.length >= count, `${count} load events`, { timeout: 5000 });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return log.events;
+      }
+
+      it('fires cpq-load once the product is loaded and shown, with its configuration and price', async () => {
+        const log = record(LOAD_EVENTS);
+        let shownAtEvent = '';
+        const onLoad = (event: Event) => void (shownAtEvent = text((event.target as ProductConfigurator).shadowRoot!.querySelector('[part~="name"]')));
+        document.addEventListener('cpq-load', onLoad);
+        try {
+          const el = await configurator({ configuration: loadConfiguration(avRoomsConfigJson, av) });
+          const events = await loadEvents(log, 1);
+          expect(events.map((e) => e.type)).to.deep.equal(['cpq-load']);
+          const event = events[0] as CpqLoadEvent;
+          expect(event).to.be.instanceOf(CpqLoadEvent);
+          expect([event.bubbles, event.composed, event.target === el]).to.deep.equal([true, true, true]);
+          expect(shownAtEvent).to.equal('Meeting room system', 'rendered by the time it fires');
+          const { product, configuration, price: breakdown, complete, valid } = event.detail;
+          expect(product).to.equal('meeting-room');
+          expect(configuration).to.deep.equal(el.value);
+          expect(configuration.selections).to.deep.equal(avRoomsConfigJson.selections);
+          expect(breakdown).to.deep.equal(price(av, configuration, context));
+          expect([complete, valid]).to.deep.equal([true, true], 'the demo configuration decides everything and has prices');
+        } finally {
+          document.removeEventListener('cpq-load', onLoad);
+          log.stop();
+        }
+      });
+
+      it('fires cpq-load once per reload its inputs cause, and never for the buyer’s actions', async () => {
+        const log = record(LOAD_EVENTS);
+        try {
+          const el = await configurator();
+          await loadEvents(log, 1);
+          expect((log.events[0] as CpqLoadEvent).detail).to.include({ product: 'meeting-room', complete: false, valid: false });
+          // The buyer's changes, undo, starting over: change events only.
+          await pick(el, 'Display size', '98-inch 4K display');
+          await press(el, 'Undo');
+          await press(el, 'Start over');
+          await loaded(el);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          expect(log.events).to.have.length(1);
+          el.product = 'huddle-room';
+          await loadEvents(log, 2);
+          expect((log.events[1] as CpqLoadEvent).detail.product).to.equal('huddle-room');
+          el.configuration = { product: 'huddle-room', selections: { display: 'd55' } };
+          await loadEvents(log, 3);
+          expect((log.events[2] as CpqLoadEvent).detail.configuration.selections).to.deep.equal({ display: 'd55' });
+          // The catalog and the product set together: one load, one event.
+          el.catalog = desk;
+          el.product = 'desk';
+          el.configuration = undefined;
+          await loadEvents(log, 4);
+          expect(log.events.map((e) => (e as CpqLoadEvent).detail.product)).to.deep.equal(['meeting-room', 'huddle-room', 'huddle-room', 'desk']);
+        } finally {
+          log.stop();
+        }
+      });
+
+      it('a load replaced by a newer one before it finishes fires nothing', async () => {
+        const log = record(LOAD_EVENTS);
+        const answer = holdFetch();
+        try {
+          const el = await configurator({ src: catalogUrl(avRoomsJson), product: 'huddle-room', noWait: true });
+          // A catalog takes precedence over src: a new load, while the fetch still waits.
+          el.catalog = desk;
+          el.product = 'desk';
+          await loaded(el);
+          answer();
+          const events = await loadEvents(log, 1);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(events.map((e) => e.type)).to.deep.equal(['cpq-load']);
+          expect((events[0] as CpqLoadEvent).detail.product).to.equal('desk');
+          expect(el.value!.product).to.equal('desk');
+        } finally {
+          restoreFetch();
+          log.stop();
+        }
+      });
+
+      it('fires cpq-load-error once with the message shown when src is bad, and cpq-load after a good one', async () => {
+        const log = record(LOAD_EVENTS);
+        try {
+          const el = await configurator({ src: '/examples/catalogs/no-such-catalog.json' });
+          const events = await loadEvents(log, 1);
+          expect(events.map((e) => e.type)).to.deep.equal(['cpq-load-error']);
+          const event = events[0] as CpqLoadErrorEvent;
+          expect(event).to.be.instanceOf(CpqLoadErrorEvent);
+          expect([event.bubbles, event.composed, event.target === el]).to.deep.equal([true, true, true]);
+          expect(event.detail).to.deep.equal({ message: '/examples/catalogs/no-such-catalog.json: 404 Not Found' });
+          expect(text(part(el, 'error'))).to.equal(`The product cannot be shown: ${event.detail.message}`);
+          // Not a catalog: the engine's message.
+          el.src = `data:application/json,${encodeURIComponent('{"id": "x", "id": "y"}')}`;
+          await loadEvents(log, 2);
+          expect((log.events[1] as CpqLoadErrorEvent).detail.message).to.equal('The catalog has 1 problem:\n  id: the key "id" appears twice in one object (JSON keeps only the last)');
+          el.src = catalogUrl(avRoomsJson);
+          el.product = 'meeting-room';
+          await loadEvents(log, 3);
+          expect(log.events.map((e) => e.type)).to.deep.equal(['cpq-load-error', 'cpq-load-error', 'cpq-load']);
+        } finally {
+          log.stop();
+        }
+      });
     });
 
     it('shows the empty slot without a catalog, and an error for an unknown product', async () => {

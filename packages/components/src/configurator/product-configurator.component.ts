@@ -14,16 +14,19 @@ import {
   type LocalText,
   type MoneyJSON,
   type PriceContext,
+  type Problem,
 } from '@cpq-kit/engine';
 import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { priceContext } from '../internal/price-context.js';
-import { LocalizeController } from '../internal/localize.js';
+import { LocalizeController, translationFor, type TranslationArgs, type TranslationKey } from '../internal/localize.js';
 import { isZero } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
-import { CpqConfigurationChangeEvent } from '../events/cpq-configuration-change.js';
+import { CpqConfigurationChangeEvent, type CpqConfigurationChangeDetail } from '../events/cpq-configuration-change.js';
 import { CpqHandoffRequestEvent } from '../events/cpq-handoff-request.js';
+import { CpqLoadEvent } from '../events/cpq-load.js';
+import { CpqLoadErrorEvent } from '../events/cpq-load-error.js';
 import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
 import { CpqShareEvent } from '../events/cpq-share.js';
 import { ConfiguratorModel, nextTask } from './configurator-model.js';
@@ -55,6 +58,8 @@ let instances = 0;
  * @fires cpq-quote-request - The buyer asks for a quote: `{ configuration, price, context, share }`.
  * @fires cpq-share - The buyer asks for a share link: `{ code, link }`. Unless prevented, the link is copied.
  * @fires cpq-handoff-request - The buyer asks a person to take over: `{ to, payload }`.
+ * @fires cpq-load - The product is loaded and shown (once per load, also after a change of catalog, `src`, `product`, space or `configuration`): `{ product, configuration, price, complete, valid }`.
+ * @fires cpq-load-error - The product cannot be shown (once per failed load): `{ message }`.
  *
  * @slot empty - Shown when there is no catalog.
  * @slot actions - Extra buttons after the built-in actions.
@@ -249,7 +254,7 @@ export class ProductConfigurator extends CpqElement {
 
   /** Starts over from the configuration the element started with (its share link, with `sync-url`). */
   startOver(): void {
-    void this.#load(this.#initial, true);
+    void this.#load(this.#initial, 'user');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -259,7 +264,7 @@ export class ProductConfigurator extends CpqElement {
       const fromUrl = !this.#started && this.syncUrl && typeof location !== 'undefined' ? shareCodeOf(location.href) : undefined;
       if (fromUrl !== undefined || changed.has('configuration' as keyof ProductConfigurator) || !this.#started) this.#initial = fromUrl ?? this.configuration;
       this.#started = true;
-      void this.#load(this.#initial, false);
+      void this.#load(this.#initial, 'input');
     } else if (this.model && ['priceBook', 'segment', 'currency', 'partner', 'priceDate'].some((k) => changed.has(k as keyof ProductConfigurator))) {
       this.model.context = this.#context();
       this.model.changed();
@@ -269,7 +274,7 @@ export class ProductConfigurator extends CpqElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page while loading: the disconnection aborted the load, so start it again.
-    if (this.status === 'loading' && this.#loading?.signal.aborted) void this.#load(this.#initial, false);
+    if (this.status === 'loading' && this.#loading?.signal.aborted) void this.#load(this.#initial, 'input');
   }
 
   override disconnectedCallback(): void {
@@ -279,14 +284,14 @@ export class ProductConfigurator extends CpqElement {
 
   /** @internal Form reset: back to the starting configuration (no events, as native controls). */
   formResetCallback(): void {
-    void this.#load(this.#initial, false);
+    void this.#load(this.#initial, 'form');
   }
 
   /** @internal Back/forward cache and autofill: the configuration saved with the form. */
   formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state !== 'string') return;
     try {
-      void this.#load(JSON.parse(state) as Configuration, false);
+      void this.#load(JSON.parse(state) as Configuration, 'form');
     } catch {
       // Not ours: keep what is shown.
     }
@@ -296,8 +301,13 @@ export class ProductConfigurator extends CpqElement {
     return priceContext(this);
   }
 
-  /** Loads and compiles (or loads the precompiled space), then starts a session at `initial`. `fire`: a user action, so events fire. */
-  async #load(initial: Configuration | string | undefined, fire: boolean): Promise<void> {
+  /**
+   * Loads and compiles (or loads the precompiled space), then starts a session at `initial`.
+   * `cause`: the element's inputs changed (`cpq-load` or `cpq-load-error` follows), the buyer
+   * started over (change events follow), or the form was reset or restored (no events, as
+   * native controls).
+   */
+  async #load(initial: Configuration | string | undefined, cause: 'input' | 'user' | 'form'): Promise<void> {
     this.#loading?.abort();
     if (!this.catalog && !this.src) {
       this.model = undefined;
@@ -320,14 +330,30 @@ export class ProductConfigurator extends CpqElement {
       this.conflict = this.repaired = undefined;
       this.noticeDismissed = false;
       this.#updateForm();
-      if (fire) this.#afterUserChange();
+      if (cause === 'user') this.#afterUserChange();
+      else if (cause === 'input') void this.#loaded(model, loading.signal);
     } catch (error) {
       if (loading.signal.aborted) return;
       this.model = undefined;
       this.status = 'error';
       this.error = error instanceof Error ? error.message : String(error);
       this.#updateForm();
+      if (cause === 'input') this.dispatchEvent(new CpqLoadErrorEvent({ message: this.error }));
     }
+  }
+
+  /** Fires `cpq-load` once the loaded product is rendered, unless another load has begun since. */
+  async #loaded(model: ConfiguratorModel, signal: AbortSignal): Promise<void> {
+    await this.updateComplete;
+    if (signal.aborted || this.model !== model) return;
+    this.dispatchEvent(new CpqLoadEvent({ product: model.compiled.product.id, ...this.#outcome(model) }));
+  }
+
+  /** The configuration as it stands, for the events: its price, whether it is complete and can be ordered. */
+  #outcome(model: ConfiguratorModel): CpqConfigurationChangeDetail {
+    const { breakdown, problems } = model.price;
+    const complete = model.session.isComplete;
+    return { configuration: model.configuration, price: breakdown, complete, valid: complete && problems.length === 0 };
   }
 
   /** A choice by the buyer: taken when possible, else the explanation and repair are shown. */
@@ -377,13 +403,10 @@ export class ProductConfigurator extends CpqElement {
     model.changed();
     this.#updateForm();
     if (this.syncUrl && typeof history !== 'undefined') history.replaceState(history.state, '', shareLink(model.shareCode, location.href));
-    const { breakdown, problems } = model.price;
-    const complete = model.session.isComplete;
-    if (breakdown) this.announcement = this.#localize.term('totalNow', this.#localize.money(breakdown.totals.grandTotal));
+    const outcome = this.#outcome(model);
+    if (outcome.price) this.announcement = this.#localize.term('totalNow', this.#localize.money(outcome.price.totals.grandTotal));
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    this.dispatchEvent(
-      new CpqConfigurationChangeEvent({ configuration: model.configuration, price: breakdown, complete, valid: complete && problems.length === 0 }),
-    );
+    this.dispatchEvent(new CpqConfigurationChangeEvent({ ...outcome }));
     this.requestUpdate();
   }
 
@@ -578,6 +601,10 @@ export class ProductConfigurator extends CpqElement {
     const selected = model.selections[attribute.id];
     const group = `${this.#id}-${attribute.id}`;
     const single = attribute.kind === 'single';
+    const noneChecked = selected === undefined && !attribute.options.some((o) => model.isImplied(attribute.id, o.id));
+    const stop = attribute.kind === 'single' ? this.#tabStop(attribute, selected as string | undefined, noneChecked) : undefined;
+    // Checkboxes are a Tab stop each; a radio group is one (roving tabindex, see #tabStop).
+    const tabindex = (value: string | null) => (single ? (value === stop ? 0 : -1) : nothing);
     return html`
       <div part="options" class="options">
         ${attribute.options.map((option) => {
@@ -598,6 +625,7 @@ export class ProductConfigurator extends CpqElement {
               <input
                 type=${single ? 'radio' : 'checkbox'}
                 name=${group}
+                tabindex=${tabindex(option.id)}
                 .checked=${live(chosen || implied)}
                 aria-disabled=${available ? nothing : 'true'}
                 @change=${onChange}
@@ -616,7 +644,8 @@ export class ProductConfigurator extends CpqElement {
               <input
                 type="radio"
                 name=${group}
-                .checked=${live(selected === undefined && !attribute.options.some((o) => model.isImplied(attribute.id, o.id)))}
+                tabindex=${tabindex(null)}
+                .checked=${live(noneChecked)}
                 @change=${() => this.#deselect(attribute.id)}
               />
               <span class="option-body"><span part="option-name" class="option-name">${this.#localize.term('noneOfThese')}</span></span>
@@ -624,6 +653,22 @@ export class ProductConfigurator extends CpqElement {
           : nothing}
       </div>
     `;
+  }
+
+  /**
+   * The one radio button of a single choice that Tab stops at (`null`: "None"): the one
+   * whose conflict is shown (focus is there, and it is unchecked again), else the checked
+   * one, else the first. Without it Chromium stops at every radio of a group in which
+   * none is checked, the buyer's own included: one stop too many after a conflict.
+   * Arrow keys still reach every option, unavailable ones too.
+   */
+  #tabStop(attribute: Extract<Attribute, { kind: 'single' }>, selected: string | undefined, noneChecked: boolean): string | null {
+    const wanted = this.conflict?.wanted;
+    if (wanted?.attribute === attribute.id && attribute.options.some((o) => o.id === wanted.value)) return String(wanted.value);
+    const model = this.model!;
+    const checked = selected ?? attribute.options.find((o) => model.isImplied(attribute.id, o.id))?.id;
+    if (checked !== undefined) return checked;
+    return noneChecked && attribute.required === false ? null : (attribute.options[0]?.id ?? null);
   }
 
   #select(attribute: Extract<Attribute, { kind: 'single' }>, name: string): TemplateResult {
@@ -793,8 +838,92 @@ export class ProductConfigurator extends CpqElement {
 
   /** "Display: 98-inch and Mounting: Mobile cart", with the language's list words. */
   #list(decisions: readonly Decision[]): string {
-    const format = new Intl.ListFormat(this.#localize.lang(), { type: 'conjunction' });
-    return format.format(decisions.map((d) => this.#decisionName(d)));
+    return this.#join(decisions.map((d) => this.#decisionName(d)));
+  }
+
+  /** "A, B and C" in the reader's language. */
+  #join(items: readonly string[]): string {
+    return new Intl.ListFormat(this.#localize.lang(), { type: 'conjunction' }).format(items);
+  }
+
+  /**
+   * Why the configuration cannot be priced, in the reader's language, from the engine's
+   * problem code and params (docs/pricing.md); the engine's English message for a code
+   * (or params) this version has no text for, or that the reader's translation lacks (one
+   * registered for an older version).
+   */
+  #priceProblemText(problem: Problem): string {
+    const t = this.#localize;
+    const say = <K extends TranslationKey>(key: K, ...args: TranslationArgs<K>): string | undefined =>
+      translationFor(t.lang())[key] === undefined ? undefined : t.term(key, ...args);
+    const p = problem.params ?? {};
+    const has = (...keys: string[]) => keys.every((key) => p[key] !== undefined);
+    const id = (key: string) => String(p[key]);
+    const day = (key: string) => this.#day(id(key));
+    const book = () => this.#bookName(id('book'));
+    let text: string | undefined;
+    switch (problem.code) {
+      case 'date-no-book':
+        if (has('date')) text = say('priceProblemDateNoBook', day('date'));
+        break;
+      case 'book-not-valid':
+        if (has('book', 'date')) text = say('priceProblemBookNotValid', book(), day('date'));
+        break;
+      case 'date-invalid':
+        if (has('date')) text = say('priceProblemDateInvalid', id('date'));
+        break;
+      case 'currency-unknown':
+        if (has('currency')) text = say('priceProblemCurrencyUnknown', id('currency'));
+        break;
+      case 'currency-no-book':
+        if (has('currency', 'currencies')) text = say('priceProblemCurrencyNoBook', id('currency'), this.#join(id('currencies').split(',')));
+        break;
+      case 'book-currency':
+        if (has('book', 'bookCurrency', 'currency')) text = say('priceProblemBookCurrency', book(), id('bookCurrency'), id('currency'));
+        break;
+      case 'segment-no-book-in-currency':
+        if (has('segment', 'currency')) text = say('priceProblemSegmentNoBookInCurrency', id('segment'), id('currency'));
+        break;
+      case 'book-unknown':
+        if (has('book')) text = say('priceProblemBookUnknown', id('book'));
+        break;
+      case 'segment-unknown':
+        if (has('segment')) text = say('priceProblemSegmentUnknown', id('segment'));
+        break;
+      case 'partner-unknown':
+        if (has('partner')) text = say('priceProblemPartnerUnknown', id('partner'));
+        break;
+      case 'price-missing':
+        if (has('book')) text = say('priceProblemPriceMissing', this.#itemName(p), book());
+        break;
+      case 'price-negative':
+        if (has('book')) text = say('priceProblemPriceNegative', this.#itemName(p), book());
+        break;
+      case 'tier-missing':
+        if (has('book', 'quantity')) text = say('priceProblemTierMissing', this.#itemName(p), t.number(Number(p['quantity'])), book());
+        break;
+    }
+    return text ?? problem.message;
+  }
+
+  /** A priced item of a problem in words: "Display size: 98-inch 4K display", an add-on's or the product's name. */
+  #itemName(p: Readonly<Record<string, string | number>>): string {
+    const attribute = p['attribute'] === undefined ? undefined : this.model!.attribute(String(p['attribute']));
+    if (attribute && p['option'] !== undefined) return this.#decisionName({ attribute: attribute.id, value: String(p['option']) });
+    if (attribute) return this.#text(attribute.name);
+    return this.#text(this.model!.compiled.product.name);
+  }
+
+  /** A price book's name in the reader's language, or its id where the catalog gives it none. */
+  #bookName(id: string): string {
+    const name = this.model?.catalog.pricing?.books.find((b) => b.id === id)?.name;
+    return name === undefined ? id : this.#text(name);
+  }
+
+  /** "1 October 2026", "1. Oktober 2026": a day as the engine writes it, in the reader's words. */
+  #day(value: string): string {
+    const date = new Date(`${value}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(this.#localize.lang(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 
   /** One decision in words: "Display: 98-inch", "Control panel", "without Pen". */
@@ -846,7 +975,7 @@ export class ProductConfigurator extends CpqElement {
                 })}
                 <div part="total" class="total"><dt>${t.term('total')}</dt><dd>${total}</dd></div>
               </dl>
-              ${problems.length > 0 ? html`<p class="price-problem">${problems[0]!.message}</p>` : nothing}
+              ${problems.length > 0 ? html`<p class="price-problem">${this.#priceProblemText(problems[0]!)}</p>` : nothing}
             `
           : nothing}
         ${recommendations.length > 0

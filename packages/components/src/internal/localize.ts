@@ -186,6 +186,25 @@ export interface Translation {
   droppedConflict: (what: string, because: string) => string;
   /** Dismisses a notice. */
   dismiss: string;
+  /**
+   * Why the configuration cannot be priced, by the engine's problem code (docs/pricing.md);
+   * a code without a text here shows the engine's English message. Dates and lists come
+   * formatted; `item` names the choice ("Display size: 98-inch 4K display") and `book` the
+   * price book in the reader's language where the catalog has its name.
+   */
+  priceProblemDateNoBook: (date: string) => string;
+  priceProblemBookNotValid: (book: string, date: string) => string;
+  priceProblemDateInvalid: (date: string) => string;
+  priceProblemCurrencyUnknown: (currency: string) => string;
+  priceProblemCurrencyNoBook: (currency: string, currencies: string) => string;
+  priceProblemBookCurrency: (book: string, bookCurrency: string, currency: string) => string;
+  priceProblemSegmentNoBookInCurrency: (segment: string, currency: string) => string;
+  priceProblemBookUnknown: (book: string) => string;
+  priceProblemSegmentUnknown: (segment: string) => string;
+  priceProblemPartnerUnknown: (partner: string) => string;
+  priceProblemPriceMissing: (item: string, book: string) => string;
+  priceProblemPriceNegative: (item: string, book: string) => string;
+  priceProblemTierMissing: (item: string, quantity: string, book: string) => string;
 
   // <quote-summary>
   /** The heading of a live price breakdown. */

@@ -32,7 +32,7 @@ export function price(catalog: Catalog, configuration: Configuration, context: P
 }
 
 export { PricingError } from './pricer.js';
-export type { PricingProblemCode } from './problems.js';
+export { PRICING_PROBLEM_CODES, type PricingProblemCode } from './problems.js';
 export { priceDelta, applyChange, type PriceDelta, type SelectionChange } from './delta.js';
 export { checkPricing } from './validate.js';
 export {
