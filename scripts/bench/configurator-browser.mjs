@@ -1,5 +1,6 @@
 // <product-configurator> in headless Chromium on BusyBox (631 features as on/off
-// switches): first render (compiled in a worker, or from a precompiled space), and the
+// switches): first render (catalog by URL checked in the page and compiled in a worker,
+// or published with its precompiled space), and the
 // cpq bench protocol as real clicks: 30 steps, seed 1, each a click on a switch of an
 // undecided feature, timed to the next painted frame. The page loads the built
 // per-element bundle (`npm run build` first), as a reseller's page would, from a
@@ -21,7 +22,7 @@ function chrome() {
 }
 
 /** Runs in the page: first render (with or without a space), then 30 seeded clicks. */
-async function measure({ catalog, space, steps, seed }) {
+async function measure({ withSpace, steps, seed }) {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   document.body.replaceChildren();
   await frame();
@@ -31,8 +32,9 @@ async function measure({ catalog, space, steps, seed }) {
   observer.observe({ type: 'longtask' });
   const el = document.createElement('product-configurator');
   const started = performance.now();
-  el.catalog = catalog;
-  if (space !== undefined) el.space = space;
+  // As a reseller publishes it: the catalog by URL, and its precompiled space beside it (or not).
+  el.src = '/busybox.json';
+  if (withSpace) el.setAttribute('space-src', '/busybox.space.json');
   document.body.append(el);
   while (!el.shadowRoot?.querySelector('[part~="summary"]')) {
     const error = el.shadowRoot?.querySelector('[part~="error"]');
@@ -86,7 +88,7 @@ if (!executablePath || !existsSync(model) || !existsSync(join(root, 'packages/co
 } else {
   const text = readFileSync(model, 'utf8');
   const { catalog } = importDimacs(text, { name: 'busybox_2010-05-02_14-17-07' });
-  const space = JSON.stringify(await saveSpace(compile(catalog)));
+  const published = { '/busybox.json': JSON.stringify(catalog), '/busybox.space.json': JSON.stringify(await saveSpace(compile(catalog))) };
   const browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   // A page on loopback is a secure context, as a reseller's https page is: loading a space hashes with WebCrypto.
   const cdn = join(root, 'packages/components/dist/cdn');
@@ -96,6 +98,7 @@ if (!executablePath || !existsSync(model) || !existsSync(join(root, 'packages/co
       response.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/elements/product-configurator.js"></script></head><body></body></html>');
       return;
     }
+    if (published[path]) return response.writeHead(200, { 'content-type': 'application/json' }).end(published[path]);
     const file = join(cdn, path);
     if (!file.startsWith(cdn) || !existsSync(file)) return response.writeHead(404).end();
     response.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' });
@@ -104,12 +107,12 @@ if (!executablePath || !existsSync(model) || !existsSync(join(root, 'packages/co
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const results = {};
-    for (const [name, withSpace] of [['compiled in a worker', false], ['precompiled space', true]]) {
+    for (const [name, withSpace] of [['checked in the page, compiled in a worker', false], ['published with its precompiled space', true]]) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 800 });
       await page.goto(`http://127.0.0.1:${server.address().port}/`);
       await page.waitForFunction(() => customElements.get('product-configurator'));
-      const r = await page.evaluate(measure, { catalog, space: withSpace ? space : undefined, steps: 30, seed: 1 });
+      const r = await page.evaluate(measure, { withSpace, steps: 30, seed: 1 });
       const s = summarise(r.clicks);
       results[`BusyBox, ${name} (${r.switches} switches)`] = {
         firstRenderMs: r.firstRender,

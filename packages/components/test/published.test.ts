@@ -12,6 +12,8 @@ import { loaded, part, parts, text } from './helpers.js';
 import avRoomsJson from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
 
 const DATE = '2026-11-20';
+// The test server serves every module on its own: keep every resource timing, not the default 250.
+performance.setResourceTimingBufferSize(100_000);
 /** Whether this page has fetched a module whose path matches, e.g. the catalog checks. */
 const fetched = (pattern: RegExp) => performance.getEntriesByType('resource').some((entry) => pattern.test(entry.name));
 const CHECKS = /\/internal\/load-catalog\.[jt]s/;
@@ -50,6 +52,23 @@ describe('what a page loads', () => {
     expect(text(part(el, 'summary-name'))).to.equal('Ihre Konfiguration');
     expect(fetched(/\/translations\/de\./)).to.equal(true);
     expect(fetched(/\/translations\/fr\./)).to.equal(false);
+  });
+
+  it('a large catalog by URL is checked and compiled in a worker: the page loads no checks', async () => {
+    // 300 on/off features with long descriptions: over 200 KB of catalog text.
+    const features = Array.from({ length: 300 }, (_, i) => ({ id: `f${i}`, kind: 'boolean', name: `Feature ${i}`, description: `${'A long description. '.repeat(40)}${i}` }));
+    const big = { id: 'big', version: '1', name: 'Big', defaultCurrency: 'EUR', defaultLocale: 'en', products: [{ id: 'machine', name: 'Machine', attributes: features }] };
+    const el = await fixture<ProductConfigurator>(html`<product-configurator src=${blobUrl(big)}></product-configurator>`);
+    await loaded(el);
+    expect(text(part(el, 'name'))).to.equal('Machine');
+    expect(el.session!.compiled.catalog.products[0]!.attributes).to.have.length(300);
+    expect(fetched(/compile-worker\./), 'the worker').to.equal(true);
+    expect(fetched(CHECKS), 'checks in the page').to.equal(false);
+    // A mistake in it comes back from the worker with its path.
+    big.products[0]!.attributes[7]!.id = 'f3';
+    const broken = await fixture<ProductConfigurator>(html`<product-configurator src=${blobUrl(big)}></product-configurator>`);
+    await loaded(broken);
+    expect(text(part(broken, 'error'))).to.match(/products\[0\]\.attributes\[7\]\.id: duplicate attribute id "f3"/);
   });
 
   it('a catalog without a space is checked in the page, with the checks loaded then', async () => {

@@ -2,13 +2,17 @@
  * Compiles a product off the main thread: the configurator starts this worker for
  * products whose compilation would block the page (hundreds of features and rules).
  * It answers with the precompiled space, which the page loads as it would a shipped one.
+ * Given a catalog's text, it checks the catalog first (`loadCatalog`), so that checking a
+ * large catalog does not block the page either; the page then opens the catalog by the
+ * space's content hash.
  *
  * @module
  */
-import { compile, saveSpace, type Catalog } from '@cpq-kit/engine';
+import { compile, loadCatalog, saveSpace, type Catalog } from '@cpq-kit/engine';
 
 interface Request {
-  catalog: Catalog;
+  /** A catalog the page has checked (structured-cloned, so no longer marked), or a catalog text to check here. */
+  catalog: Catalog | string;
   product: string;
 }
 
@@ -20,7 +24,8 @@ const scope = globalThis as unknown as {
 
 scope.onmessage = async ({ data }) => {
   try {
-    const compiled = compile(data.catalog, data.product ? { product: data.product } : {});
+    const catalog = typeof data.catalog === 'string' ? loadCatalog(data.catalog) : data.catalog;
+    const compiled = compile(catalog, data.product ? { product: data.product } : {});
     scope.postMessage({ space: await saveSpace(compiled) });
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? error.message : String(error) });

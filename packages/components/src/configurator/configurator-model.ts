@@ -87,16 +87,21 @@ export class ConfiguratorModel {
     const space = source.space ?? (source.spaceSrc ? fetchText(source.spaceSrc, source.signal) : undefined);
     let compiled: CompiledProduct;
     if (text && space !== undefined) compiled = await loadPrecompiled(await text, await space);
-    else {
+    else if (text && (await text).length > LARGE_CATALOG_TEXT) {
+      // Checking a large catalog is itself a long task (BusyBox: 30-110 ms): the worker
+      // checks and compiles, and the page opens the catalog by the space's hash.
+      const catalogText = await text;
+      const worked = await compileOffThread(catalogText, source.product);
+      compiled = worked ? await loadPrecompiled(catalogText, worked) : compileHere(await checkCatalog(catalogText), source.product);
+    } else {
       const given = source.catalog ?? (await text);
       if (given === undefined) throw new Error('no catalog');
       const catalog = await checkCatalog(given);
-      compiled =
-        space !== undefined
-          ? await loadSpace(catalog, await space)
-          : largeProduct(catalog, source.product)
-            ? await compileOffThread(catalog, source.product)
-            : compile(catalog, source.product ? { product: source.product } : {});
+      if (space !== undefined) compiled = await loadSpace(catalog, await space);
+      else if (largeProduct(catalog, source.product)) {
+        const worked = await compileOffThread(catalog, source.product);
+        compiled = worked ? await loadSpace(catalog, worked) : compileHere(catalog, source.product);
+      } else compiled = compileHere(catalog, source.product);
     }
     if (source.product && compiled.product.id !== source.product) {
       throw new Error(`the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
@@ -252,17 +257,25 @@ function largeProduct(catalog: Catalog, productId: string): boolean {
   return size > 1000;
 }
 
+/** A catalog text this long is checked and compiled in a worker (BusyBox's is 300 KB; the demo catalogs' 20-40 KB). */
+const LARGE_CATALOG_TEXT = 200_000;
+
+function compileHere(catalog: Catalog, product: string): CompiledProduct {
+  return compile(catalog, product ? { product } : {});
+}
+
 /**
- * Compiles in a Web Worker and loads the result as a precompiled space. Where workers
- * cannot start (no Worker, a content security policy, the worker file missing), it
- * compiles here instead: slower to show, never broken.
+ * Compiles in a Web Worker and answers with the precompiled space; given a catalog's
+ * text, the worker checks it first (a `CatalogError` comes back as an error). Where
+ * no worker can start (no Worker, a content security policy, the worker file missing)
+ * it answers `undefined` and the page does the work itself: slower to show, never broken.
  */
-async function compileOffThread(catalog: Catalog, product: string): Promise<CompiledProduct> {
+async function compileOffThread(catalog: Catalog | string, product: string): Promise<unknown> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./compile-worker.js', import.meta.url), { type: 'module' });
   } catch {
-    return compile(catalog, product ? { product } : {});
+    return undefined;
   }
   try {
     const answer = await new Promise<{ space?: unknown; error?: string } | undefined>((resolve) => {
@@ -271,7 +284,7 @@ async function compileOffThread(catalog: Catalog, product: string): Promise<Comp
       worker.postMessage({ catalog, product });
     });
     if (answer?.error !== undefined) throw new Error(answer.error);
-    return answer?.space === undefined ? compile(catalog, product ? { product } : {}) : await loadSpace(catalog, answer.space);
+    return answer?.space;
   } finally {
     worker.terminate();
   }
