@@ -22,7 +22,7 @@ const types = {
 // Only these folders are served; nothing else of the checkout is exposed.
 const served = ['examples', 'packages/components/dist', 'packages/engine/dist', 'packages/engine/schema'];
 
-// The quote service of examples/quote-service under /api/ (POST /api/quotes, /api/quotes/verify).
+// The quote service of examples/quote-service under /api/ (POST /api/quotes, /api/quotes/verify, /api/guidance).
 // A demo signing key made at start: quotes signed now cannot be verified after a restart.
 // A real service reads its key from a secret store (see docs/quotes.md).
 const api = await createQuoteService({ key: await generateQuoteKey('HS256', 'demo') });

@@ -56,7 +56,10 @@ type Story = StoryObj<Args>;
 /** The collab-suite questionnaire: five questions on one screen. */
 export const Default: Story = {};
 
-/** Answered: the packages ranked for a team of 40 with SSO and webinars, priced for small business. */
+/**
+ * Answered: the packages ranked for a team of 40 with SSO and webinars, priced for small
+ * business, and below them the rows where the top three differ (the engine's `compare()`).
+ */
 export const Recommendation: Story = {
   args: { answers: team },
 };
@@ -80,4 +83,15 @@ export const Dark: Story = {
 export const Narrow: Story = {
   args: { width: '320px' },
   parameters: { viewport: { defaultViewport: 'mobile1' } },
+};
+
+/** A phone with a recommendation: the differences package by package, never a table to scroll sideways. */
+export const NarrowRecommendation: Story = {
+  args: { width: '320px', answers: team },
+  parameters: { viewport: { defaultViewport: 'mobile1' } },
+};
+
+/** French: the questionnaire, the ranking and the differences in French. */
+export const French: Story = {
+  args: { lang: 'fr', answers: team },
 };

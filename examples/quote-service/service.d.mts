@@ -1,6 +1,6 @@
 // Types of service.mjs, for TypeScript callers (the engine's tests).
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Catalog, QuoteKey } from '../../packages/engine/src/index.js';
+import type { Catalog, Deal, QuoteKey } from '../../packages/engine/src/index.js';
 
 export interface QuoteServiceOptions {
   /** Signs new quotes and verifies returned ones (an Ed25519 key verifies with its public half). */
@@ -13,6 +13,8 @@ export interface QuoteServiceOptions {
   readonly validDays?: number;
   /** Larger bodies get a 413 (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /** Past deals for POST /guidance; default: the synthetic examples/deals/deals.json. */
+  readonly deals?: readonly Deal[];
   readonly now?: () => Date;
 }
 

@@ -1,5 +1,6 @@
 // A quote service on node:http: POST /quotes prices and signs, POST /quotes/verify
-// verifies (signature, expiry, catalog, and every amount priced again), GET /health.
+// verifies (signature, expiry, catalog, and every amount priced again), POST /guidance
+// answers price guidance from past deals (which never leave the server), GET /health.
 //
 // No framework: three routes, JSON in and out, need nothing more than node:http, and
 // the checks that matter (body size, strict JSON, zod schemas, no 500 for bad input)
@@ -19,6 +20,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * @param {typeof import('@cpq-kit/engine')} [options.engine]  default: `@cpq-kit/engine` (tests hand in its source)
  * @param {number} [options.validDays]  how long a quote is valid unless the request says (default 30)
  * @param {number} [options.maxBodyBytes]  larger bodies get a 413 (default 1 MiB)
+ * @param {readonly import('@cpq-kit/engine').Deal[]} [options.deals]  past deals for POST /guidance (default: the synthetic examples/deals/deals.json)
  * @param {() => Date} [options.now]
  */
 export async function createQuoteService(options) {
@@ -58,6 +60,23 @@ export async function createQuoteService(options) {
     }
   }
 
+  // Past deals are read and indexed on the first guidance request, once: the quote routes never pay for them.
+  let index;
+  const guidanceIndex = () => (index ??= engine.guidanceIndex(options.deals ?? demoDeals(engine)));
+
+  // The body of POST /guidance: the engine's deal context (segment, region, family, the quote's list and net) and its options.
+  const GuidanceBody = z.extend(engine.DealContextSchema, { options: z.optional(engine.GuidanceOptionsSchema) });
+
+  async function guidance(text) {
+    const { options: guidanceOptions, ...context } = readBody(text, GuidanceBody);
+    try {
+      return reply(200, engine.priceGuidance(guidanceIndex(), context, guidanceOptions));
+    } catch (error) {
+      if (error instanceof engine.ValidationError) return reply(400, { error: 'cannot guide', issues: error.problems });
+      throw error;
+    }
+  }
+
   async function verifyQuote(text) {
     const read = engine.readQuote(text);
     if (!read.ok) return reply(400, { error: 'not a quote', issues: read.reasons.map(({ path, message }) => ({ path, message })) });
@@ -81,6 +100,7 @@ export async function createQuoteService(options) {
   const routes = {
     'POST /quotes': createQuote,
     'POST /quotes/verify': verifyQuote,
+    'POST /guidance': guidance,
     'GET /health': async () => reply(200, { status: 'ok', engine: engine.ENGINE_VERSION, catalogs: [...catalogs.values()].map((c) => ({ id: c.id, version: c.version })) }),
   };
 
@@ -163,6 +183,11 @@ function bodyOf(request, limit) {
 /** A zod issue path as the engine writes paths: `items[0].quantity`. */
 function pathOf(path) {
   return path.reduce((out, key) => (typeof key === 'number' ? `${out}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? `${out}.${key}` : key) : `${out}[${JSON.stringify(key)}]`), '');
+}
+
+/** The synthetic example deals in examples/deals (see its generate.mjs). */
+function demoDeals(engine) {
+  return engine.readDeals(readFileSync(new URL('../deals/deals.json', import.meta.url), 'utf8'));
 }
 
 /** The demo catalogs in examples/catalogs. */

@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { loadCatalog, recommend, type Answers, type Catalog, type PackagesResult } from '@cpq-kit/engine';
+import { compare, loadCatalog, recommend, type Answers, type Catalog, type Comparison, type PackagesResult } from '@cpq-kit/engine';
 import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with { type: 'json' };
 import '../src/define/package-finder.js';
 import { CpqFinderHandoffEvent, CpqPackageChooseEvent, PackageFinder } from '../src/index.js';
@@ -332,5 +332,135 @@ describe('<package-finder>', () => {
     expect(text(part(el, 'empty'))).to.equal('No product information to show.');
     expect(parts(el, 'form')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<package-finder>: how the top packages differ', () => {
+  /** The engine's comparison of the first three ranked packages, computed here as a page or server would. */
+  function expectedComparison(answers: Answers): { comparison: Comparison; rows: string[] } {
+    const result = recommend(collab, answers, { date, segment: 'smb' }) as PackagesResult;
+    const comparison = compare(
+      result.packages.slice(0, 3).map((p) => ({ id: p.id, name: p.name, configuration: p.configuration })),
+      { catalog: collab },
+    );
+    return { comparison, rows: comparison.groups.flatMap((g) => g.rows.filter((r) => r.differs).map((r) => r.id)) };
+  }
+
+  const tableRows = (el: PackageFinder) => [...part(el, 'differences-table').querySelectorAll<HTMLElement>('tbody tr')];
+  const cells = (row: HTMLElement | undefined) => [...(row?.querySelectorAll('td') ?? [])].map(text);
+
+  it('lists exactly the rows where compare() says the top packages differ, best values in words', async () => {
+    const el = await finder({ answers: team });
+    const { comparison, rows } = expectedComparison(team);
+    expect(el.comparison).to.deep.equal(comparison);
+    expect(tableRows(el).map((r) => r.dataset['row'])).to.deep.equal(rows);
+    // Rows where every package is alike are left out (some exist, so the filter is tested).
+    const alike = comparison.groups.flatMap((g) => g.rows.filter((r) => !r.differs).map((r) => r.id));
+    expect(alike.length).to.be.greaterThan(0);
+    // By hand from examples/catalogs/collab-suite.json: Business states maxSeats 300, Enterprise 5000,
+    // Starter 25 ("better": "higher"), so the row differs and Enterprise's value is the best; no
+    // product has customer-managed keys (customerManagedKeys: false in all three), so that row is alike.
+    const maxSeats = tableRows(el).find((r) => r.dataset['row'] === 'spec:maxSeats');
+    expect(text(maxSeats?.querySelector('th[scope=row]'))).to.equal('Maximum users');
+    expect(cells(maxSeats)).to.deep.equal(['300', '5,000 ★ Best value', '25']);
+    expect(rows).not.to.include('spec:customerManagedKeys');
+    // The table: a caption naming the packages, column and row headers.
+    const table = part(el, 'differences-table') as HTMLTableElement;
+    expect(text(table.caption)).to.equal('Where Business, Enterprise, and Starter differ');
+    expect([...table.querySelectorAll('thead th[scope=col]')].map(text)).to.deep.equal(['Feature', 'Business', 'Enterprise', 'Starter']);
+    expect(table.querySelectorAll('tbody th[scope=row]')).to.have.length(rows.length);
+    // Every best value the engine names carries the words, not a colour alone.
+    const bestCount = comparison.groups.flatMap((g) => g.rows.filter((r) => r.differs)).reduce((n, r) => n + r.best.length, 0);
+    expect(table.querySelectorAll('[part~=best-mark]')).to.have.length(bestCount);
+    expect(table.querySelectorAll('[part~=difference-value-best]')).to.have.length(bestCount);
+    expect(text(part(el, 'differences-heading'))).to.equal('How the top packages differ');
+    // The table fits its box: no column out of reach.
+    expect(table.scrollWidth).to.be.at.most(part(el, 'differences').clientWidth);
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the answers: other packages, other rows', async () => {
+    const el = await finder({ answers: team });
+    const answers: Answers = { seats: 10 };
+    el.answers = answers;
+    await el.updateComplete;
+    const { rows } = expectedComparison(answers);
+    expect(tableRows(el).map((r) => r.dataset['row'])).to.deep.equal(rows);
+  });
+
+  it('on a narrow container, shows the same rows package by package, never wider than the element', async () => {
+    const el = await finder({ answers: team, width: '320px' });
+    const { rows } = expectedComparison(team);
+    expect(shown(part(el, 'differences-table'))).to.equal(false);
+    const list = part(el, 'differences-list');
+    expect(shown(list)).to.equal(true);
+    const items = [...list.querySelectorAll<HTMLElement>(':scope > li')];
+    expect(items.map((i) => i.dataset['row'])).to.deep.equal(rows);
+    const maxSeats = items.find((i) => i.dataset['row'] === 'spec:maxSeats')!;
+    expect([...maxSeats.querySelectorAll('dt')].map(text)).to.deep.equal(['Business', 'Enterprise', 'Starter']);
+    expect([...maxSeats.querySelectorAll('dd')].map(text)).to.deep.equal(['300', '5,000 ★ Best value', '25']);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+    expect(list.scrollWidth).to.be.at.most(list.clientWidth);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the keyboard path through the packages: no trap, no stop in the differences', async () => {
+    const el = await finder({ answers: team });
+    const [first] = parts(el, 'choose-button');
+    first!.focus();
+    const path: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = el.shadowRoot!.activeElement as HTMLElement | null;
+      path.push(active?.getAttribute('part') ?? String(active?.localName));
+    }
+    // The other two packages' buttons, then "Talk to an expert" after the differences.
+    expect(path).to.deep.equal(['choose-button', 'choose-button', 'handoff-button']);
+    const handoff = part(el, 'handoff-button');
+    expect(part(el, 'differences').compareDocumentPosition(handoff) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+  });
+
+  it('speaks French and German: headings, the catalog’s names, best values', async () => {
+    const fr = await finder({ answers: team, lang: 'fr' });
+    expect(text(part(fr, 'differences-heading'))).to.equal('Ce qui distingue les meilleures offres');
+    const row = tableRows(fr).find((r) => r.dataset['row'] === 'spec:maxSeats');
+    expect(text(row?.querySelector('th'))).to.equal('Nombre maximal d’utilisateurs');
+    expect(cells(row)[1]).to.equal(`${new Intl.NumberFormat('fr').format(5000)} ★ Meilleure valeur`);
+    expect(text((part(fr, 'differences-table') as HTMLTableElement).caption)).to.equal('Différences entre Business, Enterprise et Starter');
+    await expect(fr).to.be.accessible();
+    const de = await finder({ answers: team, lang: 'de' });
+    expect(text(part(de, 'differences-heading'))).to.equal('So unterscheiden sich die besten Pakete');
+    expect([...part(de, 'differences-table').querySelectorAll('thead th')].map(text)[0]).to.equal('Merkmal');
+  });
+
+  it('shows catalog text in the differences as text', async () => {
+    const catalog = loadCatalog({
+      id: 'xss-differences',
+      version: '1',
+      name: 'X',
+      defaultCurrency: 'EUR',
+      defaultLocale: 'en',
+      specs: { note: { name: XSS.img, type: 'text' } },
+      products: [
+        { id: 'a', name: XSS.svg, specs: { note: XSS.script }, attributes: [] },
+        { id: 'b', name: XSS.script, specs: { note: XSS.img }, attributes: [] },
+      ],
+      pricing: { books: [{ id: 'book', name: 'Book', currency: 'EUR', validFrom: '2026-01-01', prices: { a: { amount: '10.00' }, b: { amount: '20.00' } } }] },
+      questionnaire: { questions: [{ id: 'q', kind: 'number', name: 'How many?' }] },
+    });
+    const el = await finder({ catalog, answers: { q: 1 }, segment: '' });
+    const table = part(el, 'differences-table') as HTMLTableElement;
+    expect([...table.querySelectorAll('thead th')].map(text)).to.deep.equal(['Feature', XSS.svg, XSS.script]);
+    expect(text(table.querySelector('tbody th'))).to.equal(XSS.img);
+    expect(cells(table.querySelector<HTMLElement>('tbody tr')!)).to.deep.equal([XSS.script, XSS.img]);
+    expect(el.shadowRoot!.querySelectorAll('img, script, svg')).to.have.length(0);
+    expect((window as { __cpqXss?: boolean }).__cpqXss).to.equal(undefined);
+  });
+
+  it('shows no differences for a triage result', async () => {
+    const el = await finder({ answers: { seats: 800 } });
+    // More than 500 users is a triage rule of the catalog: no packages, no differences.
+    expect(parts(el, 'differences')).to.have.length(0);
+    expect(el.comparison).to.equal(undefined);
   });
 });

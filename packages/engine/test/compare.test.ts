@@ -50,7 +50,7 @@ describe('rows', () => {
 
   it('groups rows as in the catalog: the products’ own specs, then each section with the specs only its attributes bring', () => {
     assert.deepEqual(c.groups.map((g) => g.id), ['specs', 'section:users', 'section:add-ons', 'section:terms']);
-    assert.deepEqual(c.groups[1]!.name, { en: 'Users and storage', de: 'Nutzer und Speicher' });
+    assert.deepEqual(c.groups[1]!.name, { en: 'Users and storage', de: 'Nutzer und Speicher', fr: 'Utilisateurs et stockage' });
     assert.deepEqual(c.groups[1]!.rows.map((r) => r.id), ['attribute:seats', 'attribute:storage-packs', 'spec:storageGb']);
     assert.deepEqual(c.groups[3]!.rows.map((r) => r.id), ['attribute:billing', 'attribute:support', 'spec:responseTimeHours', 'spec:namedAccountManager']);
     // The products' own specs in the order the catalog declares them.

@@ -294,6 +294,15 @@ describe('the synthetic example deals', () => {
     }
     assert.equal(curve.best.expectedMargin, Math.max(...curve.points.map((p) => p.expectedMargin)));
     assert.equal(curve.points[0]!.net, g.prices?.floor);
+    // The model at the band itself, for a rep's view: the same logistic at floor, target and stretch, net of the cost ratio.
+    assert.equal(curve.costRatio, 0.5);
+    assert.deepEqual(curve.atBand.floor, curve.points[0]);
+    assert.deepEqual(curve.atBand.stretch, curve.points[4]);
+    const atTarget = 1 / (1 + Math.exp(-(curve.intercept + curve.slope * g.target)));
+    assert.equal(curve.atBand.target.ratio, g.target);
+    close(curve.atBand.target.winProbability, atTarget);
+    close(curve.atBand.target.expectedMargin, atTarget * (g.target - 0.5));
+    assert.equal(curve.atBand.target.net, g.prices?.target);
   });
 
   it('omit the curve, with the reason, when the cell has no lost deals', () => {

@@ -8,5 +8,6 @@ import './product-comparison.js';
 import './product-configurator.js';
 import './quote-summary.js';
 import './package-finder.js';
+import './price-guidance.js';
 
 export * from '../index.js';

@@ -351,6 +351,57 @@ export interface Translation {
   triageAnnounced: string;
   /** Shown when the answers cannot be used; the engine's message follows. */
   cannotRecommend: string;
+  /** The heading of the differences between the top packages. */
+  differencesHeading: string;
+  /** The differences table's caption; `names` lists the packages compared ("Starter, Business and Enterprise"). */
+  differencesCaption: (names: string) => string;
+  /** The header of the column that names what differs. */
+  differencesFeature: string;
+  /** Shown when the top packages have the same value in every row. */
+  noDifferences: string;
+
+  // <price-guidance>
+  /** The heading, and what shows when there is no guidance. */
+  guidanceHeading: string;
+  noGuidance: string;
+  /** Shown when the property is not price guidance. */
+  guidanceInvalid: string;
+  /** The three points of the band. */
+  guidanceFloor: string;
+  guidanceTarget: string;
+  guidanceStretch: string;
+  /** Where a point of the band comes from: the `percentile`-th percentile (25, 50, 75) of the won deals' prices. */
+  guidancePercentile: (percentile: number) => string;
+  /** A price as a share of list; `percent` comes formatted ("85.2%"). */
+  ofList: (percent: string) => string;
+  /** The quote's row. */
+  thisQuote: string;
+  /** The quote's percent rank: the share of comparable won deals priced lower (formatted). */
+  quotePercentile: (percent: string) => string;
+  /** Which part of the band the quote is in. */
+  positionBelowFloor: string;
+  positionFloorToTarget: string;
+  positionTargetToStretch: string;
+  positionAboveStretch: string;
+  /** Shown when the quote is below the floor. */
+  guidanceApproval: string;
+  /** The cell the band comes from (`cell` is e.g. "smb · emea · collaboration") and its `count` won deals (`formatted` in the reader's format). */
+  guidanceCell: (cell: string, count: number, formatted: string) => string;
+  /** The cell made of every deal. */
+  allDeals: string;
+  /** The back-off: the cells with too few won deals (each with its count of won deals in brackets), and the `minDeals` (formatted). */
+  guidanceBackoff: (cells: string, min: string) => string;
+  /** When no cell had enough won deals, so all deals were used. */
+  guidanceThin: string;
+  /** The optional win curve: its heading, what it is, its columns, and when it cannot be shown. */
+  winCurveHeading: string;
+  winCurveNote: string;
+  pricePoint: string;
+  winChance: string;
+  expectedRevenue: string;
+  expectedMargin: string;
+  winCurveWarning: string;
+  winCurveUnavailable: string;
 }
 
 /** A key of a `Translation` that is a text or a text function (not a `$` field). */

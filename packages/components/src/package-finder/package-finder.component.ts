@@ -1,15 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  compare,
   recommend,
   type Answers,
   type Catalog,
+  type Comparison,
   type LocalText,
   type Miss,
   type Question,
   type Reason,
   type Recommendation,
   type RecommendedPackage,
+  type Row,
 } from '@cpq-kit/engine';
 import { CpqFinderHandoffEvent } from '../events/cpq-finder-handoff.js';
 import { CpqPackageChooseEvent } from '../events/cpq-package-choose.js';
@@ -17,18 +20,26 @@ import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
 import { priceContext } from '../internal/price-context.js';
+import { rowValue } from '../internal/row-value.js';
+import { markStyles } from '../internal/spec-value.js';
+import { plainTable } from '../internal/table-styles.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { styles } from './package-finder.styles.js';
 
 /** What the form holds per question: the raw text of a number field, an answer id, or answer ids. */
 type Draft = Record<string, string | readonly string[]>;
 
+/** How many of the best packages the differences compare. */
+const COMPARED_PACKAGES = 3;
+
 /**
  * A short needs form from the catalog's questionnaire, then the packages the
  * engine's `recommend()` ranks for the answers, priced for the buyer's segment,
  * with what each misses and why it ranks where it does; or, when a triage rule
- * fires, why a person should take over. All questions on one screen; below 30rem
- * of width one question per step. Catalog text is rendered as text, never as HTML.
+ * fires, why a person should take over. Below the packages, the rows where the top
+ * two or three differ, from the engine's `compare()`. All questions on one screen;
+ * below 30rem of width one question per step, and the differences package by
+ * package instead of a table. Catalog text is rendered as text, never as HTML.
  *
  * @summary A needs form that recommends a package, or hands the buyer to a person.
  * @tagname package-finder
@@ -53,6 +64,14 @@ type Draft = Record<string, string | readonly string[]>;
  * @csspart reason - Why a package ranks where it does.
  * @csspart misses - The list of what a package misses.
  * @csspart choose-button - A package's "Choose this" button.
+ * @csspart differences - The differences between the top packages.
+ * @csspart differences-heading - Their heading.
+ * @csspart differences-table - The table of the rows where the top packages differ (wide screens).
+ * @csspart differences-list - The same rows, package by package (narrow screens).
+ * @csspart difference-row - A row that differs.
+ * @csspart difference-name - What differs: a spec's or an option group's name.
+ * @csspart difference-value - A package's value in a row (also `difference-value-best`).
+ * @csspart best-mark - "★ Best value" next to a row's best values.
  * @csspart triage - The hand-off result.
  * @csspart handoff-button - The "Talk to an expert" button.
  * @csspart error - The message shown when the answers cannot be used.
@@ -64,7 +83,7 @@ export class PackageFinder extends CpqElement {
   static override defaultTag = 'package-finder';
 
   /** @internal */
-  static override styles = [tokens, base, buttons, styles];
+  static override styles = [tokens, base, buttons, markStyles, plainTable, styles];
 
   /** The catalog, as returned by the engine's `loadCatalog()`; it needs a `questionnaire`. A property only. */
   @property({ attribute: false })
@@ -104,6 +123,8 @@ export class PackageFinder extends CpqElement {
   @state() private accessor step = 0;
   /** @internal */
   @state() private accessor result: Recommendation | undefined;
+  /** @internal The engine's comparison of the top packages, when there are two or more. */
+  @state() private accessor differences: Comparison | undefined;
   /** @internal The engine's message when the answers cannot be used. */
   @state() private accessor failure = '';
   /** @internal Read politely when a result is shown. */
@@ -112,6 +133,11 @@ export class PackageFinder extends CpqElement {
   /** The recommendation shown (read-only). */
   get recommendation(): Recommendation | undefined {
     return this.result;
+  }
+
+  /** The engine's `compare()` of the top packages shown under the recommendation (read-only). */
+  get comparison(): Comparison | undefined {
+    return this.differences;
   }
 
   get #questions(): readonly Question[] {
@@ -124,6 +150,7 @@ export class PackageFinder extends CpqElement {
       this.errors = {};
       this.step = 0;
       this.result = undefined;
+      this.differences = undefined;
       this.failure = '';
       if (this.answers && this.catalog?.questionnaire) this.#recommend(false);
     } else if (this.result && (['priceBook', 'segment', 'currency', 'priceDate'] as const).some((name) => changed.has(name))) {
@@ -172,6 +199,7 @@ export class PackageFinder extends CpqElement {
       this.result = undefined;
       this.failure = error instanceof Error ? error.message : String(error);
     }
+    this.differences = this.result?.kind === 'packages' ? differencesOf(catalog, this.result.packages.slice(0, COMPARED_PACKAGES)) : undefined;
     if (!announce) return;
     const t = this.#localize;
     const result = this.result;
@@ -292,7 +320,59 @@ export class PackageFinder extends CpqElement {
       <ol>
         ${result.packages.map((pkg, rank) => this.#package(pkg, rank))}
       </ol>
+      ${this.#differences()}
       <div class="actions">${this.#handoffButton(false)}</div>
+    </section>`;
+  }
+
+  /**
+   * The rows where the top packages differ, as the engine's comparison says: a table,
+   * and the same rows package by package for narrow screens (CSS shows one of them).
+   */
+  #differences(): TemplateResult | typeof nothing {
+    const comparison = this.differences;
+    if (!comparison) return nothing;
+    const t = this.#localize;
+    const rows = comparison.groups.flatMap((group) => group.rows.filter((row) => row.differs));
+    const names = comparison.items.map((item) => this.#text(item.name));
+    const value = (row: Row, i: number) => {
+      const best = row.best.includes(i);
+      return html`${rowValue(t, row, i, this.catalog?.defaultLocale)}${best
+        ? html` <span part="best-mark" class="best-mark"><span aria-hidden="true">★ </span>${t.term('bestValue')}</span>`
+        : nothing}`;
+    };
+    const valuePart = (row: Row, i: number) => (row.best.includes(i) ? 'difference-value difference-value-best' : 'difference-value');
+    return html`<section part="differences" class="differences" aria-labelledby="differences-heading">
+      ${heading(this.headingLevel, 2, 'differences-heading', t.term('differencesHeading'), 'differences-heading')}
+      ${rows.length === 0
+        ? html`<p>${t.term('noDifferences')}</p>`
+        : html`<table part="differences-table" class="plain-table differences-table">
+              <caption class="visually-hidden">${t.term('differencesCaption', new Intl.ListFormat(t.lang(), { type: 'conjunction' }).format(names))}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t.term('differencesFeature')}</th>
+                  ${names.map((name) => html`<th scope="col">${name}</th>`)}
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) => html`<tr part="difference-row" data-row=${row.id}>
+                    <th scope="row" part="difference-name">${this.#text(row.name)}</th>
+                    ${names.map((_, i) => html`<td part=${valuePart(row, i)}>${value(row, i)}</td>`)}
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+            <ul part="differences-list" class="differences-list">
+              ${rows.map(
+                (row) => html`<li part="difference-row" data-row=${row.id}>
+                  <span part="difference-name" class="difference-name">${this.#text(row.name)}</span>
+                  <dl>
+                    ${names.map((name, i) => html`<div><dt>${name}</dt><dd part=${valuePart(row, i)}>${value(row, i)}</dd></div>`)}
+                  </dl>
+                </li>`,
+              )}
+            </ul>`}
     </section>`;
   }
 
@@ -450,6 +530,23 @@ export class PackageFinder extends CpqElement {
   #onHandoff(): void {
     const answers = this.result?.answers ?? this.#answers();
     this.dispatchEvent(new CpqFinderHandoffEvent({ answers, ...(this.result ? { result: this.result } : {}) }));
+  }
+}
+
+/**
+ * The engine's comparison of the top packages' configurations, features only (their
+ * prices are on the packages above); none for a single package, or when the engine
+ * cannot compare them (then the packages still show).
+ */
+function differencesOf(catalog: Catalog, packages: readonly RecommendedPackage[]): Comparison | undefined {
+  if (packages.length < 2) return undefined;
+  try {
+    return compare(
+      packages.map((pkg) => ({ id: pkg.id, name: pkg.name, configuration: pkg.configuration })),
+      { catalog },
+    );
+  } catch {
+    return undefined;
   }
 }
 

@@ -130,6 +130,54 @@ export const styles = css`
     color: var(--_cpq-text-muted);
   }
 
+  /* The differences: a plain table whose columns share the width equally and wrap long values, so it never scrolls. */
+  .differences {
+    display: grid;
+    gap: var(--_cpq-space-s);
+  }
+  .differences-table {
+    table-layout: fixed;
+  }
+  .best-mark {
+    display: inline-block;
+    font-size: var(--_cpq-font-size-small);
+    font-weight: 600;
+    color: var(--_cpq-success);
+  }
+  .differences-list {
+    display: none;
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  .differences-list > li {
+    padding: var(--_cpq-space-s) 0;
+    border-bottom: 1px solid var(--_cpq-border);
+  }
+  .difference-name {
+    font-weight: 600;
+  }
+  .differences-list dl {
+    display: grid;
+    gap: var(--_cpq-space-xs);
+    margin: var(--_cpq-space-xs) 0 0;
+  }
+  .differences-list dl > div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_cpq-space-s);
+    overflow-wrap: anywhere;
+  }
+  .differences-list dt {
+    color: var(--_cpq-text-muted);
+  }
+  .differences-list dt::after {
+    content: ':';
+  }
+  .differences-list dd {
+    margin: 0;
+  }
+
   /* Narrow: one question per step. */
   @container (width < 30rem) {
     .finder {
@@ -144,6 +192,13 @@ export const styles = css`
     }
     form:not(.last-step) .submit {
       display: none;
+    }
+    /* The differences package by package: no column is ever out of reach. */
+    .differences-table {
+      display: none;
+    }
+    .differences-list {
+      display: block;
     }
   }
 `;

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { loadCatalog, price } from '../../../engine/dist/index.js';
+import { loadCatalog, price, priceGuidance, readDeals } from '../../../engine/dist/index.js';
 
 const root = new URL('../../../../', import.meta.url);
 const chrome = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
@@ -145,6 +145,26 @@ describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : '
     await fresh.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
     assert.deepEqual(await selections(fresh), configured);
     assert.equal(await total(fresh), shownTotal);
+    assert.deepEqual(errors, []);
+  });
+
+  it('the sales view shows where the price stands against past won deals, as the engine says', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/examples/reseller/`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
+    const band = () => page.$eval('#room-guidance', (el) => el.checkVisibility() && el.shadowRoot.querySelector('[part~="point-target"] [part~="share"]')?.textContent);
+    assert.equal(await band(), false, 'hidden from buyers');
+    await page.click('#rep-view');
+    await page.waitForFunction(() => document.querySelector('#room-guidance').shadowRoot.querySelector('[part~="cell"]'), { timeout: 10_000 });
+    // The page sent the cell and its list and net amounts; the server computed the band from the deals.
+    const totals = await inConfigurator(page, (el) => ({ list: el.price.totals.list.amount, net: el.price.totals.net.amount }));
+    const deals = readDeals(readFileSync(new URL('examples/deals/deals.json', root), 'utf8'));
+    const expected = priceGuidance(deals, { segment: 'smb', region: 'emea', family: 'av-rooms', quote: totals });
+    const share = (ratio) => `${new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio)} of list`;
+    assert.equal(await band(), share(expected.target));
+    assert.match(await page.$eval('#room-guidance', (el) => el.shadowRoot.querySelector('[part~="cell"]').textContent), new RegExp(`${expected.wonDeals} won deals in smb · emea · av-rooms`));
     assert.deepEqual(errors, []);
   });
 });

@@ -84,6 +84,10 @@ export type WinCurve =
       readonly points: readonly WinCurvePoint[];
       /** The point with the highest expected margin. */
       readonly best: WinCurvePoint;
+      /** The model at the band itself: floor, target and stretch (the target is rarely one of `points`). */
+      readonly atBand: { readonly floor: WinCurvePoint; readonly target: WinCurvePoint; readonly stretch: WinCurvePoint };
+      /** The `costRatio` the expected margins are net of (0: they are expected revenue). */
+      readonly costRatio: number;
       /** Set when the fit contradicts the usual price response (winning more at higher prices): treat the curve with suspicion. */
       readonly warning?: string;
     }
@@ -346,14 +350,15 @@ function winCurve(cell: CellData, band: PriceGuidance, minDeals: number, count: 
   if (cell.lost.length === 0) return { available: false, reason: 'the cell has no lost deals, so nothing shows where prices stop winning' };
   if (deals < minDeals) return { available: false, reason: `the cell has ${deals} won and lost deals; at least ${minDeals} are needed for a fit` };
   const fit = fitLogistic(cell.won, cell.lost);
-  const points: WinCurvePoint[] = [];
-  for (let i = 0; i < count; i++) {
-    const ratio = i === count - 1 ? band.stretch : band.floor + ((band.stretch - band.floor) * i) / (count - 1);
+  const pointAt = (ratio: number): WinCurvePoint => {
     const p = winProbability(fit, ratio);
     const point: WinCurvePoint = { ratio, winProbability: p, expectedMargin: p * (ratio - costRatio) };
-    points.push(list === undefined ? point : { ...point, net: amountAt(list, ratio) });
-  }
+    return list === undefined ? point : { ...point, net: amountAt(list, ratio) };
+  };
+  const points: WinCurvePoint[] = [];
+  for (let i = 0; i < count; i++) points.push(pointAt(i === count - 1 ? band.stretch : band.floor + ((band.stretch - band.floor) * i) / (count - 1)));
   const best = points.reduce((a, b) => (b.expectedMargin > a.expectedMargin ? b : a));
-  const curve = { available: true as const, intercept: fit.intercept, slope: fit.slope, deals, points, best };
+  const atBand = { floor: pointAt(band.floor), target: pointAt(band.target), stretch: pointAt(band.stretch) };
+  const curve = { available: true as const, intercept: fit.intercept, slope: fit.slope, deals, points, best, atBand, costRatio };
   return fit.slope >= 0 ? { ...curve, warning: 'the fit wins more often at higher prices: price is not what decided these deals, so the curve says little' } : curve;
 }

@@ -1,0 +1,219 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { GuidanceCell, PriceGuidance, QuoteScore, WinCurvePoint } from '@cpq-kit/engine';
+import { CpqElement } from '../internal/define.js';
+import { heading } from '../internal/heading.js';
+import { LocalizeController } from '../internal/localize.js';
+import { plainTable } from '../internal/table-styles.js';
+import { base, tokens } from '../internal/tokens.js';
+import { styles } from './price-guidance.styles.js';
+
+type Point = 'floor' | 'target' | 'stretch';
+const POINTS: readonly Point[] = ['floor', 'target', 'stretch'];
+/** The percentile each point of the band is (the engine's `BAND_PERCENTILES`, named here so the element imports no engine code). */
+const PERCENTILES: Readonly<Record<Point, number>> = { floor: 25, target: 50, stretch: 75 };
+const POINT_TERMS = { floor: 'guidanceFloor', target: 'guidanceTarget', stretch: 'guidanceStretch' } as const;
+const POSITION_TERMS = {
+  'below-floor': 'positionBelowFloor',
+  'floor-to-target': 'positionFloorToTarget',
+  'target-to-stretch': 'positionTargetToStretch',
+  'above-stretch': 'positionAboveStretch',
+} as const satisfies Record<QuoteScore['position'], string>;
+
+/**
+ * A price band for sales reps: the floor, target and stretch that comparable won
+ * deals closed at (the engine's `priceGuidance()`), the quote's place in it, where
+ * the band comes from (the segment cell and its deals, and any back-off to a broader
+ * one), whether the quote needs approval, and the optional win curve at the band.
+ * Meant for `<quote-summary rep-mode>`'s `rep` slot. Every value is written out as
+ * text; the band's graphic only repeats them and is hidden from assistive
+ * technology. Texts from the deals (segment, region, family) are rendered as text.
+ *
+ * @summary Where a quote's price stands against past won deals: floor, target, stretch.
+ * @tagname price-guidance
+ *
+ * @csspart base - Everything.
+ * @csspart heading - The heading.
+ * @csspart graphic - The band drawn on a scale (decorative: the values are in the text).
+ * @csspart graphic-band - The range from floor to stretch.
+ * @csspart graphic-tick - The floor, target and stretch on the scale.
+ * @csspart marker - The quote's position on the scale.
+ * @csspart quote - The quote's share of list, position and percentile.
+ * @csspart position - Which part of the band the quote is in.
+ * @csspart percentile - The quote's percent rank among the won deals.
+ * @csspart approval - "Needs approval", when the quote is below the floor.
+ * @csspart band - The list of floor, target and stretch.
+ * @csspart point - One of them (also `point-floor`, `point-target`, `point-stretch`).
+ * @csspart point-name - Its name.
+ * @csspart share - A price as a share of list.
+ * @csspart amount - A price as an amount of money (with `currency` and the quote's amounts).
+ * @csspart point-note - Which percentile of won deals a point is.
+ * @csspart cell - The group of deals the band comes from, and how many won deals it has.
+ * @csspart backoff - The groups with too few deals that were passed over.
+ * @csspart thin - Shown when no group had enough deals.
+ * @csspart win-curve - The optional win curve's table at floor, target and stretch.
+ * @csspart win-curve-note - What the win curve is, and any warning about it.
+ * @csspart empty - Shown when there is no guidance.
+ * @csspart error - Shown when the property is not price guidance.
+ *
+ * @cssproperty --cpq-price-guidance-background - The background. Default: `--cpq-color-surface`.
+ * @cssproperty --cpq-price-guidance-band-color - The band on the scale. Default: `--cpq-color-accent` at 25%.
+ * @cssproperty --cpq-price-guidance-marker-color - The quote's marker. Default: `--cpq-color-text`.
+ */
+export class PriceGuidanceBand extends CpqElement {
+  static override defaultTag = 'price-guidance';
+
+  /** @internal */
+  static override styles = [tokens, base, plainTable, styles];
+
+  /**
+   * The engine's `priceGuidance()` result, e.g. as a server's JSON answer (the past
+   * deals stay on the server). A property only.
+   */
+  @property({ attribute: false })
+  accessor guidance: PriceGuidance | undefined;
+
+  /** The currency of the quote's amounts, e.g. `EUR`: with it, the band is also shown as money. */
+  @property()
+  accessor currency = '';
+
+  /** The level of the heading, 1 to 4 (default 2). */
+  @property({ attribute: 'heading-level', type: Number })
+  accessor headingLevel = 2;
+
+  readonly #localize = new LocalizeController(this);
+
+  protected override render(): TemplateResult {
+    const t = this.#localize;
+    const guidance = this.guidance;
+    if (guidance === undefined) return html`<div part="base" class="guidance"><p part="empty" class="empty">${t.term('noGuidance')}</p></div>`;
+    if (!isGuidance(guidance)) return html`<div part="base" class="guidance"><p part="error" class="error" role="alert">${t.term('guidanceInvalid')}</p></div>`;
+    return html`<section part="base" class="guidance" aria-labelledby="guidance-heading">
+      ${heading(this.headingLevel, 0, 'heading', t.term('guidanceHeading'), 'guidance-heading')} ${this.#graphic(guidance)}
+      ${guidance.quote ? this.#quote(guidance.quote) : nothing}
+      <dl part="band" class="band">
+        ${POINTS.map((point) => this.#point(guidance, point))}
+      </dl>
+      ${this.#source(guidance)} ${this.#winCurve(guidance)}
+    </section>`;
+  }
+
+  /** The band and the quote on a scale: a picture of the values written below it, so hidden from assistive technology. */
+  #graphic(g: PriceGuidance): TemplateResult {
+    const ratio = g.quote?.ratio;
+    const lo = Math.min(g.floor, ratio ?? g.floor);
+    const hi = Math.max(g.stretch, ratio ?? g.stretch);
+    const span = hi - lo || 0.1;
+    const start = lo - span * 0.15;
+    const at = (value: number) => `${(((value - start) / (span * 1.3)) * 100).toFixed(2)}%`;
+    const position = g.quote?.position ?? '';
+    return html`<div part="graphic" class="graphic" aria-hidden="true">
+      <div part="graphic-band" class="range" style=${styleMap({ insetInlineStart: at(g.floor), inlineSize: `calc(${at(g.stretch)} - ${at(g.floor)})` })}></div>
+      ${POINTS.map((point) => html`<div part=${`graphic-tick graphic-tick-${point}`} class=${`tick ${point}`} style=${styleMap({ insetInlineStart: at(g[point]) })}></div>`)}
+      ${ratio === undefined ? nothing : html`<div part="marker" class=${`marker ${position}`} style=${styleMap({ insetInlineStart: at(ratio) })}></div>`}
+    </div>`;
+  }
+
+  #quote(quote: QuoteScore): TemplateResult {
+    const t = this.#localize;
+    return html`<div part="quote" class=${`quote ${quote.position}`}>
+      <p>
+        <strong>${t.term('thisQuote')}</strong>: ${t.term('ofList', this.#share(quote.ratio))} –
+        <span part="position" class="position">${t.term(POSITION_TERMS[quote.position])}</span>
+      </p>
+      <p part="percentile">${t.term('quotePercentile', t.number(quote.percentile, { style: 'unit', unit: 'percent', maximumFractionDigits: 1 }))}</p>
+      ${quote.approvalRequired
+        ? html`<p part="approval" class="approval"><span aria-hidden="true">⚠ </span>${t.term('guidanceApproval')}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  #point(g: PriceGuidance, point: Point): TemplateResult {
+    const t = this.#localize;
+    const amount = g.prices?.[point];
+    return html`<div part=${`point point-${point}`} class=${`point ${point}`}>
+      <dt part="point-name">${t.term(POINT_TERMS[point])}</dt>
+      <dd>
+        <span part="share">${t.term('ofList', this.#share(g[point]))}</span>${amount !== undefined && this.currency
+          ? html` <span part="amount" class="amount">${t.money({ amount, currency: this.currency })}</span>`
+          : nothing}
+        <span part="point-note" class="note">${t.term('guidancePercentile', PERCENTILES[point])}</span>
+      </dd>
+    </div>`;
+  }
+
+  /** Where the band comes from: the cell used and its won deals, the cells passed over, and a thin band. */
+  #source(g: PriceGuidance): TemplateResult {
+    const t = this.#localize;
+    const passed = g.backoff.slice(0, -1);
+    const list = new Intl.ListFormat(t.lang(), { type: 'conjunction' });
+    return html`<p part="cell" class="source">${t.term('guidanceCell', this.#cell(g.cell), g.wonDeals, t.number(g.wonDeals))}</p>
+      ${passed.length > 0
+        ? html`<p part="backoff" class="source">
+            ${t.term('guidanceBackoff', list.format(passed.map((b) => `${this.#cell(b.cell)} (${t.number(b.wonDeals)})`)), t.number(g.minDeals))}
+          </p>`
+        : nothing}
+      ${g.sufficient ? nothing : html`<p part="thin" class="source">${t.term('guidanceThin')}</p>`}`;
+  }
+
+  /** The optional win curve at floor, target and stretch; older results without those points show nothing. */
+  #winCurve(g: PriceGuidance): TemplateResult | typeof nothing {
+    const curve = g.winCurve;
+    if (!curve) return nothing;
+    const t = this.#localize;
+    if (!curve.available) return html`<p part="win-curve-note" class="source">${t.term('winCurveUnavailable')}</p>`;
+    // A result from an engine before `atBand` (a server not yet updated) has no points at the band.
+    if (!curve.atBand) return nothing;
+    const expected = t.term(curve.costRatio > 0 ? 'expectedMargin' : 'expectedRevenue');
+    const row = (point: Point, at: WinCurvePoint) => html`<tr>
+      <th scope="row">
+        ${t.term(POINT_TERMS[point])}: ${t.term('ofList', this.#share(at.ratio))}${at.net !== undefined && this.currency
+          ? html` <span class="amount">${t.money({ amount: at.net, currency: this.currency })}</span>`
+          : nothing}
+      </th>
+      <td>${t.number(at.winProbability, { style: 'percent', maximumFractionDigits: 0 })}</td>
+      <td>${t.term('ofList', this.#share(at.expectedMargin))}</td>
+    </tr>`;
+    return html`<table part="win-curve" class="plain-table win-curve">
+        <caption>${t.term('winCurveHeading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.term('pricePoint')}</th>
+            <th scope="col">${t.term('winChance')}</th>
+            <th scope="col">${expected}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${POINTS.map((point) => row(point, curve.atBand[point]))}
+        </tbody>
+      </table>
+      <p part="win-curve-note" class="source">${t.term('winCurveNote')}${curve.warning ? html` ${t.term('winCurveWarning')}` : nothing}</p>`;
+  }
+
+  /** A ratio of list as a percentage with one decimal: "85.2%", "85,2 %". */
+  #share(ratio: number): string {
+    return this.#localize.number(ratio, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  }
+
+  /** A cell by the fields that define it, "smb · emea · collaboration"; the cell of every deal by name. */
+  #cell(cell: GuidanceCell): string {
+    const fields = [cell.segment, cell.region, cell.family].filter((f): f is string => f !== undefined);
+    return fields.length === 0 ? this.#localize.term('allDeals') : fields.join(' · ');
+  }
+}
+
+/** Enough of the shape of a `PriceGuidance` to render it: a server's answer could be anything. */
+function isGuidance(value: unknown): value is PriceGuidance {
+  if (typeof value !== 'object' || value === null) return false;
+  const g = value as Record<string, unknown>;
+  const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  return finite(g['floor']) && finite(g['target']) && finite(g['stretch']) && finite(g['wonDeals']) && finite(g['minDeals']) &&
+    typeof g['cell'] === 'object' && g['cell'] !== null && Array.isArray(g['backoff']) && g['backoff'].length > 0;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'price-guidance': PriceGuidanceBand;
+  }
+}
