@@ -11,6 +11,8 @@ import {
   loadCatalog,
   loadConfiguration,
   price,
+  priceGuidance,
+  readDeals,
   reviseQuote,
   signQuote,
   type Catalog,
@@ -22,8 +24,10 @@ import avRoomsJson from '../examples/catalogs/av-rooms.json' with { type: 'json'
 import avRoomsConfigJson from '../examples/catalogs/av-rooms.config.json' with { type: 'json' };
 import collabSuiteJson from '../examples/catalogs/collab-suite.json' with { type: 'json' };
 import collabSuiteConfigJson from '../examples/catalogs/collab-suite.config.json' with { type: 'json' };
+import dealsJson from '../examples/deals/deals.json' with { type: 'json' };
 import '../packages/components/src/define/quote-summary.js';
 import '../packages/components/src/define/product-configurator.js';
+import '../packages/components/src/define/price-guidance.js';
 import type { QuoteSummary, Theme } from '../packages/components/src/index.js';
 
 // Loaded and priced through the engine, as a page would: a broken demo catalog fails here.
@@ -177,7 +181,7 @@ export const DarkTheme: Story = {
   args: { theme: 'dark' },
 };
 
-/** `rep-mode`: the `rep` slot for sales-only information (price guidance comes later), with approvals and each step's rule. Never printed. */
+/** `rep-mode`: the `rep` slot for sales-only information, with approvals and each step's rule. Never printed. */
 export const RepMode: Story = {
   args: { breakdown: price(avRooms, room, { date: DATE, segment: 'enterprise', lineDiscounts: { 'meeting-room/display:d86': { percent: '25' } } }), repMode: true },
   render: (args) => html`
@@ -194,9 +198,56 @@ export const RepMode: Story = {
   },
 };
 
+/**
+ * `rep-mode` with `<price-guidance>` in the `rep` slot: the collaboration suite for a small
+ * business in EMEA with 12% off the order, against the band of comparable won deals
+ * (the synthetic example deals; a server computes this, see examples/quote-service).
+ */
+export const RepModeWithGuidance: Story = {
+  args: { breakdown: price(collabSuite, software, { date: DATE, orderDiscount: { percent: '12' } }), configuration: software, catalog: collabSuite, repMode: true },
+  render: (args) => {
+    const totals = args.breakdown!.totals;
+    const guidance = priceGuidance(readDeals(dealsJson), {
+      segment: 'smb',
+      region: 'emea',
+      family: 'collaboration',
+      quote: { list: totals.list.amount, net: totals.net.amount },
+    });
+    return html`
+      <quote-summary .breakdown=${args.breakdown} .configuration=${args.configuration} .catalog=${args.catalog} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)} rep-mode>
+        <price-guidance slot="rep" heading-level="4" currency=${totals.net.currency} .guidance=${guidance} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)}></price-guidance>
+      </quote-summary>
+    `;
+  },
+};
+
 /** A phone (a 360 px wide column): the list price and term move into each line's waterfall. */
 export const Narrow: Story = {
   render: (args) => html`<div style="width: 360px">${meta.render(args)}</div>`,
+};
+
+/**
+ * Print view: what the Print button prints (black on white, one page, no actions, no sales
+ * information, every column, opened waterfalls), here the signed quote in `rep-mode` with a
+ * note in the `rep` slot that does not print. Storybook cannot switch its preview to print
+ * media, so the story sets `print-preview`, which applies the same print stylesheet on
+ * screen (as a page's own print preview would).
+ */
+export const PrintView: Story = {
+  render: (args) => html`
+    <quote-summary .quote=${until(quotes.then((q) => q.signed))} .catalog=${avRooms} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)} rep-mode print-preview>
+      <p slot="rep">Deal desk: margin target 32%. Not on the printed quote.</p>
+    </quote-summary>
+  `,
+  play: async ({ canvasElement }) => {
+    const el = await shown(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="disclosure"]')?.click();
+    await el.updateComplete;
+    for (const name of ['actions', 'rep']) {
+      const shownPart = el.shadowRoot!.querySelector(`[part~="${name}"]`);
+      if (shownPart && getComputedStyle(shownPart).display !== 'none') throw new Error(`the ${name} would print`);
+    }
+  },
 };
 
 /** Beside a configurator (`for="id"`): the summary follows every change the buyer makes. */

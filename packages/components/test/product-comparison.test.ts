@@ -368,10 +368,23 @@ describe('<product-comparison>', () => {
       expect(rendered().length).to.be.within(5, 60);
       expect(rendered()[0]).to.equal(4, 'row 1 and 2 are the header, 3 the group heading');
       const scroller = part(el, 'scroller');
+      /** Whether the rows and columns rendered cover the scrolling box below its sticky header: nothing in view is left blank. */
+      const covered = () => {
+        const box = scroller.getBoundingClientRect();
+        const top = root(el).querySelector('thead')!.getBoundingClientRect().bottom;
+        const rows = [...root(el).querySelectorAll('tbody.group tr')].map((r) => r.getBoundingClientRect());
+        const cells = [...root(el).querySelectorAll('th[scope="col"]')].map((c) => c.getBoundingClientRect());
+        return {
+          rows: Math.min(...rows.map((r) => r.top)) <= top && Math.max(...rows.map((r) => r.bottom)) >= box.bottom,
+          columns: Math.max(...cells.map((c) => c.right)) >= box.right && (scroller.scrollLeft === 0 || Math.min(...cells.map((c) => c.left)) <= box.left + part(el, 'table').querySelector('th[scope="row"]')!.getBoundingClientRect().width),
+        };
+      };
+      expect(covered()).to.deep.equal({ rows: true, columns: true });
       scroller.scrollTop = scroller.scrollHeight / 2;
       scroller.scrollLeft = scroller.scrollWidth / 2;
       await new Promise((resolve) => setTimeout(resolve, 100));
       await el.updateComplete;
+      expect(covered()).to.deep.equal({ rows: true, columns: true });
       expect(rendered()[0]).to.be.greaterThan(30);
       const columns = parts(el, 'item-name').map(text);
       expect(columns.length).to.be.below(20);

@@ -640,6 +640,36 @@ describe('<quote-summary>', () => {
         await emulateMedia({ media: 'screen' });
       }
     });
+
+    it('shows on screen with `print-preview` exactly what prints, in any theme', async () => {
+      const el = await summary({ breakdown: roomPrice, configuration: room, repMode: true, rep: true, theme: 'dark', width: '700px' });
+      disclosure(el, 'Table microphones').click();
+      await el.updateComplete;
+      /** The host and every element of the summary as laid out: what it is, how it shows, and its box. */
+      const layout = () =>
+        [el, ...el.shadowRoot!.querySelectorAll('*')].map((node) => {
+          const style = getComputedStyle(node);
+          const box = node.getBoundingClientRect();
+          const what = `${node.localName}[${node.getAttribute('part') ?? node.getAttribute('class') ?? ''}]`;
+          return `${what} ${style.display} ${style.color} ${style.backgroundColor} ${style.fontSize} ${style.padding} ${style.borderTop} ${box.width.toFixed(1)}×${box.height.toFixed(1)}`;
+        });
+      const screen = layout();
+      await emulateMedia({ media: 'print' });
+      let printed: string[];
+      try {
+        printed = layout();
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+      expect(printed, 'print has a layout of its own').not.to.deep.equal(screen);
+      expect(getComputedStyle(part(el, 'actions')).display, 'on screen without the attribute').not.to.equal('none');
+
+      el.printPreview = true;
+      await el.updateComplete;
+      expect(el.getAttribute('print-preview')).to.equal('');
+      expect(layout()).to.deep.equal(printed);
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('rep-mode', () => {

@@ -348,6 +348,16 @@ describe('bad input', () => {
     assertProblems(() => compare([{ configuration: { product: 'business', selections: { sets: 4 } } }], { catalog: collab }), [
       'items[0].configuration.selections.sets: unknown attribute "sets" of product "business" (did you mean "seats"?)',
     ]);
+    // A value of no selection's kind is a shape problem; a value of another attribute's kind is the catalog check's.
+    assertProblems(() => compare([{ configuration: { product: 'business', selections: { billing: ['annual', 1], seats: { n: 5 } } } } as unknown as CompareItem], { catalog: collab }), [
+      'items[0].configuration.selections.billing: ["annual",1] is not a selection: give an option id, a list of option ids, true or false, or a quantity',
+      'items[0].configuration.selections.seats: {"n":5} is not a selection: give an option id, a list of option ids, true or false, or a quantity',
+    ]);
+    assertProblems(() => compare([{ configuration: { product: 'business', selections: { billing: ['annual'], seats: '5', '': true } } } as unknown as CompareItem], { catalog: collab }), [
+      'items[0].configuration.selections.billing: "billing" is a single choice: give one option id',
+      'items[0].configuration.selections.seats: "seats" is a quantity: give a whole number',
+      'items[0].configuration.selections[""]: unknown attribute "" of product "business"',
+    ]);
     assertProblems(() => compare([{ product: 'business', colour: 'red' } as unknown as CompareItem], { catalog: collab }), ['items[0].colour: unknown field "colour"']);
     assertProblems(() => compare([{ configuration: { product: 'business', selections: 'x' } } as unknown as CompareItem], { catalog: collab }), [
       'items[0].configuration.selections: expected an object, found the text "x"',

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import {
   compare,
   type Catalog,
-  type ChosenValue,
   type ComparedItem,
   type CompareItem,
   type Comparison,
@@ -20,7 +19,8 @@ import { CpqElement } from '../internal/define.js';
 import { LocalizeController } from '../internal/localize.js';
 import { isZero } from '../internal/money.js';
 import { today } from '../internal/price-context.js';
-import { markStyles, numberWithUnit, specValue, yesNoMark } from '../internal/spec-value.js';
+import { rowValue } from '../internal/row-value.js';
+import { markStyles, numberWithUnit } from '../internal/spec-value.js';
 import { base, tokens } from '../internal/tokens.js';
 import { styles } from './product-comparison.styles.js';
 
@@ -29,7 +29,14 @@ const ONE_COLUMN_BELOW = 480;
 const TWO_COLUMNS_BELOW = 768;
 /** Tables larger than this many cells render what their scrolling box shows (plus a margin), not every cell. */
 const WINDOW_ABOVE_CELLS = 1500;
+/** The margin: rows rendered above and below what is in view, columns before and after. */
 const OVERSCAN_ROWS = 8;
+const OVERSCAN_COLUMNS = 1;
+
+/** The first and past the last of `count` lines `size` pixels long that a view from `start` over `length` pixels shows, with `margin` lines more on each side. */
+function inView(start: number, length: number, size: number, margin: number, count: number): [number, number] {
+  return [Math.max(0, Math.floor(start / size) - margin), Math.min(count, Math.ceil((start + length) / size) + margin)];
+}
 
 /** A line of the table body: a group's heading, or a row of values or prices. */
 type Line =
@@ -186,6 +193,8 @@ export class ProductComparison extends CpqElement {
   #error: string | undefined;
   /** Per item, its differences from the baseline by row id. */
   #deltas: Map<string, FeatureDelta>[] = [];
+  /** The rows by id, for the deltas' names. */
+  #rows = new Map<string, Row>();
 
   /** @internal Groups the buyer collapsed, by id. */
   @state() private accessor collapsed: ReadonlySet<string> = new Set();
@@ -194,8 +203,11 @@ export class ProductComparison extends CpqElement {
   /** @internal On a narrow screen, the ids of the items the buyer picked to see. */
   @state() private accessor picked: readonly string[] = [];
 
-  /** @internal What the scrolling box shows, for large tables. */
-  @state() private accessor view = { top: 0, left: 0, height: 900, width: 1400 };
+  /**
+   * @internal What the scrolling box shows, for large tables. Until it is measured
+   * (after the first render), the most it could show: the viewport.
+   */
+  @state() private accessor view = { top: 0, left: 0, height: globalThis.innerHeight || 900, width: globalThis.innerWidth || 1400 };
   /** Measured sizes of a row and a column, for the spacers of large tables. */
   #rowHeight = 48;
   /** Whether the last render was of part of a large table. */
@@ -248,6 +260,7 @@ export class ProductComparison extends CpqElement {
     this.#comparison = undefined;
     this.#error = undefined;
     this.#deltas = [];
+    this.#rows = new Map();
     const catalog = this.catalog;
     if (!catalog) return;
     // Prices only where the catalog has them.
@@ -264,6 +277,7 @@ export class ProductComparison extends CpqElement {
       return;
     }
     this.#deltas = this.#comparison.items.map((item) => new Map((item.delta?.features ?? []).map((f) => [f.row, f])));
+    this.#rows = new Map(this.#comparison.groups.flatMap((group) => group.rows.map((row) => [row.id, row])));
   }
 
   #text(text: LocalText | undefined): string {
@@ -375,13 +389,11 @@ export class ProductComparison extends CpqElement {
     const { top, left, height, width } = this.view;
     const result = { ...whole };
     if (rows > 40) {
-      const first = Math.max(0, Math.floor(top / this.#rowHeight) - OVERSCAN_ROWS);
-      result.rows = [first, Math.min(rows, first + Math.ceil(height / this.#rowHeight) + 2 * OVERSCAN_ROWS)];
+      result.rows = inView(top, height, this.#rowHeight, OVERSCAN_ROWS, rows);
       result.rowsWindowed = true;
     }
     if (columns > 8) {
-      const first = Math.max(0, Math.floor(left / this.#columnWidth) - 1);
-      result.columns = [first, Math.min(columns, first + Math.ceil(width / this.#columnWidth) + 2)];
+      result.columns = inView(left, width, this.#columnWidth, OVERSCAN_COLUMNS, columns);
       result.columnsWindowed = true;
     }
     return result;
@@ -518,11 +530,9 @@ export class ProductComparison extends CpqElement {
   #deltaSummary(comparison: Comparison, item: ComparedItem, baseline: ComparedItem): TemplateResult {
     const t = this.#localize;
     const delta = item.delta!;
-    const names = new Map<string, Row>();
-    for (const group of comparison.groups) for (const row of group.rows) names.set(row.id, row);
     const lines: string[] = [];
     const quantities = delta.features.filter((f) => f.row.startsWith('attribute:') && f.difference !== undefined).slice(0, 2);
-    for (const f of quantities) lines.push(`${this.#localize.number(f.difference!, { signDisplay: 'exceptZero' })} ${this.#text(names.get(f.row)?.name)}`);
+    for (const f of quantities) lines.push(`${this.#localize.number(f.difference!, { signDisplay: 'exceptZero' })} ${this.#text(this.#rows.get(f.row)?.name)}`);
     const gained = delta.features.filter((f) => f.change === 'gained' || f.change === 'added').length;
     const lost = delta.features.filter((f) => f.change === 'lost' || f.change === 'removed').length;
     if (gained > 0) lines.push(t.term('featuresGained', gained));
@@ -589,7 +599,7 @@ export class ProductComparison extends CpqElement {
     const best = row.best.includes(i);
     const promoted = comparison.items[i]!.id === this.promoted;
     const part = `cell${best ? ' cell-best' : ''}${promoted ? ' cell-promoted' : ''}`;
-    const value = row.kind === 'spec' ? this.#specCell(row, i) : this.#choiceCell(row.values[i]);
+    const value = rowValue(this.#localize, row, i, this.catalog?.defaultLocale);
     const delta = this.#deltas[i]?.get(row.id);
     return html`<td part=${part} class=${part} aria-colindex=${layout.colIndex(i) ?? nothing}>
       ${best ? this.#bestMark() : nothing}${value}${delta ? this.#delta(row, delta) : nothing}
@@ -598,31 +608,6 @@ export class ProductComparison extends CpqElement {
 
   #bestMark(): TemplateResult {
     return html`<span part="best-mark" class="best-mark" aria-hidden="true">★</span><span class="visually-hidden">${this.#localize.term('bestValue')}: </span>`;
-  }
-
-  #specCell(row: Extract<Row, { kind: 'spec' }>, i: number): TemplateResult | string {
-    const value = row.values[i];
-    if (value === undefined) return this.#missing('notStated');
-    return specValue(this.#localize, value, row.unit, this.catalog?.defaultLocale);
-  }
-
-  #choiceCell(value: ChosenValue | undefined): TemplateResult | string {
-    const t = this.#localize;
-    if (value === undefined) return this.#missing('notAvailable');
-    switch (value.kind) {
-      case 'single':
-        return value.option ? this.#text(value.option.name) : t.term('none');
-      case 'multiple':
-        return value.options.length === 0 ? t.term('none') : new Intl.ListFormat(t.lang(), { type: 'unit' }).format(value.options.map((o) => this.#text(o.name)));
-      case 'boolean':
-        return yesNoMark(value.on, t.term(value.on ? 'included' : 'notIncluded'));
-      case 'quantity':
-        return t.number(value.quantity);
-    }
-  }
-
-  #missing(words: 'notAvailable' | 'notStated'): TemplateResult {
-    return html`<span class="missing" aria-hidden="true">—</span><span class="visually-hidden">${this.#localize.term(words)}</span>`;
   }
 
   /** A value's difference from the baseline: "+21 in ↑ (better)", "New", "Dropped". */

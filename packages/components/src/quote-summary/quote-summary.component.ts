@@ -94,7 +94,7 @@ const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_.-]+/g, '-'
  * @fires cpq-share - The buyer asks for a share link: `{ code, link }`. Unless prevented, the link is copied.
  *
  * @slot empty - Shown when there is no price to show (no quote, no breakdown, a configurator without a price yet).
- * @slot rep - Sales-only information, shown with `rep-mode` only (and never printed): deal notes, and price guidance when it comes.
+ * @slot rep - Sales-only information, shown with `rep-mode` only (and never printed): deal notes, a `<price-guidance>` band.
  *
  * @csspart base - The whole summary.
  * @csspart header - The heading and the details of the quote.
@@ -184,6 +184,13 @@ export class QuoteSummary extends CpqElement {
    */
   @property({ type: Boolean, reflect: true })
   accessor printing = false;
+
+  /**
+   * Shows on screen what prints, for a page with a print preview: the print layout
+   * (black on white, no actions, no sales information, every column), whatever the theme.
+   */
+  @property({ attribute: 'print-preview', type: Boolean, reflect: true })
+  accessor printPreview = false;
 
   /** @internal The bound configurator's price. */
   @state() private accessor bound: Bound | undefined;

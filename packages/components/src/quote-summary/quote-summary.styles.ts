@@ -1,6 +1,52 @@
 import { css } from 'lit';
 
 /**
+ * The printed quote: black on white, no actions, no sales information, every column,
+ * rows kept whole, small enough for one page. Nested rules, applied to the host both
+ * in print and with `print-preview`, so that the preview is what prints.
+ */
+const printed = css`
+  color-scheme: light;
+  color: #000;
+  font-size: 10pt;
+  .summary {
+    gap: 0.75rem;
+    padding: 0;
+    border: 0;
+    background: none;
+  }
+  .actions,
+  .status,
+  .rep,
+  .chevron,
+  .rule {
+    display: none !important;
+  }
+  .disclosure {
+    min-height: 0;
+    padding: 0;
+  }
+  .disclosure .line-name {
+    text-decoration: none;
+  }
+  .wide {
+    display: table-cell;
+  }
+  .narrow-quantity {
+    display: none;
+  }
+  .steps {
+    background: none;
+    padding: 0 0 0 1rem;
+  }
+  tr,
+  .totals div,
+  .totals-box {
+    break-inside: avoid;
+  }
+`;
+
+/**
  * `<quote-summary>` styles. The layout follows the element's own width (container
  * queries): in a narrow column the list price and term columns give way (both are in
  * each line's waterfall), so the table never gets wider than the element. Touch targets
@@ -238,46 +284,11 @@ export const styles = css`
   @media print {
     :host,
     :host([theme]) {
-      color-scheme: light;
-      color: #000;
-      font-size: 10pt;
+      ${printed}
     }
-    .summary {
-      gap: 0.75rem;
-      padding: 0;
-      border: 0;
-      background: none;
-    }
-    .actions,
-    .status,
-    .rep,
-    .chevron,
-    .rule {
-      display: none !important;
-    }
-    .disclosure {
-      min-height: 0;
-      padding: 0;
-    }
-    .disclosure .line-name {
-      text-decoration: none;
-    }
-    .wide {
-      display: table-cell;
-    }
-    .narrow-quantity {
-      display: none;
-    }
-    .steps {
-      background: none;
-      padding: 0 0 0 1rem;
-    }
-    tr,
-    .totals div {
-      break-inside: avoid;
-    }
-    .totals-box {
-      break-inside: avoid;
-    }
+  }
+  /* The same on screen, for a page that shows a print preview. */
+  :host([print-preview]) {
+    ${printed}
   }
 `;

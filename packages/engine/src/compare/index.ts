@@ -7,7 +7,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { ConfigurationSchema, type Catalog, type Configuration } from '../catalog/schema.js';
+import { ConfigurationSchema, type Catalog, type Configuration, type SelectionValue } from '../catalog/schema.js';
 import { didYouMean, ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { PriceContextSchema } from '../price/schema.js';
@@ -44,6 +44,24 @@ const ReadConfigurationItemSchema = z.strictObject({
   configuration: z.custom<Configuration>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'is not a configuration: give { "product": "...", "selections": { ... } }'),
 });
 const InputSchema = z.strictObject({ items: z.array(z.union([ProductItemSchema, ReadConfigurationItemSchema])), ...CompareSettingsSchema.shape });
+
+/**
+ * A configuration's shape: the fields of `ConfigurationSchema`, each selection of one
+ * of the kinds a selection has. Which kind each attribute takes, and that its ids and
+ * quantities are ones the catalog has, `checkConfiguration` checks next, with clearer
+ * messages; `ConfigurationSchema`'s own checks of every key and value cost three times
+ * as much (50 configurations of 200 attributes: about 30 ms against 10 ms).
+ */
+const ConfigurationShapeSchema = z.strictObject({
+  ...ConfigurationSchema.shape,
+  selections: z.record(
+    z.string(),
+    z.custom<SelectionValue>(
+      (value) => ['string', 'boolean', 'number'].includes(typeof value) || (Array.isArray(value) && value.every((id) => typeof id === 'string')),
+      'is not a selection: give an option id, a list of option ids, true or false, or a quantity',
+    ),
+  ),
+});
 const FIELD_NAMES = [
   ...Object.keys(InputSchema.shape),
   ...Object.keys(ProductItemSchema.shape),
@@ -91,7 +109,7 @@ export function compare(items: readonly CompareItem[], options: CompareOptions):
   const shapes: Problem[] = [];
   parsed.data.items.forEach((item, index) => {
     if (!('configuration' in item) || Object.isFrozen(item.configuration)) return;
-    const result = z.safeParse(ConfigurationSchema, item.configuration);
+    const result = z.safeParse(ConfigurationShapeSchema, item.configuration);
     if (!result.success) shapes.push(...problemsFromIssues(result.error.issues, item.configuration, FIELD_NAMES).map((p) => ({ ...p, path: under(`items[${index}].configuration`, p.path) })));
   });
   if (shapes.length > 0) throw new CompareError(shapes);
