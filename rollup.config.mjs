@@ -22,7 +22,8 @@ const elements = Object.fromEntries(
 
 // The configurator compiles large products in a worker, which it finds next to its own
 // code (`new URL('./compile-worker.js', import.meta.url)`): one self-contained copy beside
-// the all-in-one script and one beside the per-element entries.
+// the all-in-one script, and beside the per-element entries and their chunks (rollup
+// decides in which of the two the configurator's code lands; a test checks the result).
 const worker = (dir) => ({
   input: `${components}/configurator/compile-worker.js`,
   output: { file: `${components}/cdn/${dir}compile-worker.js`, format: 'es' },
@@ -44,4 +45,5 @@ export default [
   },
   worker(''),
   worker('elements/'),
+  worker('elements/chunks/'),
 ];
