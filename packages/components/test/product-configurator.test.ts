@@ -1029,6 +1029,19 @@ describe('<product-configurator>', () => {
       }
     });
 
+    it('with sync-url, a link in the address for another catalog belongs to another configurator: it starts empty, without an error', async () => {
+      const original = location.href;
+      history.replaceState(history.state, '', shareLink('1~collab-suite~2026.11.0~business~seats~.25', location.href));
+      try {
+        const el = await configurator({ syncUrl: true });
+        expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+        expect(el.value!.selections).to.deep.equal({});
+        // Given as its configuration instead, the same link is an error (the test below).
+      } finally {
+        history.replaceState(history.state, '', original);
+      }
+    });
+
     it('a link from an older catalog version opens what still fits and lists what was left out', async () => {
       const older = '1~av-rooms~2026.05.0~meeting-room~display~d98~mounting~wall-standard~camera~usb-hd~table-mics~.4';
       const el = await configurator({ configuration: older });

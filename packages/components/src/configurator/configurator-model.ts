@@ -55,14 +55,17 @@ export class ConfiguratorModel {
     readonly compiled: CompiledProduct,
     initial: Configuration | string | undefined,
     public context: PriceContext,
+    fromAddress: boolean,
   ) {
     let dropped: readonly DroppedSelection[] = [];
     let selections: Configuration['selections'] = {};
     // A starting configuration for another product of this catalog (the page switched
-    // products) does not apply; one for another catalog is an error (decoding says so).
+    // products) does not apply; one for another catalog is an error (decoding says so),
+    // unless it came from the page's address, which may hold another configurator's link.
     const recorded = typeof initial === 'string' ? parseShareText(initial) : initial;
-    const otherProduct = recorded !== undefined && recorded.product !== compiled.product.id && (recorded.catalog?.id ?? compiled.catalog.id) === compiled.catalog.id;
-    if (initial !== undefined && !otherProduct) {
+    const otherCatalog = (recorded?.catalog?.id ?? compiled.catalog.id) !== compiled.catalog.id;
+    const otherProduct = recorded !== undefined && recorded.product !== compiled.product.id && !otherCatalog;
+    if (initial !== undefined && !otherProduct && !(fromAddress && otherCatalog)) {
       const fitted =
         typeof initial === 'string'
           ? decodeConfiguration(initial, compiled.catalog, { compiled })
@@ -81,7 +84,7 @@ export class ConfiguratorModel {
    * catalog that is not checked yet is checked here, with the checks loaded on demand.
    * Then the space is loaded, or the product compiled (off the main thread when large).
    */
-  static async load(source: ModelSource, initial: Configuration | string | undefined, context: PriceContext): Promise<ConfiguratorModel> {
+  static async load(source: ModelSource, initial: Configuration | string | undefined, context: PriceContext, fromAddress = false): Promise<ConfiguratorModel> {
     // Both files are fetched at once.
     const text = source.catalog === undefined && source.src ? fetchText(source.src, source.signal) : undefined;
     const space = source.space ?? (source.spaceSrc ? fetchText(source.spaceSrc, source.signal) : undefined);
@@ -109,7 +112,7 @@ export class ConfiguratorModel {
     // Let the page breathe between loading the space and starting the session: for a
     // large product each is tens of milliseconds, together one long task.
     if (compiled.space.size > LARGE_SPACE) await nextTask();
-    return new ConfiguratorModel(compiled, initial, context);
+    return new ConfiguratorModel(compiled, initial, context, fromAddress);
   }
 
   /** Whether the product's diagram is large enough that its steps should be spread over tasks. */

@@ -194,6 +194,8 @@ export class ProductConfigurator extends CpqElement {
   #loading: AbortController | undefined;
   /** What the form reset goes back to: the configuration the element started from. */
   #initial: Configuration | string | undefined;
+  /** Whether `#initial` is the page's address (`sync-url`): a link there for another catalog belongs to another configurator. */
+  #fromAddress = false;
   #started = false;
 
   constructor() {
@@ -262,7 +264,10 @@ export class ProductConfigurator extends CpqElement {
     if (source.some((key) => changed.has(key as keyof ProductConfigurator))) {
       // The starting point: the page's link (sync-url) the first time, else the configuration given.
       const fromUrl = !this.#started && this.syncUrl && typeof location !== 'undefined' ? shareCodeOf(location.href) : undefined;
-      if (fromUrl !== undefined || changed.has('configuration' as keyof ProductConfigurator) || !this.#started) this.#initial = fromUrl ?? this.configuration;
+      if (fromUrl !== undefined || changed.has('configuration' as keyof ProductConfigurator) || !this.#started) {
+        this.#initial = fromUrl ?? this.configuration;
+        this.#fromAddress = fromUrl !== undefined;
+      }
       this.#started = true;
       void this.#load(this.#initial, 'input');
     } else if (this.model && ['priceBook', 'segment', 'currency', 'partner', 'priceDate'].some((k) => changed.has(k as keyof ProductConfigurator))) {
@@ -319,7 +324,7 @@ export class ProductConfigurator extends CpqElement {
     this.status = 'loading';
     try {
       const source = { catalog: this.catalog, src: this.src, product: this.product, space: this.space, spaceSrc: this.spaceSrc, signal: loading.signal };
-      const model = await ConfiguratorModel.load(source, initial, this.#context());
+      const model = await ConfiguratorModel.load(source, initial, this.#context(), this.#fromAddress && initial === this.#initial);
       // The first render in a task of its own, apart from the session's first domains.
       if (model.large) await nextTask();
       if (loading.signal.aborted) return;
