@@ -22,13 +22,15 @@ function quantity() {
 
 async function requestQuote(event) {
   const { configuration, context } = event.detail;
+  // "Rooms of this kind" multiplies a room system; a software package is quoted once.
+  const count = event.currentTarget.id === 'software-configurator' ? 1 : quantity();
   $('#quote').scrollIntoView({ block: 'start' });
   setStatus('Asking the vendor for a signed quote…');
   try {
     const response = await fetch('/api/quotes', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ catalog: configuration.catalog.id, context: { ...context, date: undefined }, items: [{ configuration, quantity: quantity() }] }),
+      body: JSON.stringify({ catalog: configuration.catalog.id, context: { ...context, date: undefined }, items: [{ configuration, quantity: count }] }),
     });
     const body = await response.json();
     if (!response.ok) {
@@ -49,7 +51,7 @@ function showQuote(quote) {
   const rows = [
     ['Quote', `${quote.number}, version ${quote.version}`],
     ['Valid until', new Intl.DateTimeFormat(lang(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${quote.validUntil}T00:00:00Z`))],
-    ['Rooms', String(quote.items[0]?.quantity ?? 1)],
+    ...(quote.catalog.id === 'av-rooms' ? [['Rooms', String(quote.items[0]?.quantity ?? 1)]] : []),
     ['One-time, net', money(t.oneTime.net)],
     ...(t.recurring.month ? [['Per month, net', money(t.recurring.month.net)]] : []),
     ...(t.recurring.year ? [['Per year, net', money(t.recurring.year.net)]] : []),
@@ -86,16 +88,19 @@ function showLink(event) {
 
 function handOff(event) {
   const { to, payload } = event.detail;
-  const who = to === 'expert' ? 'One of our AV engineers' : 'Our sales team';
+  const expert = event.currentTarget.id === 'software-configurator' ? 'One of our software specialists' : 'One of our AV engineers';
+  const who = to === 'expert' ? expert : 'Our sales team';
   const conflicts = payload.conflicts.length === 0 ? '' : ` They will see the ${payload.conflicts.length} conflict(s) you resolved.`;
   setStatus(`${who} will call you about this configuration (${payload.answers.length} choices, ${payload.complete ? 'complete' : 'not complete yet'}).${conflicts} Nothing to repeat: they get the link ${payload.share.link ?? payload.share.code}.`);
   $('#quote').scrollIntoView({ block: 'start' });
 }
 
-const configurator = $('#room-configurator');
-configurator.addEventListener('cpq-quote-request', requestQuote);
-configurator.addEventListener('cpq-share', showLink);
-configurator.addEventListener('cpq-handoff-request', handOff);
+// Both configurators (the room system, and the software package chosen in the finder).
+for (const configurator of [$('#room-configurator'), $('#software-configurator')]) {
+  configurator.addEventListener('cpq-quote-request', requestQuote);
+  configurator.addEventListener('cpq-share', showLink);
+  configurator.addEventListener('cpq-handoff-request', handOff);
+}
 // The quote summary beside it asks for quotes and share links with the same events.
 $('#room-summary').addEventListener('cpq-quote-request', requestQuote);
 $('#room-summary').addEventListener('cpq-share', showLink);

@@ -21,6 +21,17 @@ function fillProducts(select, element, catalog) {
   element.product = select.value;
 }
 
+/** Shows a software package's sheet and opens it in the software configurator at `start` (a configuration or a share code). */
+function openPackage(catalog, { product }, start) {
+  $('#software-product').value = product;
+  $('#software-sheet').product = product;
+  const setup = $('#software-configurator');
+  setup.catalog = catalog;
+  setup.product = product;
+  setup.configuration = start;
+  $('#software-setup').hidden = false;
+}
+
 async function main() {
   const status = $('#rooms-status');
   try {
@@ -29,9 +40,14 @@ async function main() {
       load('/examples/catalogs/collab-suite.json'),
     ]);
     const configurator = $('#room-configurator');
-    // A shared link names its product: open that one.
-    const shared = /#config=1~[^~]+~[^~]+~([^~&]+)/.exec(location.hash);
-    if (shared) configurator.product = shared[1];
+    // A shared link names its catalog and product: a room system opens in the room
+    // configurator (which keeps the address in sync), a software package in its own.
+    const shared = /#config=(1~([^~]+)~[^~]+~([^~&]+)[^&]*)/.exec(location.hash);
+    if (shared?.[2] === rooms.id) configurator.product = shared[3];
+    else if (shared?.[2] === software.id) {
+      configurator.syncUrl = false;
+      openPackage(software, { product: shared[3] }, decodeURIComponent(shared[1]));
+    }
     const pairs = [
       [$('#room-product'), configurator, rooms],
       [$('#software-product'), $('#software-sheet'), software],
@@ -41,13 +57,13 @@ async function main() {
       element.catalog = catalog;
       select.addEventListener('change', () => (element.product = select.value));
     }
-    // The package finder recommends from the software catalog; choosing shows that package.
+    // The package finder recommends from the software catalog; choosing a package shows
+    // its sheet and opens it in a configurator, configured as recommended, to adjust.
     const finder = $('#software-finder');
     finder.catalog = software;
     finder.addEventListener('cpq-package-choose', (event) => {
-      $('#software-product').value = event.detail.configuration.product;
-      $('#software-sheet').product = event.detail.configuration.product;
-      $('#software-sheet').scrollIntoView({ block: 'start' });
+      openPackage(software, event.detail.configuration, event.detail.configuration);
+      $('#software-configurator').scrollIntoView({ block: 'start' });
     });
     $('#lang').addEventListener('change', (event) => {
       document.documentElement.lang = event.target.value;

@@ -148,6 +148,38 @@ describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : '
     assert.deepEqual(errors, []);
   });
 
+  it('a recommended package opens in a configurator, configured as recommended', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/examples/reseller/`, { waitUntil: 'networkidle0' });
+    assert.equal(await page.$eval('#software-setup', (div) => div.hidden), true);
+    await page.click('.finder summary');
+    // 300 users: the engine's recommendation in the test's own computation says which package and how many seats.
+    await page.$eval('#software-finder', (finder) => (finder.answers = { seats: 300 }));
+    await page.waitForFunction(() => document.querySelector('#software-finder').shadowRoot.querySelector('[part~="choose-button"]'));
+    const chosen = await page.$eval('#software-finder', (finder) => {
+      finder.shadowRoot.querySelector('[part~="choose-button"]').click();
+      return finder.recommendation.packages[0];
+    });
+    await page.waitForFunction(() => !document.querySelector('#software-setup').hidden && document.querySelector('#software-configurator').session);
+    const opened = await page.$eval('#software-configurator', (el) => ({ product: el.session.compiled.product.id, selections: el.session.selections }));
+    assert.equal(opened.product, chosen.configuration.product);
+    assert.deepEqual(opened.selections, chosen.configuration.selections);
+
+    // Its share link opens the package again in a fresh page, and the room configurator stays as it was.
+    await page.$eval('#software-configurator', (el) => [...el.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Copy share link')).click());
+    await page.waitForFunction(() => document.querySelector('#quote-link').value.includes('collab-suite'));
+    const link = await page.$eval('#quote-link', (input) => input.value);
+    const fresh = await (await browser.createBrowserContext()).newPage();
+    fresh.on('pageerror', (error) => errors.push(error.message));
+    await fresh.goto(link, { waitUntil: 'networkidle0' });
+    await fresh.waitForFunction(() => document.querySelector('#software-configurator').session && document.querySelector('#room-configurator').session);
+    assert.deepEqual(await fresh.$eval('#software-configurator', (el) => el.session.selections), chosen.configuration.selections);
+    assert.equal(await fresh.$eval('#room-configurator', (el) => el.shadowRoot.querySelector('[part~="error"]')), null);
+    assert.deepEqual(errors, []);
+  });
+
   it('the sales view shows where the price stands against past won deals, as the engine says', async () => {
     const page = await browser.newPage();
     const errors = [];
