@@ -87,23 +87,25 @@ export class ConfiguratorModel {
   static async load(source: ModelSource, initial: Configuration | string | undefined, context: PriceContext, fromAddress = false): Promise<ConfiguratorModel> {
     // Both files are fetched at once.
     const text = source.catalog === undefined && source.src ? fetchText(source.src, source.signal) : undefined;
-    const space = source.space ?? (source.spaceSrc ? fetchText(source.spaceSrc, source.signal) : undefined);
+    const space = await (source.space ?? (source.spaceSrc ? fetchText(source.spaceSrc, source.signal) : undefined));
     let compiled: CompiledProduct;
-    if (text && space !== undefined) compiled = await loadPrecompiled(await text, await space);
+    // A large product's space (from a file, or from the worker) loads in several short tasks, not one long one.
+    const steps = (loaded: unknown) => (typeof loaded !== 'string' || loaded.length > LARGE_SPACE_TEXT ? { pause: nextTask } : {});
+    if (text && space !== undefined) compiled = await loadPrecompiled(await text, space, steps(space));
     else if (text && (await text).length > LARGE_CATALOG_TEXT) {
       // Checking a large catalog is itself a long task (BusyBox: 30-110 ms): the worker
       // checks and compiles, and the page opens the catalog by the space's hash.
       const catalogText = await text;
       const worked = await compileOffThread(catalogText, source.product);
-      compiled = worked ? await loadPrecompiled(catalogText, worked) : compileHere(await checkCatalog(catalogText), source.product);
+      compiled = worked ? await loadPrecompiled(catalogText, worked, steps(worked)) : compileHere(await checkCatalog(catalogText), source.product);
     } else {
       const given = source.catalog ?? (await text);
       if (given === undefined) throw new Error('no catalog');
       const catalog = await checkCatalog(given);
-      if (space !== undefined) compiled = await loadSpace(catalog, await space);
+      if (space !== undefined) compiled = await loadSpace(catalog, space, steps(space));
       else if (largeProduct(catalog, source.product)) {
         const worked = await compileOffThread(catalog, source.product);
-        compiled = worked ? await loadSpace(catalog, worked) : compileHere(catalog, source.product);
+        compiled = worked ? await loadSpace(catalog, worked, steps(worked)) : compileHere(catalog, source.product);
       } else compiled = compileHere(catalog, source.product);
     }
     if (source.product && compiled.product.id !== source.product) {
@@ -259,6 +261,9 @@ function largeProduct(catalog: Catalog, productId: string): boolean {
   }
   return size > 1000;
 }
+
+/** A space file this long (BusyBox's is 67 KB; the demo products' 1-3 KB) loads in several tasks. */
+const LARGE_SPACE_TEXT = 20_000;
 
 /** A catalog text this long is checked and compiled in a worker (BusyBox's is 300 KB; the demo catalogs' 20-40 KB). */
 const LARGE_CATALOG_TEXT = 200_000;

@@ -20,4 +20,5 @@ export {
   SPACE_FORMAT_VERSION,
   PrecompiledSpaceSchema,
   type PrecompiledSpace,
+  type LoadSpaceOptions,
 } from './precompiled.js';

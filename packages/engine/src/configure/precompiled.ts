@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/schema.js';
 import { catalogHash, CatalogError, markChecked } from '../catalog/checked.js';
-import { checkJsonValue, DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js';
+import { DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { compile, type CompiledProduct } from './compile.js';
@@ -52,6 +52,16 @@ export class SpaceError extends ValidationError {
   }
 }
 
+/** How to read a precompiled space: the JSON limits, and how to pause between steps. */
+export interface LoadSpaceOptions extends JsonLimits {
+  /**
+   * Awaited between the steps of loading (reading, hashing, building the diagram): a
+   * page passes a function that resolves in a new task, so that loading a large space
+   * is several short tasks instead of one long one. None by default.
+   */
+  pause?: () => Promise<void>;
+}
+
 /** Serialises a compiled product's space, stamped with its catalog's content hash. */
 export async function saveSpace(compiled: CompiledProduct): Promise<PrecompiledSpace> {
   const { catalog, product, space, encoding } = compiled;
@@ -76,7 +86,8 @@ export async function saveSpace(compiled: CompiledProduct): Promise<PrecompiledS
  * space was compiled from, and that the diagram is well formed (an edited file must
  * not give wrong answers); throws a {@link SpaceError} naming what does not match.
  */
-export async function loadSpace(catalog: Catalog, input: unknown, limits: JsonLimits = {}): Promise<CompiledProduct> {
+export async function loadSpace(catalog: Catalog, input: unknown, options: LoadSpaceOptions = {}): Promise<CompiledProduct> {
+  const { pause, ...limits } = options;
   let value = input;
   if (typeof input === 'string') {
     const document = parseJson(input, { maxLength: 100_000_000, ...limits });
@@ -94,7 +105,9 @@ export async function loadSpace(catalog: Catalog, input: unknown, limits: JsonLi
     const which = space.version > SPACE_FORMAT_VERSION ? 'newer than this engine reads' : 'older than this engine reads';
     throw new SpaceError([{ path: 'version', message: `format version ${space.version} is ${which} (${SPACE_FORMAT_VERSION}); compile the space again with this engine's cpq compile` }]);
   }
+  await pause?.();
   const hash = await catalogHash(catalog);
+  await pause?.();
   if (space.catalog.hash !== hash) {
     const was = `${space.catalog.id} ${space.catalog.version} (${space.catalog.hash})`;
     const now = `${catalog.id} ${catalog.version} (${hash})`;
@@ -123,19 +136,27 @@ export async function loadSpace(catalog: Catalog, input: unknown, limits: JsonLi
  * Throws a {@link SpaceError} when the space was made from another catalog (or is not
  * a space), a {@link CatalogError} when the catalog text is not a JSON object.
  */
-export async function loadPrecompiled(catalog: unknown, space: unknown, limits: JsonLimits = {}): Promise<CompiledProduct> {
+export async function loadPrecompiled(catalog: unknown, space: unknown, options: LoadSpaceOptions = {}): Promise<CompiledProduct> {
+  const { pause, ...limits } = options;
   let value = catalog;
   if (typeof catalog === 'string') {
     // The hash below proves the content, so the text needs no key-by-key strict reading
     // (duplicate keys cannot make a matching catalog): the platform's parser, 3-5 times
-    // faster on a large catalog; when the text is not JSON, the strict reader says where.
+    // faster on a large catalog (and its cold first run is what a page pays); when the
+    // text is not JSON, the strict reader says where.
     value = readFast(catalog, limits);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CatalogError([{ path: '', message: 'a catalog is a JSON object' }]);
-  // Prototype keys, nesting and values JSON cannot carry, before hashing walks it.
-  const problems = checkJsonValue(value, limits);
-  if (problems.length > 0) throw new CatalogError(problems);
-  const compiled = await loadSpace(value as Catalog, space, limits);
+  // No walk for prototype keys first: JSON.parse keeps them as plain keys, and a catalog
+  // with one cannot hash like a checked catalog (loadCatalog refuses them).
+  let compiled: CompiledProduct;
+  try {
+    compiled = await loadSpace(value as Catalog, space, options);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CatalogError([{ path: '', message: 'is nested too deeply to be a catalog' }]);
+    throw error;
+  }
+  await pause?.();
   markChecked(compiled.catalog);
   return compiled;
 }
