@@ -111,10 +111,13 @@ export class ConfiguratorModel {
     if (source.product && compiled.product.id !== source.product) {
       throw new Error(`the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
     }
-    // Let the page breathe between loading the space and starting the session: for a
-    // large product each is tens of milliseconds, together one long task.
-    if (compiled.space.size > LARGE_SPACE) await nextTask();
-    return new ConfiguratorModel(compiled, initial, context, fromAddress);
+    // Let the page breathe between loading the space, starting the session and the first
+    // render: for a large product each is tens of milliseconds, together one long task.
+    const large = compiled.space.size > LARGE_SPACE;
+    if (large) await nextTask();
+    const model = new ConfiguratorModel(compiled, initial, context, fromAddress);
+    if (large) await nextTask();
+    return model;
   }
 
   /** Whether the product's diagram is large enough that its steps should be spread over tasks. */
