@@ -85,8 +85,10 @@ export class ConfiguratorModel {
    * Then the space is loaded, or the product compiled (off the main thread when large).
    */
   static async load(source: ModelSource, initial: Configuration | string | undefined, context: PriceContext, fromAddress = false): Promise<ConfiguratorModel> {
-    // Both files are fetched at once.
+    // Both files are fetched at once. (When the space fails first, the catalog's fetch may
+    // fail too, unawaited: marked as handled so that it is no stray unhandled rejection.)
     const text = source.catalog === undefined && source.src ? fetchText(source.src, source.signal) : undefined;
+    text?.catch(() => undefined);
     const space = await (source.space ?? (source.spaceSrc ? fetchText(source.spaceSrc, source.signal) : undefined));
     let compiled: CompiledProduct;
     // A large product's space (from a file, or from the worker) loads in several short tasks, not one long one.
