@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   compare,
+  CompareError,
   recommend,
   type Answers,
   type Catalog,
@@ -545,7 +546,11 @@ function differencesOf(catalog: Catalog, packages: readonly RecommendedPackage[]
       packages.map((pkg) => ({ id: pkg.id, name: pkg.name, configuration: pkg.configuration })),
       { catalog },
     );
-  } catch {
+  } catch (error) {
+    // The ranking stands without its differences; a catalog the comparison cannot read is
+    // the page's to fix, so it is said, and anything else is a bug that must surface.
+    if (!(error instanceof CompareError)) throw error;
+    console.warn(`cpq-kit: <package-finder> cannot show how the top packages differ: ${error.message}`);
     return undefined;
   }
 }
