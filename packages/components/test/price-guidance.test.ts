@@ -194,9 +194,13 @@ describe('<price-guidance>', () => {
     const empty = await band(undefined);
     expect(text(part(empty, 'empty'))).to.equal('No price guidance yet.');
     await expect(empty).to.be.accessible();
-    const wrong = await band({ floor: 'low' } as unknown as PriceGuidance);
-    expect(part(wrong, 'error').getAttribute('role')).to.equal('alert');
+    const right = priceGuidance(readDeals([1, 2, 3].map((n) => deal('smb', 'emea', 'collab', String(60 + n)))), { segment: 'smb', region: 'emea', family: 'collab' }, { minDeals: 3 });
+    const wrong = await band({ ...right, floor: 'low', backoff: [] } as unknown as PriceGuidance);
+    expect(part(wrong, 'base').getAttribute('role')).to.equal('alert');
     expect(text(part(wrong, 'error'))).to.equal('This is not price guidance.');
+    // Each problem with its path, from the engine's schema, for the page's developer.
+    expect([...part(wrong, 'problems').querySelectorAll('li')].map(text).sort()).to.deep.equal(['backoff: names at least the cell used', 'floor: expected a number, found the text "low"']);
+    await expect(wrong).to.be.accessible();
   });
 
   it('sits in <quote-summary rep-mode>’s rep slot', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { DealsError, GuidanceError, guidanceIndex, percentile, percentRank, priceGuidance, ratioOf, readDeals, type Deal, type DealContext } from '../src/index.js';
+import { DealsError, GuidanceError, guidanceIndex, percentile, percentRank, priceGuidance, PriceGuidanceError, ratioOf, readDeals, readPriceGuidance, type Deal, type DealContext } from '../src/index.js';
 import { fitLogistic, mergeRuns, winProbability } from '../src/guidance/stats.js';
 import { cliHarness } from './fixtures.js';
 
@@ -451,5 +451,42 @@ describe('cpq guidance', () => {
     const { code, out } = await cpq('guidance', csv, '--segment', 'smb', '--region', 'emea', '--family', 'collab', '--min-deals', '3', '--json');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out.join('\n')), JSON.parse(JSON.stringify(priceGuidance(small, smbEmeaCollab, { minDeals: 3 }))));
+  });
+});
+
+describe('readPriceGuidance: guidance read back from a server', () => {
+  const json = readDeals(example('deals.json'));
+  const contexts: DealContext[] = [
+    { segment: 'smb', region: 'emea', family: 'collaboration', quote: { list: '1500.00', net: '1300.00' } },
+    { segment: 'enterprise', region: 'apac', family: 'av-rooms', quote: { list: '100000.00', net: '60000.00' } },
+    { segment: 'nobody', region: 'nowhere', family: 'nothing' },
+  ];
+
+  it('accepts every answer priceGuidance gives, as JSON text, unchanged', () => {
+    for (const context of contexts) {
+      for (const options of [{}, { winCurve: true }, { winCurve: true, costRatio: 0.4, minDeals: 500 }]) {
+        const answer = priceGuidance(json, context, options);
+        assert.deepEqual(readPriceGuidance(JSON.stringify(answer)), JSON.parse(JSON.stringify(answer)));
+      }
+    }
+  });
+
+  it('names the path of what is wrong', () => {
+    const answer = JSON.parse(JSON.stringify(priceGuidance(json, contexts[0]!, { winCurve: true })));
+    const problems = (value: unknown): string[] => {
+      try {
+        readPriceGuidance(value);
+        return [];
+      } catch (error) {
+        assert.ok(error instanceof PriceGuidanceError);
+        return error.problems.map((p) => p.path);
+      }
+    };
+    assert.deepEqual(problems({ ...answer, floor: 'low' }), ['floor']);
+    assert.deepEqual(problems({ ...answer, quote: { ...answer.quote, position: 'middle' } }), ['quote.position']);
+    assert.deepEqual(problems({ ...answer, backoff: [] }), ['backoff']);
+    assert.deepEqual(problems({ ...answer, winCurve: { ...answer.winCurve, atBand: undefined } }), ['winCurve.atBand']);
+    assert.deepEqual(problems({ ...answer, prices: { ...answer.prices, target: 1293.56 } }), ['prices.target']);
+    assert.deepEqual(problems('{"floor": 0.8,}').length, 1);
   });
 });

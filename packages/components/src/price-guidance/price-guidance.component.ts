@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { GuidanceCell, PriceGuidance, QuoteScore, WinCurvePoint } from '@cpq-kit/engine';
+import { formatProblem, PriceGuidanceError, readPriceGuidance, type GuidanceCell, type PriceGuidance, type Problem, type QuoteScore, type WinCurvePoint } from '@cpq-kit/engine';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -56,6 +56,7 @@ const POSITION_TERMS = {
  * @csspart win-curve-note - What the win curve is, and any warning about it.
  * @csspart empty - Shown when there is no guidance.
  * @csspart error - Shown when the property is not price guidance.
+ * @csspart problems - What is wrong with it, each with its path (the engine's English).
  *
  * @cssproperty --cpq-price-guidance-background - The background. Default: `--cpq-color-surface`.
  * @cssproperty --cpq-price-guidance-band-color - The band on the scale. Default: `--cpq-color-accent` at 25%.
@@ -83,12 +84,33 @@ export class PriceGuidanceBand extends CpqElement {
   accessor headingLevel = 2;
 
   readonly #localize = new LocalizeController(this);
+  /** The guidance as checked by the engine's schema, or what is wrong with it (a server's answer could be anything). */
+  #checked: { guidance: PriceGuidance } | { problems: readonly Problem[] } | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('guidance')) return;
+    try {
+      this.#checked = this.guidance === undefined ? undefined : { guidance: readPriceGuidance(this.guidance) };
+    } catch (error) {
+      if (!(error instanceof PriceGuidanceError)) throw error;
+      this.#checked = { problems: error.problems };
+    }
+  }
 
   protected override render(): TemplateResult {
     const t = this.#localize;
-    const guidance = this.guidance;
-    if (guidance === undefined) return html`<div part="base" class="guidance"><p part="empty" class="empty">${t.term('noGuidance')}</p></div>`;
-    if (!isGuidance(guidance)) return html`<div part="base" class="guidance"><p part="error" class="error" role="alert">${t.term('guidanceInvalid')}</p></div>`;
+    const checked = this.#checked;
+    if (checked === undefined) return html`<div part="base" class="guidance"><p part="empty" class="empty">${t.term('noGuidance')}</p></div>`;
+    if ('problems' in checked) {
+      // What is wrong, with its path, for the page's developer; the engine's words (English).
+      return html`<div part="base" class="guidance" role="alert">
+        <p part="error" class="error">${t.term('guidanceInvalid')}</p>
+        <ul part="problems" class="source">
+          ${checked.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}
+        </ul>
+      </div>`;
+    }
+    const guidance = checked.guidance;
     return html`<section part="base" class="guidance" aria-labelledby="guidance-heading">
       ${heading(this.headingLevel, 0, 'heading', t.term('guidanceHeading'), 'guidance-heading')} ${this.#graphic(guidance)}
       ${guidance.quote ? this.#quote(guidance.quote) : nothing}
@@ -163,8 +185,6 @@ export class PriceGuidanceBand extends CpqElement {
     if (!curve) return nothing;
     const t = this.#localize;
     if (!curve.available) return html`<p part="win-curve-note" class="source">${t.term('winCurveUnavailable')}</p>`;
-    // A result from an engine before `atBand` (a server not yet updated) has no points at the band.
-    if (!curve.atBand) return nothing;
     const expected = t.term(curve.costRatio > 0 ? 'expectedMargin' : 'expectedRevenue');
     const row = (point: Point, at: WinCurvePoint) => html`<tr>
       <th scope="row">
@@ -201,15 +221,6 @@ export class PriceGuidanceBand extends CpqElement {
     const fields = [cell.segment, cell.region, cell.family].filter((f): f is string => f !== undefined);
     return fields.length === 0 ? this.#localize.term('allDeals') : fields.join(' · ');
   }
-}
-
-/** Enough of the shape of a `PriceGuidance` to render it: a server's answer could be anything. */
-function isGuidance(value: unknown): value is PriceGuidance {
-  if (typeof value !== 'object' || value === null) return false;
-  const g = value as Record<string, unknown>;
-  const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  return finite(g['floor']) && finite(g['target']) && finite(g['stretch']) && finite(g['wonDeals']) && finite(g['minDeals']) &&
-    typeof g['cell'] === 'object' && g['cell'] !== null && Array.isArray(g['backoff']) && g['backoff'].length > 0;
 }
 
 declare global {

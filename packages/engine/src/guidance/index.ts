@@ -10,10 +10,12 @@ import { roundTo, Dec } from '../price/money.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { checkDeals } from './read.js';
+import { CellLevelSchema, type CellCount, type CellLevel, type GuidanceCell, type PriceGuidance, type WinCurve, type WinCurvePoint } from './result.js';
 import { DealContextSchema, GuidanceOptionsSchema, type Deal, type DealContext, type GuidanceOptions } from './schema.js';
 import { fitLogistic, mergeRuns, percentile, percentRank, ratioOf, winProbability } from './stats.js';
 
 export { DealsError, readDeals, type ReadDealsOptions } from './read.js';
+export * from './result.js';
 export { DealSchema, DealContextSchema, GuidanceOptionsSchema, QuoteAmountsSchema, DEAL_FIELDS, type Deal, type DealContext, type GuidanceOptions } from './schema.js';
 export { percentile, percentRank, ratioOf } from './stats.js';
 
@@ -23,105 +25,9 @@ export const DEFAULT_MIN_DEALS = 30;
 /** The percentiles of net ÷ list that make the band: floor, target, stretch. */
 export const BAND_PERCENTILES = { floor: 25, target: 50, stretch: 75 } as const;
 
-/**
- * How specific a cell is. The back-off drops region first, then product family, then
- * segment: a segment's price level usually carries across regions, and across its
- * product families more than another segment's does.
- */
-export type CellLevel = 'segment-region-family' | 'segment-family' | 'segment' | 'all';
-
 /** The back-off order, most specific first. */
-export const CELL_LEVELS: readonly CellLevel[] = ['segment-region-family', 'segment-family', 'segment', 'all'];
+export const CELL_LEVELS: readonly CellLevel[] = CellLevelSchema.options;
 
-/** A cell of past deals: the fields it is defined by (a dropped field is absent) and its level. */
-export interface GuidanceCell {
-  readonly level: CellLevel;
-  readonly segment?: string;
-  readonly region?: string;
-  readonly family?: string;
-}
-
-/** A cell looked at during the back-off, and how many won and lost deals it has. */
-export interface CellCount {
-  readonly cell: GuidanceCell;
-  readonly wonDeals: number;
-  readonly lostDeals: number;
-}
-
-/** The current quote against the band. */
-export interface QuoteScore {
-  /** The quote's net ÷ list. */
-  readonly ratio: number;
-  /** Its percent rank among the cell's won deals, 0–100 (equal ratios count half; see {@link percentRank}). */
-  readonly percentile: number;
-  /** True when the ratio is below the floor: a discount deeper than three quarters of won deals got. */
-  readonly approvalRequired: boolean;
-  /** Which part of the band the quote is in. */
-  readonly position: 'below-floor' | 'floor-to-target' | 'target-to-stretch' | 'above-stretch';
-}
-
-/** A point of the win curve: a price (as net ÷ list and, with a quote, as an amount) and what the model expects there. */
-export interface WinCurvePoint {
-  readonly ratio: number;
-  /** list × ratio at the list's decimal places (at least 2), when a quote was given. */
-  readonly net?: string;
-  /** The fitted probability of winning at this price. */
-  readonly winProbability: number;
-  /** winProbability × (ratio − costRatio): expected margin per unit of list (expected revenue when costRatio is 0). */
-  readonly expectedMargin: number;
-}
-
-/** The optional win-probability curve: a logistic model fitted on the cell's won and lost deals. */
-export type WinCurve =
-  | {
-      readonly available: true;
-      /** P(won) = 1 / (1 + e^−(intercept + slope · ratio)). */
-      readonly intercept: number;
-      readonly slope: number;
-      /** Won and lost deals the model was fitted on. */
-      readonly deals: number;
-      /** Points from floor to stretch, evenly spaced. */
-      readonly points: readonly WinCurvePoint[];
-      /** The point with the highest expected margin. */
-      readonly best: WinCurvePoint;
-      /** The model at the band itself: floor, target and stretch (the target is rarely one of `points`). */
-      readonly atBand: { readonly floor: WinCurvePoint; readonly target: WinCurvePoint; readonly stretch: WinCurvePoint };
-      /** The `costRatio` the expected margins are net of (0: they are expected revenue). */
-      readonly costRatio: number;
-      /** Set when the fit contradicts the usual price response (winning more at higher prices): treat the curve with suspicion. */
-      readonly warning?: string;
-    }
-  | { readonly available: false; readonly reason: string };
-
-/** The guidance for one deal: the band, where it comes from, and the quote's standing. */
-export interface PriceGuidance {
-  /** The cell whose won deals gave the band. */
-  readonly cell: GuidanceCell;
-  /** Won deals in that cell (the band is their percentiles). */
-  readonly wonDeals: number;
-  /** Lost deals in that cell (used only by the win curve). */
-  readonly lostDeals: number;
-  /** The `minDeals` used. */
-  readonly minDeals: number;
-  /** False when no cell had `minDeals` won deals, so the band comes from all deals and is thin. */
-  readonly sufficient: boolean;
-  /** Every cell looked at, most specific first, ending with the one used. */
-  readonly backoff: readonly CellCount[];
-  /** 25th percentile of net ÷ list over the cell's won deals. */
-  readonly floor: number;
-  /** 50th percentile (median). */
-  readonly target: number;
-  /** 75th percentile. */
-  readonly stretch: number;
-  /** How the percentiles are computed. */
-  readonly method: 'linear interpolation between closest ranks (Hyndman-Fan type 7)';
-  /** The band as net amounts for the quote's list (list × ratio at the list's decimals, at least 2), when a quote was given. */
-  readonly prices?: { readonly floor: string; readonly target: string; readonly stretch: string };
-  /** The quote's score, when a quote was given. */
-  readonly quote?: QuoteScore;
-  /** The win curve, when `winCurve: true` was asked for. */
-  readonly winCurve?: WinCurve;
-}
 
 /** A deal context or options that cannot be used, or no won deals at all. */
 export class GuidanceError extends ValidationError {

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { IdSchema } from '../catalog/primitives.js';
-import { AmountSchema } from '../price/schema.js';
+import { AmountSchema } from '../price/values.js';
 
 // Cell names are joined into map keys with a control character, so none may contain one.
 const NameSchema = z.string().check(
