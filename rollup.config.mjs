@@ -38,6 +38,12 @@ export default [
     plugins,
   },
   {
+    // The loader that fetches each element's entry (below) when its tag appears in the page.
+    input: `${components}/autoload.js`,
+    output: { file: `${components}/cdn/autoload.js`, format: 'es' },
+    plugins,
+  },
+  {
     // Per-element entry points sharing chunks (lit, the engine), for pages that use one element.
     input: elements,
     output: { dir: `${components}/cdn/elements`, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },

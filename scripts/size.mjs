@@ -31,7 +31,10 @@ const measure = (files) => {
 const onDemand = (files) =>
   new Set([...files].flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/import\(\s*["'](\.[^"']+)["']\s*\)/g)].map(([, spec]) => join(dirname(f), spec))).filter((f) => !files.has(f)));
 
-const rows = [{ name: 'cpq-kit.js (all-in-one embed)', ...measure([`${cdn}/cpq-kit.js`]) }];
+const rows = [
+  { name: 'cpq-kit.js (all-in-one embed)', ...measure([`${cdn}/cpq-kit.js`]) },
+  { name: 'autoload.js (loads elements/<tag>.js when a tag appears)', ...measure([`${cdn}/autoload.js`]) },
+];
 for (const entry of readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js') && f !== 'compile-worker.js')) {
   const files = closure(join(`${cdn}/elements`, entry));
   rows.push({ name: `elements/${entry} (+${files.size - 1} chunks)`, ...measure(files) });
