@@ -30,6 +30,8 @@ describe('LocalizeController', () => {
   it('then the closest ancestor’s, then the document’s, then English', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><p lang=""><lang-probe></lang-probe></p></div>`);
     const probe = wrapper.querySelector('lang-probe') as LangProbe;
+    // The fixture is the div: wait for the probe, whose first render waits for French to load.
+    await probe.updateComplete;
     expect(shown(probe)).to.match(/^fr\|Oui\|1\s234,5\|Display$/, 'lang="" (unknown) is skipped');
 
     wrapper.removeAttribute('lang');
