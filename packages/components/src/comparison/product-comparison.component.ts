@@ -690,11 +690,14 @@ export class ProductComparison extends CpqElement {
     if (!scroller) return;
     const head = scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
     const header = scroller.querySelector('th[scope="row"]')?.getBoundingClientRect().width ?? 0;
+    // The sticky header row and first column cover part of the box: the rows in view
+    // start at scrollTop (in the body's own coordinates) and fill the height below the
+    // header; likewise the columns right of the first.
     const next = {
-      top: Math.max(0, scroller.scrollTop - head),
-      left: Math.max(0, scroller.scrollLeft - header),
-      height: scroller.clientHeight,
-      width: scroller.clientWidth,
+      top: scroller.scrollTop,
+      left: scroller.scrollLeft,
+      height: Math.max(0, scroller.clientHeight - head),
+      width: Math.max(0, scroller.clientWidth - header),
     };
     const { view } = this;
     const moved = Math.abs(next.top - view.top) >= this.#rowHeight * 3 || Math.abs(next.left - view.left) >= this.#columnWidth / 2;
