@@ -82,3 +82,8 @@ export const Dark: Story = {
 export const Empty: Story = {
   args: { guidance: undefined },
 };
+
+/** Not price guidance (say, a server's error body): the element says so, with each problem's path from the engine's schema. */
+export const NotGuidance: Story = {
+  args: { guidance: { ...meta.args.guidance, floor: 'low', backoff: [] } as unknown as PriceGuidance },
+};

@@ -222,6 +222,11 @@ export const German: Story = {
   args: { lang: 'de', configuration: exampleRoom },
 };
 
+/** No price book is valid on `price-date` (the catalog's books start on 2026-11-01): the total reads "Preis auf Anfrage" and a line says why, in German, from the engine's problem code. */
+export const PriceOnRequestGerman: Story = {
+  args: { lang: 'de', priceDate: '2026-10-01', configuration: exampleRoom },
+};
+
 /** French interface texts; the AV catalog has no French texts, so its own fall back to English. */
 export const French: Story = {
   args: { lang: 'fr' },

@@ -137,6 +137,10 @@ describe('published catalogs: loadPrecompiled', () => {
     assert.ok(isChecked(opened.catalog) && Object.isFrozen(opened.catalog.products[0]));
     assert.deepEqual(opened.catalog, av);
     assert.deepEqual(price(opened.catalog, configuration, context), price(av, configuration, context));
+    // A parsed catalog that was frozen (but never checked) opens as a checked copy.
+    const frozen = Object.freeze(JSON.parse(text));
+    const fromFrozen = await loadPrecompiled(frozen, space);
+    assert.ok(isChecked(fromFrozen.catalog) && !isChecked(frozen));
     fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 12 }), (picks) => assertSameAnswers(compile(av, { product: 'meeting-room' }), opened, picks)), { numRuns: 25 });
   });
 

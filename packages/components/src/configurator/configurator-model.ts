@@ -23,7 +23,7 @@ import {
   type Problem,
   type ValidDomain,
 } from '@cpq-kit/engine';
-import { checkCatalog } from '../internal/check-catalog.js';
+import { checkedCatalog } from '../internal/check-catalog.js';
 
 /** Where a configurator's product comes from. */
 export interface ModelSource {
@@ -99,11 +99,11 @@ export class ConfiguratorModel {
       // checks and compiles, and the page opens the catalog by the space's hash.
       const catalogText = await text;
       const worked = await compileOffThread(catalogText, source.product);
-      compiled = worked ? await loadPrecompiled(catalogText, worked, steps(worked)) : compileHere(await checkCatalog(catalogText), source.product);
+      compiled = worked ? await loadPrecompiled(catalogText, worked, steps(worked)) : compileHere(await checkedCatalog(catalogText), source.product);
     } else {
       const given = source.catalog ?? (await text);
       if (given === undefined) throw new Error('no catalog');
-      const catalog = await checkCatalog(given);
+      const catalog = await checkedCatalog(given);
       if (space !== undefined) compiled = await loadSpace(catalog, space, steps(space));
       else if (largeProduct(catalog, source.product)) {
         const worked = await compileOffThread(catalog, source.product);

@@ -864,7 +864,7 @@ export class ProductConfigurator extends CpqElement {
     const p = problem.params ?? {};
     const has = (...keys: string[]) => keys.every((key) => p[key] !== undefined);
     const id = (key: string) => String(p[key]);
-    const day = (key: string) => this.#day(id(key));
+    const day = (key: string) => this.#localize.day(id(key));
     const book = () => this.#bookName(id('book'));
     let text: string | undefined;
     switch (problem.code) {
@@ -923,12 +923,6 @@ export class ProductConfigurator extends CpqElement {
   #bookName(id: string): string {
     const name = this.model?.catalog.pricing?.books.find((b) => b.id === id)?.name;
     return name === undefined ? id : this.#text(name);
-  }
-
-  /** "1 October 2026", "1. Oktober 2026": a day as the engine writes it, in the reader's words. */
-  #day(value: string): string {
-    const date = new Date(`${value}T00:00:00Z`);
-    return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(this.#localize.lang(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 
   /** One decision in words: "Display: 98-inch", "Control panel", "without Pen". */

@@ -6,7 +6,7 @@
 import { isChecked, type Catalog } from '@cpq-kit/engine';
 
 /** The checked catalog for a catalog text, or for a catalog object that is not checked yet. */
-export async function checkCatalog(input: string | Catalog): Promise<Catalog> {
+export async function checkedCatalog(input: string | Catalog): Promise<Catalog> {
   if (typeof input !== 'string' && isChecked(input)) return input;
   const { loadCatalog } = await import('./load-catalog.js');
   return loadCatalog(input);

@@ -487,6 +487,7 @@ export function languageOf(element: HTMLElement): string {
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #numberFormats = new Map<string, Intl.NumberFormat>();
+  readonly #dateFormats = new Map<string, Intl.DateTimeFormat>();
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -553,6 +554,20 @@ export class LocalizeController implements ReactiveController {
     const options: Intl.NumberFormatOptions = { style: 'currency', currency: money.currency };
     if (signed) options.signDisplay = 'exceptZero';
     return this.number(money.amount as unknown as number, options);
+  }
+
+  /**
+   * A day as the engine writes it ("2026-12-20"), or an instant's day (UTC), in the
+   * element's language: "20 December 2026", "20. Dezember 2026". Anything else is shown
+   * as it is.
+   */
+  day(value: string): string {
+    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+    if (Number.isNaN(date.getTime())) return value;
+    const lang = this.lang();
+    let format = this.#dateFormats.get(lang);
+    if (!format) this.#dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })));
+    return format.format(date);
   }
 
   /**

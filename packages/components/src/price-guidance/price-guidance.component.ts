@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { formatProblem, PriceGuidanceError, readPriceGuidance, type GuidanceCell, type PriceGuidance, type Problem, type QuoteScore, type WinCurvePoint } from '@cpq-kit/engine';
+import { BAND_PERCENTILES, formatProblem, PriceGuidanceError, readPriceGuidance, type GuidanceCell, type PriceGuidance, type Problem, type QuoteScore, type WinCurvePoint } from '@cpq-kit/engine';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -11,8 +11,6 @@ import { styles } from './price-guidance.styles.js';
 
 type Point = 'floor' | 'target' | 'stretch';
 const POINTS: readonly Point[] = ['floor', 'target', 'stretch'];
-/** The percentile each point of the band is (the engine's `BAND_PERCENTILES`, named here so the element imports no engine code). */
-const PERCENTILES: Readonly<Record<Point, number>> = { floor: 25, target: 50, stretch: 75 };
 const POINT_TERMS = { floor: 'guidanceFloor', target: 'guidanceTarget', stretch: 'guidanceStretch' } as const;
 const POSITION_TERMS = {
   'below-floor': 'positionBelowFloor',
@@ -160,7 +158,7 @@ export class PriceGuidanceBand extends CpqElement {
         <span part="share">${t.term('ofList', this.#share(g[point]))}</span>${amount !== undefined && this.currency
           ? html` <span part="amount" class="amount">${t.money({ amount, currency: this.currency })}</span>`
           : nothing}
-        <span part="point-note" class="note">${t.term('guidancePercentile', PERCENTILES[point])}</span>
+        <span part="point-note" class="note">${t.term('guidancePercentile', BAND_PERCENTILES[point])}</span>
       </dd>
     </div>`;
   }

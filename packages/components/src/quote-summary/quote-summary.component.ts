@@ -373,10 +373,10 @@ export class QuoteSummary extends CpqElement {
     const rows: [string, string][] = [];
     if (quote) {
       rows.push([t.term('quoteVersion'), t.number(quote.version)]);
-      rows.push([t.term('quoteIssued'), this.#day(quote.created)]);
-      rows.push([t.term('validUntil'), this.#day(quote.validUntil)]);
+      rows.push([t.term('quoteIssued'), this.#localize.day(quote.created)]);
+      rows.push([t.term('validUntil'), this.#localize.day(quote.validUntil)]);
     }
-    rows.push([t.term('pricesAsOf'), this.#day(first.date)]);
+    rows.push([t.term('pricesAsOf'), this.#localize.day(first.date)]);
     rows.push([t.term('priceBook'), this.#bookName(view, first.book.id, first.book.name === undefined ? first.book.id : this.#text(first.book.name))]);
     if (first.partner) rows.push([t.term('partnerLabel'), this.#partnerName(view, first.partner)]);
     if (first.customer) rows.push([t.term('customerLabel'), first.customer]);
@@ -514,7 +514,7 @@ export class QuoteSummary extends CpqElement {
         return !has('unitPrice', 'quantity') || p['quantity'] === 1 ? t.term('stepList') : t.term('stepListUnits', count('quantity'), unit('unitPrice'));
       case 'list-converted':
         return has('quantity', 'unitPrice', 'from', 'rate', 'rateDate')
-          ? t.term('stepListConverted', count('quantity'), unit('unitPrice'), String(p['from']), this.#decimal(String(p['rate'])), this.#day(String(p['rateDate'])))
+          ? t.term('stepListConverted', count('quantity'), unit('unitPrice'), String(p['from']), this.#decimal(String(p['rate'])), this.#localize.day(String(p['rateDate'])))
           : undefined;
       case 'book-price':
         return has('book') ? t.term('stepBookPrice', this.#bookName(view, String(p['book']), String(p['bookName'] ?? p['book']))) : undefined;
@@ -781,12 +781,6 @@ export class QuoteSummary extends CpqElement {
   #perPeriod(amount: string, line: PriceLine): string {
     if (line.charge !== 'recurring') return amount;
     return line.period === 'year' ? this.#localize.term('amountPerYear', amount) : this.#localize.term('amountPerMonth', amount);
-  }
-
-  /** A day as the engine writes it ("2026-12-20"), or an instant's day (UTC), in the reader's language. */
-  #day(value: string): string {
-    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-    return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(this.#localize.lang(), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
 
   // ---- user actions ----------------------------------------------------------------

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/schema.js';
-import { catalogHash, CatalogError, markChecked } from '../catalog/checked.js';
+import { catalogHash, CatalogError, isChecked, markChecked } from '../catalog/checked.js';
 import { DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
@@ -147,6 +147,8 @@ export async function loadPrecompiled(catalog: unknown, space: unknown, options:
     value = readFast(catalog, limits);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CatalogError([{ path: '', message: 'a catalog is a JSON object' }]);
+  // A frozen object cannot take the mark of a checked catalog: open a copy of it.
+  if (Object.isFrozen(value) && !isChecked(value as Catalog)) value = JSON.parse(JSON.stringify(value));
   // No walk for prototype keys first: JSON.parse keeps them as plain keys, and a catalog
   // with one cannot hash like a checked catalog (loadCatalog refuses them).
   let compiled: CompiledProduct;
