@@ -20,8 +20,10 @@ import {
   saveSpace,
   SpaceError,
   SPACE_FORMAT_VERSION,
+  PrecompiledSpaceSchema,
   type CompiledProduct,
 } from '../src/index.js';
+import { isSpaceShaped } from '../src/configure/precompiled.js';
 import { cliHarness } from './fixtures.js';
 
 const demoPath = (name: string) => new URL(`../../../examples/catalogs/${name}.json`, import.meta.url).pathname;
@@ -103,6 +105,29 @@ describe('precompiled spaces', () => {
     await rejectsWith(loadSpace(av, { ...space, product: 'boardroom' }), /^product: the catalog has no product "boardroom"$/);
     await rejectsWith(loadSpace(av, { ...space, extra: 1 }), /^extra: unknown field "extra"$/);
     await rejectsWith(loadSpace(av, '{"format":"cpq-space","format":"cpq-space"}'), /^format: the key "format" appears twice in one object/);
+  });
+
+  it('read a space without the schema library only when the schema would accept it', async () => {
+    const space = await saveSpace(compile(av));
+    // Near-misses of a real space: a field dropped, added, or replaced by a value of another kind.
+    const values = fc.constantFrom<unknown>(null, 0, -1, 1.5, NaN, Infinity, '', 'x', true, [], {}, { id: '', version: '', hash: '' }, { id: 1 });
+    const field = fc.constantFrom(...Object.keys(space), 'extra');
+    const nearMiss = fc.oneof(
+      fc.record({ field, value: values }).map(({ field, value }) => ({ ...space, [field]: value })),
+      field.map((f) => Object.fromEntries(Object.entries(space).filter(([k]) => k !== f))),
+      fc.record({ key: fc.constantFrom('id', 'version', 'hash', 'extra'), value: values }).map(({ key, value }) => ({ ...space, catalog: { ...space.catalog, [key]: value } })),
+    );
+    fc.assert(
+      fc.property(nearMiss, (value) => {
+        const accepted = PrecompiledSpaceSchema.safeParse(value).success;
+        assert.equal(isSpaceShaped(value), accepted, JSON.stringify(value).slice(0, 200));
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(isSpaceShaped(space));
+    // What the fast path refuses, the schema names (loaded on demand).
+    await rejectsWith(loadSpace(av, { ...space, nodes: '12' }), /^nodes: /);
+    await rejectsWith(loadSpace(av, { ...space, catalog: { ...space.catalog, hash: 7 } }), /^catalog\.hash: /);
   });
 
   it('refuse a damaged or edited diagram instead of answering wrongly', async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { loadCatalog, price, priceDelta, PricingError, type Catalog, type PriceContext } from '../src/index.js';
+import { loadCatalog, price, priceDelta, Pricer, PricingError, type Catalog, type PriceContext } from '../src/index.js';
 import { PRICING_PROBLEM_CODES } from '../src/price/problems.js';
 import { DAY, tinyCatalog } from './price-fixtures.js';
 
@@ -171,6 +171,20 @@ describe('pricing problems: codes and params', () => {
   it('the request’s shape and the configuration’s own problems carry no code: their message says it', () => {
     expectProblem(priceAv({ dte: DAY } as never), { path: 'context.dte', code: undefined, params: undefined });
     expectProblem(priceAv({}, { product: 'meeting-room', selections: { display: 'd99' } }), { path: 'configuration.selections.display', code: undefined, params: undefined });
+  });
+
+  it('the typed Pricer (what elements use) skips only the shape check: every value an attribute can carry is still refused by path', () => {
+    const pricer = Pricer.for(av);
+    const typed = (context: Partial<PriceContext>) => () => pricer.price(room, { date: DAY, ...context });
+    // The same problems as through price(), whose shape check these values pass.
+    for (const context of [{ date: '2026-02-30' }, { currency: 'EURO' }, { book: 'enterprize' }, { segment: 'midmarket' }, { partner: 'southwind' }]) {
+      assert.deepEqual(problemsOf(typed(context)), problemsOf(priceAv(context)), JSON.stringify(context));
+    }
+    // A value of the wrong form, which price() refuses for its shape, is refused for its meaning.
+    assert.deepEqual(problemsOf(typed({ date: 'tomorrow' })), [{ path: 'context.date', code: 'date-invalid', params: { date: 'tomorrow' } }]);
+    assert.equal(problemsOf(priceAv({ date: 'tomorrow' }))[0]?.path, 'context.date');
+    assert.equal(problemsOf(typed({ segment: 'no such segment' }))[0]?.path, 'context.segment');
+    assert.deepEqual(pricer.delta(room, 'display:d98', { date: DAY }), priceDelta(av, room, 'display:d98', { date: DAY }));
   });
 
   it('every code comes from a case above and is documented in docs/pricing.md', () => {

@@ -8,8 +8,7 @@ import {
   loadPrecompiled,
   loadSpace,
   parseShareText,
-  price,
-  priceDelta,
+  Pricer,
   PricingError,
   type Attribute,
   type Catalog,
@@ -163,7 +162,7 @@ export class ConfiguratorModel {
       if (!this.priced) this.#price = { breakdown: undefined, problems: [] };
       else {
         try {
-          this.#price = { breakdown: price(this.catalog, this.configuration, this.context), problems: [] };
+          this.#price = { breakdown: Pricer.for(this.catalog).price(this.configuration, this.context), problems: [] };
         } catch (error) {
           if (!(error instanceof PricingError)) throw error;
           this.#price = { breakdown: undefined, problems: error.problems };
@@ -182,7 +181,7 @@ export class ConfiguratorModel {
       try {
         const attribute = this.attribute(decision.attribute)!;
         const change = attribute.kind === 'multiple' ? `${decision.attribute}:${String(decision.value)}` : { [decision.attribute]: decision.value };
-        delta = priceDelta(this.catalog, this.configuration, change, this.context);
+        delta = Pricer.for(this.catalog).delta(this.configuration, change, this.context);
       } catch (error) {
         if (!(error instanceof PricingError)) throw error;
       }

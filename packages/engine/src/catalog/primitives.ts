@@ -6,9 +6,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-
-/** Keys that would reach an object's prototype if used as ids or map keys. */
-export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+import { RESERVED_KEYS } from '../internal/json.js';
 
 /** The pattern of an id, for building patterns of references made of ids. */
 export const ID_SOURCE = '[A-Za-z0-9_][A-Za-z0-9_.-]*';

@@ -16,7 +16,8 @@ import * as z from 'zod/mini';
 import { PricingSectionSchema } from '../price/schema.js';
 import { QuestionnaireSchema } from '../recommend/schema.js';
 
-export { RESERVED_KEYS, IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
+export { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
+export { RESERVED_KEYS } from '../internal/json.js';
 import { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
 
 /** An image: an http(s) URL, a path relative to the page, or a data: image. */

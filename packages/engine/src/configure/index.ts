@@ -18,7 +18,6 @@ export {
   compileOrLoad,
   SpaceError,
   SPACE_FORMAT_VERSION,
-  PrecompiledSpaceSchema,
-  type PrecompiledSpace,
   type LoadSpaceOptions,
 } from './precompiled.js';
+export { PrecompiledSpaceSchema, type PrecompiledSpace } from './space-schema.js';

@@ -9,15 +9,14 @@
  * the distance down to each child (children always have smaller ids, usually close
  * ones), which makes the file about a third of plain 32-bit arrays.
  */
-import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/schema.js';
 import { catalogHash, CatalogError, isChecked, markChecked } from '../catalog/checked.js';
 import { DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
-import { problemsFromIssues } from '../internal/zod-problems.js';
 import { compile, type CompiledProduct } from './compile.js';
 import { encode } from './encode.js';
 import { SolutionSpace } from './space.js';
+import type { PrecompiledSpace } from './space-schema.js';
 
 declare function atob(text: string): string;
 declare function btoa(binary: string): string;
@@ -25,24 +24,44 @@ declare function btoa(binary: string): string;
 /** The format this engine writes and reads. A change in encoding or layout is a new version. */
 export const SPACE_FORMAT_VERSION = 1;
 
-export const PrecompiledSpaceSchema = z.strictObject({
-  format: z.literal('cpq-space'),
-  version: z.number(),
-  catalog: z.strictObject({ id: z.string(), version: z.string(), hash: z.string() }),
-  product: z.string(),
-  /** Boolean variables of the product's encoding, a check that both sides encode alike. */
-  variables: z.number(),
-  /** Diagram nodes, terminals included. */
-  nodes: z.number(),
-  root: z.number(),
-  /** Base64 varints: the level of each variable. */
-  order: z.string(),
-  /** Base64 varints: per inner node (id 2 up), level, id − low, id − high. */
-  diagram: z.string(),
-});
+/**
+ * The shape of every space this engine writes, for {@link isSpaceShaped}. Typed as the
+ * schema's type, so TypeScript refuses it when a field is added, dropped or retyped.
+ */
+const SHAPE: PrecompiledSpace = {
+  format: 'cpq-space',
+  version: 0,
+  catalog: { id: '', version: '', hash: '' },
+  product: '',
+  variables: 0,
+  nodes: 0,
+  root: 0,
+  order: '',
+  diagram: '',
+};
 
-/** A compiled solution space as a JSON document (`cpq compile` writes it). */
-export type PrecompiledSpace = z.infer<typeof PrecompiledSpaceSchema>;
+/**
+ * Whether `value` is a space document: exactly the fields of {@link SHAPE}, each of its
+ * kind, in the format "cpq-space". The fast path that spares a page the schema library:
+ * it accepts nothing that {@link PrecompiledSpaceSchema} refuses (a property test holds
+ * it to that), and what it refuses is read by the schema, which says what is wrong where.
+ *
+ * @internal
+ */
+export function isSpaceShaped(value: unknown): value is PrecompiledSpace {
+  return sameKinds(value, SHAPE) && (value as PrecompiledSpace).format === SHAPE.format;
+}
+
+function sameKinds(value: unknown, shape: object): boolean {
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  if (Object.keys(value).length !== Object.keys(shape).length) return false;
+  return Object.entries(shape).every(([key, expected]) => {
+    if (!Object.hasOwn(value, key)) return false;
+    const actual = (value as Record<string, unknown>)[key];
+    if (typeof expected === 'object') return sameKinds(actual, expected as object);
+    return typeof actual === typeof expected && (typeof actual !== 'number' || Number.isFinite(actual));
+  });
+}
 
 /** Why a precompiled space cannot be used: a wrong file, another catalog, another format version. */
 export class SpaceError extends ValidationError {
@@ -94,13 +113,14 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
     if (!document.ok) throw new SpaceError(document.problems);
     value = document.value;
   }
-  const parsed = PrecompiledSpaceSchema.safeParse(value);
-  if (!parsed.success) {
-    const format = (value as { format?: unknown } | null)?.format;
-    if (format !== 'cpq-space') throw new SpaceError([{ path: 'format', message: `this is not a precompiled space (format is ${JSON.stringify(format)}, not "cpq-space"); write one with cpq compile` }]);
-    throw new SpaceError(problemsFromIssues(parsed.error.issues, value, Object.keys(PrecompiledSpaceSchema.shape)));
+  const format = (value as { format?: unknown } | null)?.format;
+  if (format !== 'cpq-space') throw new SpaceError([{ path: 'format', message: `this is not a precompiled space (format is ${JSON.stringify(format)}, not "cpq-space"); write one with cpq compile` }]);
+  if (!isSpaceShaped(value)) {
+    const { spaceProblems } = await import('./space-schema.js');
+    const problems = spaceProblems(value);
+    if (problems.length > 0) throw new SpaceError(problems);
   }
-  const space = parsed.data;
+  const space = value as PrecompiledSpace;
   if (space.version !== SPACE_FORMAT_VERSION) {
     const which = space.version > SPACE_FORMAT_VERSION ? 'newer than this engine reads' : 'older than this engine reads';
     throw new SpaceError([{ path: 'version', message: `format version ${space.version} is ${which} (${SPACE_FORMAT_VERSION}); compile the space again with this engine's cpq compile` }]);

@@ -1,5 +1,7 @@
 import { formatPath, type Problem } from './problems.js';
-import { RESERVED_KEYS } from '../catalog/primitives.js';
+
+/** Keys that would reach an object's prototype if used as ids or map keys: never read from JSON. */
+export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
 /** Limits that keep a hostile or broken document from hanging or crashing the reader. */
 export interface JsonLimits {

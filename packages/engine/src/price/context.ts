@@ -1,6 +1,8 @@
 /** The price request's schema: who buys, when, in which currency, and what was negotiated. */
 import * as z from 'zod/mini';
 import { IdSchema } from '../catalog/primitives.js';
+import { problemsFromIssues } from '../internal/zod-problems.js';
+import { PricingError } from './problems.js';
 import { AmountSchema, AudienceSchema, count, DateSchema, ItemSchema, PercentSchema } from './values.js';
 
 /** A manual discount on one line: a percent or an amount (per period for a recurring line). */
@@ -40,3 +42,17 @@ export const PriceContextSchema = z.strictObject({
   lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
   orderDiscount: z.optional(OrderDiscountSchema),
 });
+
+const ContextEnvelope = z.strictObject({ context: PriceContextSchema });
+/** Field names for "did you mean" under `context.`: its own and its discounts'. */
+const CONTEXT_FIELDS = [...Object.keys(PriceContextSchema.shape), 'percent', 'amount', 'appliesTo'];
+
+/**
+ * The context of a price request read from JSON, its shape checked (what the pricer
+ * then takes for granted); throws a {@link PricingError} with a problem per field.
+ */
+export function checkPriceContext(input: unknown): z.input<typeof PriceContextSchema> {
+  const parsed = z.safeParse(ContextEnvelope, { context: input });
+  if (!parsed.success) throw new PricingError(problemsFromIssues(parsed.error.issues, { context: input }, CONTEXT_FIELDS));
+  return input as z.input<typeof PriceContextSchema>;
+}

@@ -7,9 +7,8 @@
 import type { Catalog, Configuration, SelectionValue } from '../catalog/schema.js';
 import { format } from './fixed.js';
 import type { MoneyJSON } from './money.js';
-import { Pricer, PricingError, type Totals } from './pricer.js';
-import { pricingProblem } from './problems.js';
-import type { PriceContext } from './schema.js';
+import type { Totals } from './pricer.js';
+import { pricingProblem, PricingError } from './problems.js';
 
 /**
  * A change to a configuration: new values by attribute (`null` clears one), or a
@@ -31,23 +30,6 @@ export interface PriceDelta {
   readonly net: MoneyJSON;
   readonly tax: MoneyJSON;
   readonly grandTotal: MoneyJSON;
-}
-
-/**
- * What `change` does to the totals of `configuration`. Throws {@link PricingError}
- * when the changed configuration cannot be priced (an unknown option, a missing price).
- * Line discounts on lines the change removes are ignored.
- *
- * @example
- * ```ts
- * priceDelta(catalog, configuration, 'display:d98', { date: '2026-11-20' }).oneTime; // { amount: "3500.00", currency: "EUR" }
- * ```
- */
-export function priceDelta(catalog: Catalog, configuration: Configuration, change: SelectionChange, context: PriceContext): PriceDelta {
-  const pricer = Pricer.for(catalog);
-  const before = pricer.rememberedTotals(configuration, context);
-  const after = pricer.totals(applyChange(catalog, configuration, change), context, false);
-  return difference(before, after);
 }
 
 /** The configuration with one change applied; the input is not modified. */
@@ -81,7 +63,8 @@ export function applyChange(catalog: Catalog, configuration: Configuration, chan
   return { ...configuration, selections };
 }
 
-function difference(before: Totals, after: Totals): PriceDelta {
+/** @internal */
+export function difference(before: Totals, after: Totals): PriceDelta {
   const money = (a: bigint, b: bigint): MoneyJSON => ({ amount: format(a - b, after.places), currency: after.currency });
   return {
     currency: after.currency,

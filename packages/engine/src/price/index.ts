@@ -7,6 +7,8 @@
  */
 import type { Catalog, Configuration } from '../catalog/schema.js';
 import type { PriceBreakdown } from './breakdown.js';
+import { checkPriceContext } from './context.js';
+import type { PriceDelta, SelectionChange } from './delta.js';
 import { Pricer } from './pricer.js';
 import type { PriceContext } from './schema.js';
 
@@ -28,12 +30,27 @@ import type { PriceContext } from './schema.js';
  * ```
  */
 export function price(catalog: Catalog, configuration: Configuration, context: PriceContext): PriceBreakdown {
-  return Pricer.for(catalog).price(configuration, context);
+  return Pricer.for(catalog).price(configuration, checkPriceContext(context));
 }
 
-export { PricingError } from './pricer.js';
+/**
+ * What `change` does to the totals of `configuration`. Throws {@link PricingError}
+ * when the changed configuration cannot be priced (an unknown option, a missing price).
+ * Line discounts on lines the change removes are ignored.
+ *
+ * @example
+ * ```ts
+ * priceDelta(catalog, configuration, 'display:d98', { date: '2026-11-20' }).oneTime; // { amount: "3500.00", currency: "EUR" }
+ * ```
+ */
+export function priceDelta(catalog: Catalog, configuration: Configuration, change: SelectionChange, context: PriceContext): PriceDelta {
+  return Pricer.for(catalog).delta(configuration, change, checkPriceContext(context));
+}
+
+export { Pricer } from './pricer.js';
+export { PricingError } from './problems.js';
 export { PRICING_PROBLEM_CODES, type PricingProblemCode } from './problems.js';
-export { priceDelta, applyChange, type PriceDelta, type SelectionChange } from './delta.js';
+export { applyChange, type PriceDelta, type SelectionChange } from './delta.js';
 export { checkPricing } from './validate.js';
 export {
   Money,

@@ -16,13 +16,11 @@
  * which are then spread over the lines by largest remainder (`document`). Tax is
  * computed per rate on each kind of charge's rounded sum.
  */
-import * as z from 'zod/mini';
 import type { Attribute, Catalog, Configuration, Option, Product } from '../catalog/schema.js';
 import { requireChecked } from '../catalog/checked.js';
 import { localize } from '../catalog/text.js';
 import { checkConfiguration } from '../catalog/check-configuration.js';
-import { closest, didYouMean, formatPath, ValidationError, type Problem } from '../internal/problems.js';
-import { problemsFromIssues } from '../internal/zod-problems.js';
+import { closest, didYouMean, formatPath, type Problem } from '../internal/problems.js';
 import {
   allocate,
   divide,
@@ -41,7 +39,6 @@ import {
 } from './fixed.js';
 import { isCurrency, knownCurrencies, minorUnits } from './currency.js';
 import type { MoneyJSON, RoundingMode } from './money.js';
-import { PriceContextSchema } from './context.js';
 import type {
   Charge,
   Contract,
@@ -54,7 +51,8 @@ import type {
   TaxRegion,
 } from './schema.js';
 import { normalizeTiers, tierFor, tierPrice, type Tier } from './tiers.js';
-import { pricingProblem, type PricingProblemCode } from './problems.js';
+import { pricingProblem, PricingError, type PricingProblemCode } from './problems.js';
+import { applyChange, difference, type PriceDelta, type SelectionChange } from './delta.js';
 import { isRealDate } from '../internal/dates.js';
 import { ItemIndex } from './items.js';
 import {
@@ -71,13 +69,6 @@ import {
   type TaxAmount,
 } from './breakdown.js';
 
-/** A price request that cannot be answered; `problems` lists every problem, each with its path. Nothing partial is returned. */
-export class PricingError extends ValidationError {
-  constructor(problems: readonly Problem[]) {
-    super('The price request', problems);
-    this.name = 'PricingError';
-  }
-}
 
 type Path = PropertyKey[];
 /** Records a problem of the request's context (`context.` + path), with its code and params. */
@@ -329,8 +320,6 @@ export interface Totals {
   readonly grandTotal: bigint;
 }
 
-const CONTEXT_FIELDS = [...Object.keys(PriceContextSchema._zod.def.shape), 'percent', 'amount', 'appliesTo'];
-const ContextEnvelope = z.strictObject({ context: PriceContextSchema });
 const HUNDREDTH = stepOf(2);
 const ONE_UNIT = fixed('1');
 
@@ -339,6 +328,12 @@ const pricers = new WeakMap<Catalog, Pricer>();
 /**
  * Prices configurations of one catalog. Get one with {@link Pricer.for}: it is
  * compiled once and cached for a frozen catalog (as `loadCatalog` returns).
+ *
+ * For typed callers that make the price context themselves (an element from its
+ * attributes): the context's values are checked (a real day, a known currency, book,
+ * segment, partner, tax region; discounts), its shape is left to TypeScript, so a page
+ * need not load the schema library. A request read from JSON goes through
+ * {@link price} and {@link priceDelta}, which check its shape first.
  */
 export class Pricer {
   readonly catalog: Catalog;
@@ -415,6 +410,13 @@ export class Pricer {
     return this.breakdown(configuration, setup, lines);
   }
 
+  /** What `change` does to the totals of `configuration`: see {@link priceDelta}. Throws {@link PricingError}. */
+  delta(configuration: Configuration, change: SelectionChange, context: PriceContext): PriceDelta {
+    const before = this.rememberedTotals(configuration, context);
+    const after = this.totals(applyChange(this.catalog, configuration, change), context, false);
+    return difference(before, after);
+  }
+
   /**
    * The totals only, without the waterfall's texts: what a delta needs. With
    * `strictDiscounts` false, line discounts on items the configuration lacks are ignored.
@@ -455,10 +457,7 @@ export class Pricer {
     return setup;
   }
 
-  private makeSetup(input: PriceContext, key: string): Setup {
-    const parsed = z.safeParse(ContextEnvelope, { context: input });
-    if (!parsed.success) throw new PricingError(problemsFromIssues(parsed.error.issues, { context: input }, CONTEXT_FIELDS));
-    const context = parsed.data.context;
+  private makeSetup(context: PriceContext, key: string): Setup {
     const problems: Problem[] = [];
     const add: AddProblem = (path, code, params, message) => void problems.push(pricingProblem(formatPath(['context', ...path]), code, params, message));
 

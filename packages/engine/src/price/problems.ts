@@ -4,7 +4,7 @@
  * waterfall's steps; `message` says the same in English. Problems of the request's shape
  * (a field of the wrong type) and of the configuration itself carry no code.
  */
-import type { Problem } from '../internal/problems.js';
+import { ValidationError, type Problem } from '../internal/problems.js';
 import type { ReasonParams } from './breakdown.js';
 
 /** Every code, in the order docs/pricing.md lists them. */
@@ -43,4 +43,12 @@ export function pricingProblem(path: string, code: PricingProblemCode, params: R
   const defined: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) if (value !== undefined) defined[key] = value;
   return { path, message, code, params: defined satisfies ReasonParams };
+}
+
+/** A price request that cannot be answered; `problems` lists every problem, each with its path. Nothing partial is returned. */
+export class PricingError extends ValidationError {
+  constructor(problems: readonly Problem[]) {
+    super('The price request', problems);
+    this.name = 'PricingError';
+  }
 }

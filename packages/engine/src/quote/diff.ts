@@ -9,7 +9,7 @@ import type { PriceBreakdown, PriceLine, PriceTotals } from '../price/breakdown.
 import { applyChange, type SelectionChange } from '../price/delta.js';
 import { fixed, format } from '../price/fixed.js';
 import type { MoneyJSON } from '../price/money.js';
-import { PricingError } from '../price/pricer.js';
+import { PricingError } from '../price/problems.js';
 import type { ManualDiscount } from '../price/schema.js';
 import { assemble, instant, QuoteError, readRequest, utcDay, type QuoteItemInputs } from './create.js';
 import type { Quote, QuoteContextInput, QuoteItemInput } from './schema.js';

@@ -6,8 +6,8 @@ import type { Configuration, LocalText } from '../catalog/schema.js';
 import type { ConfigurationSession, Decision, ResolvedConflict } from '../configure/session.js';
 import type { Problem } from '../internal/problems.js';
 import type { PriceBreakdown } from '../price/breakdown.js';
-import { price } from '../price/index.js';
-import { PricingError } from '../price/pricer.js';
+import { Pricer } from '../price/pricer.js';
+import { PricingError } from '../price/problems.js';
 import type { PriceContext } from '../price/schema.js';
 import { encodeConfiguration, shareLink } from './share.js';
 
@@ -99,7 +99,8 @@ export function handoffPayload(session: ConfigurationSession, options: HandoffOp
   };
   if (options.context !== undefined) {
     try {
-      payload.price = price(catalog, configuration, options.context);
+      // A typed caller's context: its values are checked, its shape is TypeScript's.
+      payload.price = Pricer.for(catalog).price(configuration, options.context);
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
       payload.priceProblems = error.problems;

@@ -16,7 +16,8 @@ import { didYouMean, formatPath, ValidationError, type Problem } from '../intern
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { format } from '../price/fixed.js';
 import { Money, type MoneyJSON } from '../price/money.js';
-import { Pricer, PricingError, type Totals } from '../price/pricer.js';
+import { Pricer, type Totals } from '../price/pricer.js';
+import { PricingError } from '../price/problems.js';
 import { PriceContextSchema, type PriceContext } from '../price/schema.js';
 import type { AnswerCondition, Need, NeedNumber, Question, Questionnaire, QuestionnairePackage, SelectNeed, SpecNeed } from './schema.js';
 
