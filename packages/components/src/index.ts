@@ -11,12 +11,11 @@ export {
   LocalizeController,
   registerTranslation,
   loadTranslation,
-  translationFor,
   type Translation,
   type TranslationKey,
   type TranslationArgs,
 } from './internal/localize.js';
-export { en } from './translations/en.js';
+export { en, translationFor } from './translations/en.js';
 export { de } from './translations/de.js';
 export { fr } from './translations/fr.js';
 export { ProductSheet } from './product-sheet/product-sheet.component.js';

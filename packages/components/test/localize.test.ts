@@ -5,7 +5,7 @@ import { settled, text } from './helpers.js';
 
 /** Shows what its LocalizeController resolves: language | a term | a number | a catalog text. */
 class LangProbe extends CpqElement {
-  readonly localize = new LocalizeController(this);
+  readonly localize = new LocalizeController(this, en);
   protected override render() {
     const l = this.localize;
     return litHtml`<span>${l.lang()}|${l.term('yes')}|${l.number(1234.5)}|${l.text({ en: 'Display', de: 'Bildschirm' }, 'en')}</span>`;
@@ -86,6 +86,8 @@ describe('LocalizeController', () => {
     expect(shown(probe)).to.match(/^it\|Sì\|/);
     expect(probe.localize.term('no')).to.equal('No');
     expect(probe.localize.term('chooseMany', 1, 2)).to.equal('Choose 1 to 2 options');
+    // Whether the reader's language has a text (the configurator then says a problem in English words of the engine's).
+    expect([probe.localize.has('yes'), probe.localize.has('no')]).to.deep.equal([true, false]);
   });
 
   it('has every text in every built-in language, with plurals', () => {

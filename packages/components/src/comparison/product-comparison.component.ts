@@ -17,6 +17,7 @@ import {
 import { CpqSelectEvent } from '../events/cpq-select.js';
 import { CpqElement } from '../internal/define.js';
 import { LocalizeController } from '../internal/localize.js';
+import { productComparison } from '../translations/en/product-comparison.js';
 import { isZero } from '../internal/money.js';
 import { today } from '../internal/price-context.js';
 import { rowValue } from '../internal/row-value.js';
@@ -188,7 +189,7 @@ export class ProductComparison extends CpqElement {
   @property()
   accessor caption = '';
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, productComparison);
   #comparison: Comparison | undefined;
   #error: string | undefined;
   /** Per item, its differences from the baseline by row id. */

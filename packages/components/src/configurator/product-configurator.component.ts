@@ -20,7 +20,8 @@ import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { priceContext } from '../internal/price-context.js';
-import { LocalizeController, translationFor, type TranslationArgs, type TranslationKey } from '../internal/localize.js';
+import { LocalizeController, type TranslationArgs, type TranslationKey } from '../internal/localize.js';
+import { productConfigurator } from '../translations/en/product-configurator.js';
 import { isZero } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { CpqConfigurationChangeEvent, type CpqConfigurationChangeDetail } from '../events/cpq-configuration-change.js';
@@ -187,7 +188,7 @@ export class ProductConfigurator extends CpqElement {
   /** How many attributes are rendered yet (see #sections). */
   @state() private accessor rendered = RENDER_SLICE;
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, productConfigurator);
   readonly #internals: ElementInternals;
   readonly #id = `cpq-configurator-${++instances}`;
   #groups: Group[] = [];
@@ -859,8 +860,8 @@ export class ProductConfigurator extends CpqElement {
    */
   #priceProblemText(problem: Problem): string {
     const t = this.#localize;
-    const say = <K extends TranslationKey>(key: K, ...args: TranslationArgs<K>): string | undefined =>
-      translationFor(t.lang())[key] === undefined ? undefined : t.term(key, ...args);
+    const say = <K extends keyof typeof productConfigurator & TranslationKey>(key: K, ...args: TranslationArgs<K>): string | undefined =>
+      t.has(key) ? t.term(key, ...args) : undefined;
     const p = problem.params ?? {};
     const has = (...keys: string[]) => keys.every((key) => p[key] !== undefined);
     const id = (key: string) => String(p[key]);

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localize as localizeText, type LocalText, type MoneyJSON } from '@cpq-kit/engine';
-import { en } from '../translations/en.js';
 
 /**
  * The interface texts of the elements in one language. Catalog texts (product and
@@ -410,8 +409,12 @@ export type TranslationKey = Exclude<keyof Translation, `$${string}`>;
 /** The arguments a translation key takes: none for a string, the function's for a function. */
 export type TranslationArgs<K extends TranslationKey> = Translation[K] extends (...args: infer A) => string ? A : [];
 
-/** The registered translations by lower-case tag. English is always there: it is the last fallback. */
-const translations = new Map<string, Translation>([[en.$code, en]]);
+/**
+ * The registered translations by lower-case tag. English is not among them unless a page
+ * registers its own: each element brings the English texts it uses (its controller's
+ * `english`), the fallback for a language without a translation and for a key one lacks.
+ */
+const translations = new Map<string, Translation>();
 
 /**
  * The built-in translations besides English, each a separate module (chunk) that is
@@ -438,10 +441,10 @@ export function registerTranslation(...list: Translation[]): void {
   for (const host of hosts) host.requestUpdate();
 }
 
-/** The translation for a tag: the exact tag, then its language (`de-AT` -> `de`), then English. */
-export function translationFor(lang: string): Translation {
+/** The registered translation for a tag: the exact tag, then its language (`de-AT` -> `de`); none for English unless one was registered. */
+export function registeredTranslation(lang: string): Translation | undefined {
   const tag = lang.toLowerCase();
-  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? tag) ?? en;
+  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? tag);
 }
 
 /**
@@ -484,13 +487,19 @@ export function languageOf(element: HTMLElement): string {
  * Changes to a `lang` inside another component's shadow root are not observed:
  * set `lang` on the element itself there.
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<E extends Partial<Translation> = Translation> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #english: E;
   readonly #numberFormats = new Map<string, Intl.NumberFormat>();
   readonly #dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /**
+   * @param english The English texts the element uses (e.g. `en`, or a part of it): the
+   * fallback, and the keys that {@link LocalizeController.term} accepts.
+   */
+  constructor(host: ReactiveControllerHost & HTMLElement, english: E) {
     this.#host = host;
+    this.#english = english;
     host.addController(this);
   }
 
@@ -527,9 +536,14 @@ export class LocalizeController implements ReactiveController {
    * An interface text in the element's language; English when the translation
    * lacks it (a translation registered from JavaScript for an older version).
    */
-  term<K extends TranslationKey>(key: K, ...args: TranslationArgs<K>): string {
-    const value: string | ((...a: never[]) => string) = translationFor(this.lang())[key] ?? en[key];
-    return typeof value === 'function' ? (value as (...a: TranslationArgs<K>) => string)(...args) : value;
+  term<K extends keyof E & TranslationKey>(key: K, ...args: TranslationArgs<K>): string {
+    const value = (registeredTranslation(this.lang())?.[key] ?? this.#english[key]) as string | ((...a: TranslationArgs<K>) => string);
+    return typeof value === 'function' ? value(...args) : value;
+  }
+
+  /** Whether the reader's language has a text for `key` (a translation registered for an older version may not). */
+  has(key: keyof E & TranslationKey): boolean {
+    return (registeredTranslation(this.lang()) ?? this.#english)[key] !== undefined;
   }
 
   /** A number in the element's language, e.g. `1,234.5` or `1.234,5`. */

@@ -1,6 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { ChosenValue, Row } from '@cpq-kit/engine';
-import type { LocalizeController } from './localize.js';
+import type { LocalizeController, Translation } from './localize.js';
+
+/** What these helpers say: any element's controller that has these texts. */
+type Says = LocalizeController<Pick<Translation, 'yes' | 'no' | 'none' | 'included' | 'notIncluded' | 'notAvailable' | 'notStated'>>;
 import { specValue, yesNoMark } from './spec-value.js';
 
 /**
@@ -9,7 +12,7 @@ import { specValue, yesNoMark } from './spec-value.js';
  * a quantity as a number; a value the item lacks as a dash with words for assistive
  * technology. Catalog text stays text.
  */
-export function rowValue(localize: LocalizeController, row: Row, index: number, fallbackLocale: string | undefined): TemplateResult | string {
+export function rowValue(localize: Says, row: Row, index: number, fallbackLocale: string | undefined): TemplateResult | string {
   if (row.kind === 'spec') {
     const value = row.values[index];
     return value === undefined ? missing(localize, 'notStated') : specValue(localize, value, row.unit, fallbackLocale);
@@ -17,7 +20,7 @@ export function rowValue(localize: LocalizeController, row: Row, index: number, 
   return chosenValue(localize, row.values[index], fallbackLocale);
 }
 
-function chosenValue(localize: LocalizeController, value: ChosenValue | undefined, fallbackLocale: string | undefined): TemplateResult | string {
+function chosenValue(localize: Says, value: ChosenValue | undefined, fallbackLocale: string | undefined): TemplateResult | string {
   if (value === undefined) return missing(localize, 'notAvailable');
   switch (value.kind) {
     case 'single':
@@ -33,6 +36,6 @@ function chosenValue(localize: LocalizeController, value: ChosenValue | undefine
   }
 }
 
-function missing(localize: LocalizeController, words: 'notAvailable' | 'notStated'): TemplateResult {
+function missing(localize: Says, words: 'notAvailable' | 'notStated'): TemplateResult {
   return html`<span class="missing" aria-hidden="true">—</span><span class="visually-hidden">${localize.term(words)}</span>`;
 }

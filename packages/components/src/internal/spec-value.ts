@@ -1,6 +1,9 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { LocalText, SpecValue } from '@cpq-kit/engine';
-import type { LocalizeController } from './localize.js';
+import type { LocalizeController, Translation } from './localize.js';
+
+/** What these helpers say: any element's controller that has these texts. */
+type Says = LocalizeController<Pick<Translation, 'yes' | 'no'>>;
 
 /** Units written right after the number, without a space: 120°, 4×. */
 const ATTACHED_UNITS = new Set(['°', '×', '′', '″']);
@@ -9,7 +12,7 @@ const ATTACHED_UNITS = new Set(['°', '×', '′', '″']);
  * A number in the reader's format with its unit (already localised): `1,250.5 W`,
  * `99,9 %`, `120°`; with `signDisplay`, a difference such as `+21 in`.
  */
-export function numberWithUnit(localize: LocalizeController, value: number, unit: string, options: { signDisplay?: 'exceptZero' } = {}): string {
+export function numberWithUnit(localize: Says, value: number, unit: string, options: { signDisplay?: 'exceptZero' } = {}): string {
   // Percent spacing differs by language (99.9% but 99,9 %): Intl knows it.
   if (unit === '%') return localize.number(value, { style: 'unit', unit: 'percent', maximumFractionDigits: 20, ...options });
   const number = options.signDisplay ? localize.number(value, { maximumFractionDigits: 20, ...options }) : localize.number(value);
@@ -41,7 +44,7 @@ export function yesNoMark(value: boolean, words: string): TemplateResult {
  * in the reader's language, a yes/no as a mark plus words for assistive technology.
  * Catalog text stays text.
  */
-export function specValue(localize: LocalizeController, value: SpecValue, unit: LocalText | undefined, fallbackLocale: string | undefined): TemplateResult | string {
+export function specValue(localize: Says, value: SpecValue, unit: LocalText | undefined, fallbackLocale: string | undefined): TemplateResult | string {
   if (typeof value === 'boolean') return yesNoMark(value, localize.term(value ? 'yes' : 'no'));
   if (typeof value !== 'number') return localize.text(value, fallbackLocale);
   return numberWithUnit(localize, value, localize.text(unit, fallbackLocale));

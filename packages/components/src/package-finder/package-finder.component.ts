@@ -20,6 +20,7 @@ import { CpqPackageChooseEvent } from '../events/cpq-package-choose.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
+import { packageFinder } from '../translations/en/package-finder.js';
 import { priceContext } from '../internal/price-context.js';
 import { rowValue } from '../internal/row-value.js';
 import { markStyles } from '../internal/spec-value.js';
@@ -114,7 +115,7 @@ export class PackageFinder extends CpqElement {
   @property({ attribute: 'heading-level', type: Number })
   accessor headingLevel = 2;
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, packageFinder);
 
   /** @internal */
   @state() private accessor draft: Draft = {};

@@ -5,6 +5,7 @@ import { BAND_PERCENTILES, formatProblem, PriceGuidanceError, readPriceGuidance,
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
+import { priceGuidance } from '../translations/en/price-guidance.js';
 import { plainTable } from '../internal/table-styles.js';
 import { base, tokens } from '../internal/tokens.js';
 import { styles } from './price-guidance.styles.js';
@@ -81,7 +82,7 @@ export class PriceGuidanceBand extends CpqElement {
   @property({ attribute: 'heading-level', type: Number })
   accessor headingLevel = 2;
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, priceGuidance);
   /** The guidance as checked by the engine's schema, or what is wrong with it (a server's answer could be anything). */
   #checked: { guidance: PriceGuidance } | { problems: readonly Problem[] } | undefined;
 

@@ -5,6 +5,7 @@ import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
+import { productSheet } from '../translations/en/product-sheet.js';
 import { markStyles, specValue } from '../internal/spec-value.js';
 import { base, tokens } from '../internal/tokens.js';
 import { styles } from './product-sheet.styles.js';
@@ -90,7 +91,7 @@ export class ProductSheet extends CpqElement {
   @property({ attribute: 'heading-level', type: Number })
   accessor headingLevel = 2;
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, productSheet);
   #shown: { product: Product; groups: Group[] } | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {

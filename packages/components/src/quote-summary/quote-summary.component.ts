@@ -28,6 +28,7 @@ import type { CpqConfigurationChangeEvent } from '../events/cpq-configuration-ch
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
+import { quoteSummary } from '../translations/en/quote-summary.js';
 import { isZero, negated } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { styles } from './quote-summary.styles.js';
@@ -199,7 +200,7 @@ export class QuoteSummary extends CpqElement {
   /** @internal The message after an action. */
   @state() private accessor announcement = '';
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, quoteSummary);
   readonly #id = `cpq-quote-summary-${++instances}`;
   #diff: QuoteDiff | undefined;
   #diffError = '';
