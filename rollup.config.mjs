@@ -3,12 +3,14 @@
 // bundled from the same JavaScript that npm users get.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { minifyCss } from './scripts/minify-css.mjs';
 
 const components = 'packages/components/dist';
 // Chunk names carry content hashes: start empty so old chunks do not pile up.
 rmSync(`${components}/cdn`, { recursive: true, force: true });
 const plugins = [
+  minifyCss(/packages\/components\/dist\//),
   nodeResolve({ exportConditions: ['production', 'browser', 'default'] }),
   terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
 ];
@@ -20,15 +22,35 @@ const elements = Object.fromEntries(
     .map((f) => [f.replace(/\.js$/, ''), `${components}/define/${f}`]),
 );
 
-// The configurator compiles large products in a worker, which it finds next to its own
-// code (`new URL('./compile-worker.js', import.meta.url)`): one self-contained copy beside
-// the all-in-one script, and beside the per-element entries and their chunks (rollup
-// decides in which of the two the configurator's code lands; a test checks the result).
-const worker = (dir) => ({
-  input: `${components}/configurator/compile-worker.js`,
-  output: { file: `${components}/cdn/${dir}compile-worker.js`, format: 'es' },
+// One element with the engine and lit, for a page that uses only that element
+// (`cdn/product-configurator.js`): built on its own, so it carries nothing of the other
+// elements. Rollup keeps the element's definition in the entry and its code in one chunk
+// that the on-demand chunks (other languages, the catalog checks) import too; all of
+// them in `cdn/chunks/`.
+const standalone = Object.entries(elements).map(([name, file]) => ({
+  input: { [name]: file },
+  output: { dir: `${components}/cdn`, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },
   plugins,
-});
+}));
+
+// The configurator compiles large products in a worker, which it finds next to its own
+// code (`new URL('./compile-worker.js', import.meta.url)`). Rollup decides in which file
+// of a build the configurator's code lands, so a self-contained copy of the worker goes
+// into every folder of bundles (a test checks each bundle finds what it loads by URL).
+const workerCopies = ['chunks/', 'elements/', 'elements/chunks/'];
+const worker = {
+  input: `${components}/configurator/compile-worker.js`,
+  output: { file: `${components}/cdn/compile-worker.js`, format: 'es' },
+  plugins: [
+    ...plugins,
+    {
+      name: 'copy-worker',
+      writeBundle() {
+        for (const dir of workerCopies) cpSync(`${components}/cdn/compile-worker.js`, `${components}/cdn/${dir}compile-worker.js`);
+      },
+    },
+  ],
+};
 
 export default [
   {
@@ -49,7 +71,6 @@ export default [
     output: { dir: `${components}/cdn/elements`, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins,
   },
-  worker(''),
-  worker('elements/'),
-  worker('elements/chunks/'),
+  ...standalone,
+  worker,
 ];

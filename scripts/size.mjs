@@ -1,5 +1,5 @@
 // `npm run size`: the gzip size of what a reseller page loads (run `npm run build` first).
-// For a per-element entry point that is the entry plus every chunk it imports.
+// For an element's entry point that is the entry plus every chunk it imports.
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,13 +35,18 @@ const rows = [
   { name: 'cpq-kit.js (all-in-one embed)', ...measure([`${cdn}/cpq-kit.js`]) },
   { name: 'autoload.js (loads elements/<tag>.js when a tag appears)', ...measure([`${cdn}/autoload.js`]) },
 ];
-for (const entry of readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js') && f !== 'compile-worker.js')) {
-  const files = closure(join(`${cdn}/elements`, entry));
-  rows.push({ name: `elements/${entry} (+${files.size - 1} chunks)`, ...measure(files) });
-  // What such a chunk adds beyond what the element has loaded already.
+/** A row per element: its entry with every chunk it imports, and what it may load on demand. */
+function element(dir, entry, label) {
+  const files = closure(join(dir, entry));
   const lazy = [...onDemand(files)].map((f) => `${basename(f).replace(/-[\w-]{8}\.js$/, '')} ${kb(measure([...closure(f)].filter((g) => !files.has(g))).gzip)}`);
-  rows.at(-1).onDemand = lazy.join(', ');
+  // What such a chunk adds beyond what the element has loaded already.
+  return { name: `${label} (+${files.size - 1} chunks)`, ...measure(files), onDemand: lazy.join(', ') };
 }
+const tags = readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js') && f !== 'compile-worker.js');
+// One element alone on a page: its standalone script (built without the other elements).
+for (const entry of tags) rows.push(element(cdn, entry, entry));
+// Several elements on a page: autoload fetches each one's entry; they share chunks.
+for (const entry of tags) rows.push(element(`${cdn}/elements`, entry, `elements/${entry}`));
 // Loaded only when the configurator compiles a large product off the main thread.
 rows.push({ name: 'compile-worker.js (only for large products)', ...measure([`${cdn}/compile-worker.js`]) });
 console.log(`| bundle | minified | gzip -9 | loaded on demand (gzip -9) |\n|---|---:|---:|---|`);
