@@ -421,19 +421,15 @@ export class Pricer {
    * The totals only, without the waterfall's texts: what a delta needs. With
    * `strictDiscounts` false, line discounts on items the configuration lacks are ignored.
    *
-   * @internal
+   * @hidden
    */
   totals(configuration: Configuration, context: PriceContext, strictDiscounts = true): Totals {
     const setup = this.setup(context);
     return this.sum(setup, this.lines(configuration, setup, false, strictDiscounts));
   }
 
-  /**
-   * {@link Pricer.totals}, remembered for the last few configurations (a configurator's current state).
-   *
-   * @internal
-   */
-  rememberedTotals(configuration: Configuration, context: PriceContext): Totals {
+  /** The totals, remembered for the last few configurations (a configurator's current state). */
+  private rememberedTotals(configuration: Configuration, context: PriceContext): Totals {
     const setup = this.setup(context);
     const key = `${setup.key}\u0000${configuration.product}\u0000${JSON.stringify(configuration.selections)}`;
     let totals = this.remembered.get(key);
