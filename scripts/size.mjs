@@ -38,8 +38,8 @@ const rows = [
 /** A row per element: its entry with every chunk it imports, and what it may load on demand. */
 function element(dir, entry, label) {
   const files = closure(join(dir, entry));
+  // What each on-demand chunk adds beyond what the element has loaded already.
   const lazy = [...onDemand(files)].map((f) => `${basename(f).replace(/-[\w-]{8}\.js$/, '')} ${kb(measure([...closure(f)].filter((g) => !files.has(g))).gzip)}`);
-  // What such a chunk adds beyond what the element has loaded already.
   return { name: `${label} (+${files.size - 1} chunks)`, ...measure(files), onDemand: lazy.join(', ') };
 }
 const tags = readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js') && f !== 'compile-worker.js');

@@ -83,7 +83,7 @@ async function measure({ withSpace, steps, seed }) {
 }
 
 const executablePath = chrome();
-if (!executablePath || !existsSync(model) || !existsSync(join(root, 'packages/components/dist/cdn/elements/product-configurator.js'))) {
+if (!executablePath || !existsSync(model) || !existsSync(join(root, 'packages/components/dist/cdn/product-configurator.js'))) {
   console.log('\n## configurator-browser\n\nskipped: no Chrome or Chromium (set CHROME_PATH), no BusyBox model beside the checkout, or no build');
 } else {
   const text = readFileSync(model, 'utf8');
@@ -95,7 +95,8 @@ if (!executablePath || !existsSync(model) || !existsSync(join(root, 'packages/co
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     if (path === '/') {
-      response.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/elements/product-configurator.js"></script></head><body></body></html>');
+      // The script a page with the configurator alone embeds (README, "Using it").
+      response.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/product-configurator.js"></script></head><body></body></html>');
       return;
     }
     if (published[path]) return response.writeHead(200, { 'content-type': 'application/json' }).end(published[path]);

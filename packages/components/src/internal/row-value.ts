@@ -1,10 +1,10 @@
 import { html, type TemplateResult } from 'lit';
 import type { ChosenValue, Row } from '@cpq-kit/engine';
 import type { LocalizeController, Translation } from './localize.js';
+import { specValue, yesNoMark } from './spec-value.js';
 
 /** What these helpers say: any element's controller that has these texts. */
 type Says = LocalizeController<Pick<Translation, 'yes' | 'no' | 'none' | 'included' | 'notIncluded' | 'notAvailable' | 'notStated'>>;
-import { specValue, yesNoMark } from './spec-value.js';
 
 /**
  * One item's value in a row of the engine's `compare()`, for reading: a spec as

@@ -54,5 +54,5 @@ const CONTEXT_FIELDS = [...Object.keys(PriceContextSchema.shape), 'percent', 'am
 export function checkPriceContext(input: unknown): z.input<typeof PriceContextSchema> {
   const parsed = z.safeParse(ContextEnvelope, { context: input });
   if (!parsed.success) throw new PricingError(problemsFromIssues(parsed.error.issues, { context: input }, CONTEXT_FIELDS));
-  return input as z.input<typeof PriceContextSchema>;
+  return parsed.data.context;
 }

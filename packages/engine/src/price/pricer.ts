@@ -69,7 +69,6 @@ import {
   type TaxAmount,
 } from './breakdown.js';
 
-
 type Path = PropertyKey[];
 /** Records a problem of the request's context (`context.` + path), with its code and params. */
 type AddProblem = (path: Path, code: PricingProblemCode, params: Readonly<Record<string, string | number | undefined>>, message: string) => void;
