@@ -14,7 +14,7 @@ import { compile, importDimacs, saveSpace } from '../../packages/engine/dist/ind
 import { summarise, report } from './lib.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const model = `${root}../shared/benchmarks/models/dimacs/busybox_2010-05-02_14-17-07.dimacs`;
+const model = `${root}packages/engine/test/models/dimacs/busybox_2010-05-02_14-17-07.dimacs`;
 
 function chrome() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];

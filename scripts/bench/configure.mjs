@@ -9,7 +9,7 @@ import { ConfigurationSession, loadSpace, saveSpace } from '../../packages/engin
 import { report, summarise } from './lib.mjs';
 
 const Logic = createRequire(import.meta.url)('logic-solver');
-const models = '../shared/benchmarks/models';
+const models = 'packages/engine/test/models';
 
 function satStepMs(text, compiled, assignments) {
   const variables = Number(/^p cnf (\d+)/m.exec(text)[1]);

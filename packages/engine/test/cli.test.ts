@@ -85,8 +85,8 @@ describe('the cpq program', () => {
 });
 
 describe('cpq count, domains and bench', () => {
-  const berkeley = new URL('../../../../shared/benchmarks/models/dimacs/berkeleydb.dimacs', import.meta.url).pathname;
-  const berkeleyUvl = new URL('../../../../shared/benchmarks/models/uvl/berkeleydb.uvl', import.meta.url).pathname;
+  const berkeley = new URL('./models/dimacs/berkeleydb.dimacs', import.meta.url).pathname;
+  const berkeleyUvl = new URL('./models/uvl/berkeleydb.uvl', import.meta.url).pathname;
 
   it('prints the exact count as the last line, for DIMACS, UVL and catalogs', async () => {
     assert.equal((await cpq('count', berkeley)).out.at(-1), '4080389785');

@@ -203,7 +203,7 @@ describe('explanations on the demo catalogs', () => {
 });
 
 describe('explanations on a real model', () => {
-  const model = importDimacs(readFileSync(new URL('../../../../shared/benchmarks/models/dimacs/berkeleydb.dimacs', import.meta.url), 'utf8'));
+  const model = importDimacs(readFileSync(new URL('./models/dimacs/berkeleydb.dimacs', import.meta.url), 'utf8'));
   const compiled = compile(model.catalog, { product: model.product.id });
 
   it('repairs always make the value available, and the named rules alone exclude it', () => {

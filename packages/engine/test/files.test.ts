@@ -1,7 +1,11 @@
-// The files shipped beside the code: JSON Schemas and demo catalogs.
+// The files shipped beside the code: JSON Schemas, demo catalogs, the public models; and the README's commands.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { run } from '../src/cli/run.js';
 import { catalogJsonSchema, configurationJsonSchema, loadCatalog, loadConfiguration, quoteJsonSchema } from '../src/index.js';
 
 const root = new URL('../../../', import.meta.url);
@@ -38,4 +42,62 @@ describe('demo catalogs in examples/catalogs', () => {
       assert.ok(existsSync(new URL(JSON.parse(configText).$schema as string, folder)));
     });
   }
+});
+
+describe('the repository stands on its own', () => {
+  /** Every file the repository holds: git's list when this is a clone, else a walk of the tree. */
+  function repositoryFiles(): string[] {
+    const listed = spawnSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' });
+    if (listed.status === 0) return listed.stdout.split('\0').filter(Boolean);
+    const skip = new Set(['node_modules', '.git', 'build', 'dist', 'api']);
+    const walk = (dir: string): string[] =>
+      readdirSync(new URL(dir, root), { withFileTypes: true }).flatMap((entry) =>
+        skip.has(entry.name) ? [] : entry.isDirectory() ? walk(`${dir}${entry.name}/`) : [`${dir}${entry.name}`],
+      );
+    return walk('');
+  }
+
+  it('no file refers to a folder beside the repository, which a clone does not have', () => {
+    // Written in two parts so that this test does not find itself.
+    const sibling = ['..', 'shared'].join('/');
+    const referring = repositoryFiles().filter((path) => path !== 'package-lock.json' && existsSync(new URL(path, root)) && read(path).includes(sibling));
+    assert.deepEqual(referring, []);
+  });
+
+  it('every model the tests and benchmarks read is in test/models and named in its README', () => {
+    const readme = read('packages/engine/test/models/README.md');
+    for (const folder of ['dimacs', 'uvl']) {
+      for (const name of readdirSync(new URL(`packages/engine/test/models/${folder}/`, root))) {
+        assert.ok(readme.includes(`\`${folder}/${name}\``), `${folder}/${name} has no line in the models README`);
+      }
+    }
+  });
+
+  it("every `npx cpq` command in the README runs as written from the repository root", async () => {
+    const commands = read('README.md')
+      .split('\n')
+      .filter((line) => line.startsWith('npx cpq '))
+      .map((line) => {
+        const [command = '', comment] = line.split(/\s+#\s*/);
+        // A shell redirection (`> file`) is the shell's business: the command is what comes before it.
+        return { words: command.split(/\s+>\s*/)[0]!.trim().split(/\s+/).slice(2), expected: comment?.trim() };
+      });
+    assert.ok(commands.length >= 5, 'the README shows the cpq command');
+    const out = mkdtempSync(join(tmpdir(), 'cpq-readme-'));
+    const cwd = process.cwd();
+    process.chdir(new URL(root).pathname);
+    try {
+      for (const { words, expected } of commands) {
+        // A file the command writes goes to a temporary folder, not into the checkout.
+        const args = words.map((word, i) => (words[i - 1] === '--out' ? join(out, word) : word));
+        const lines: string[] = [];
+        const errors: string[] = [];
+        const code = await run(args, (line) => lines.push(line), (line) => errors.push(line));
+        assert.equal(code, 0, `npx cpq ${words.join(' ')} failed: ${errors.join('\n')}`);
+        if (expected !== undefined && /^\d+$/.test(expected)) assert.equal(lines.at(-1), expected, `npx cpq ${words.join(' ')}`);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
 });

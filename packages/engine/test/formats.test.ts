@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { FormatError, formatProblem, importDimacs, importUvl, type ImportedModel } from '../src/index.js';
 
-const models = new URL('../../../../shared/benchmarks/models/', import.meta.url);
+const models = new URL('./models/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, models), 'utf8');
 
 /** The problem lines (`line 4, column 13: ...`) of a failing import. */

@@ -1,11 +1,11 @@
-// The configuration engine on real public models (../shared/benchmarks): exact counts
+// The configuration engine on real public models (test/models/, copied from public repositories; see its README): exact counts
 // from both formats, and valid domains that agree with counting.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { compile, ConfigurationSession, importDimacs, importUvl } from '../src/index.js';
 
-const models = new URL('../../../../shared/benchmarks/models/', import.meta.url);
+const models = new URL('./models/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, models), 'utf8');
 
 const published = [

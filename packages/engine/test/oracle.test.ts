@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { compile, ConfigurationSession, importDimacs } from '../src/index.js';
 
 const Logic = createRequire(import.meta.url)('logic-solver') as any;
-const models = new URL('../../../../shared/benchmarks/models/dimacs/', import.meta.url);
+const models = new URL('./models/dimacs/', import.meta.url);
 
 /** Reads the clauses of a DIMACS file independently of the engine's importer. */
 function clausesOf(text: string): number[][] {

@@ -28,7 +28,7 @@ import { cliHarness } from './fixtures.js';
 
 const demoPath = (name: string) => new URL(`../../../examples/catalogs/${name}.json`, import.meta.url).pathname;
 const av = loadCatalog(readFileSync(demoPath('av-rooms'), 'utf8'));
-const modelPath = (file: string) => new URL(`../../../../shared/benchmarks/models/${file}`, import.meta.url).pathname;
+const modelPath = (file: string) => new URL(`./models/${file}`, import.meta.url).pathname;
 
 /** Rejects with a SpaceError whose problems read exactly so. */
 async function rejectsWith(promise: Promise<unknown>, expected: RegExp): Promise<void> {
