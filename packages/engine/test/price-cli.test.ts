@@ -59,11 +59,55 @@ describe('cpq price', () => {
     const { code, out, err } = await cpq('price', catalog, '--config', config, '--date', '2025-06-01', '--currency', 'EUX', '--quantity', '2.5');
     assert.equal(code, 1);
     assert.deepEqual(out, []);
-    assert.deepEqual(err, ['The price request has 1 problem:', 'context.quantity: expected a number, found the text "2.5"']);
+    assert.deepEqual(err, ['The price request has 1 problem:', '--quantity: expected a whole number, found the number 2.5']);
     const dated = await cpq('price', catalog, '--config', config, '--date', '2025-06-01');
-    assert.deepEqual(dated.err, ['The price request has 1 problem:', 'context.date: no price book in EUR is valid on 2025-06-01 ("list" is valid from 2026-01-01)']);
+    assert.deepEqual(dated.err, ['The price request has 1 problem:', '--date: no price book in EUR is valid on 2025-06-01 ("list" is valid from 2026-01-01)']);
+    // The same value from the context file keeps its path in the file.
+    const fromFile = await cpq('price', catalog, '--config', config, '--context', file('dated.json', { date: '2025-06-01' }));
+    assert.deepEqual(fromFile.err, ['The price request has 1 problem:', 'context.date: no price book in EUR is valid on 2025-06-01 ("list" is valid from 2026-01-01)']);
     const missing = await cpq('price', catalog, '--config', file('missing.json', { product: 'p', selections: { s: 'x' } }), '--date', DAY);
     assert.deepEqual(missing.err, ['The price request has 1 problem:', 'configuration.selections.s: no price for "p/s:x" in price book "list"']);
+  });
+
+  it('names the flag a refused value came from, and reads every number exactly (exit 1)', async () => {
+    const cases: [string[], string[]][] = [
+      [['--quantity', '1.5'], ['--quantity: expected a whole number, found the number 1.5']],
+      [['--quantity', '9007199254740993'], ['--quantity: must be at most 9007199254740991, found 9007199254740993']],
+      [['--quantity', '-2'], ['--quantity: must be at least 1, found -2']],
+      [['--quantity', 'abc'], ['--quantity: expected a number, found the text "abc"']],
+      [['--term', '0'], ['--term: must be at least 1, found 0']],
+      [['--term', '-.5', '--quantity=0'], ['--quantity: must be at least 1, found 0', '--term: expected a whole number, found the number -0.5']],
+      [['--currency', 'EUX'], ['--currency: "EUX" is not an ISO 4217 currency code (did you mean "EUR"?)']],
+      [['--partner', 'acmee'], ['--partner: unknown partner "acmee" (did you mean "acme"?)']],
+      [['--tax-region', 'a b'], ['--tax-region: "a b" must use only letters, digits, "_", "-" and ".", and start with a letter, digit or "_"']],
+    ];
+    for (const [flags, problems] of cases) {
+      const { code, out, err } = await cpq('price', catalog, '--config', config, '--date', DAY, ...flags);
+      assert.equal(code, 1, flags.join(' '));
+      assert.deepEqual(out, []);
+      assert.deepEqual(err, [`The price request has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:`, ...problems]);
+    }
+  });
+
+  it('prints every error as one JSON object on stderr with --json, with the exit code it has without', async () => {
+    const json = async (...args: string[]) => {
+      const { code, out, err } = await cpq('price', ...args, '--json');
+      assert.deepEqual(out, []);
+      assert.equal(err.length, 1);
+      return { code, error: JSON.parse(err[0]!) };
+    };
+    assert.deepEqual(await json(catalog, '--config', config, '--date', DAY, '--quantity', '1.5'), {
+      code: 1,
+      error: { error: 'The price request has 1 problem', issues: [{ path: '--quantity', message: 'expected a whole number, found the number 1.5' }] },
+    });
+    const bad = file('bad-json.json', tinyCatalog(oneBook({ 'p/qq': { amount: '1' } })));
+    assert.deepEqual(await json(bad, '--config', config), {
+      code: 1,
+      error: { error: `${bad}: The catalog has 1 problem`, issues: [{ path: 'pricing.books[0].prices["p/qq"]', message: 'unknown attribute "qq" of product "p" (did you mean "q"?)' }] },
+    });
+    assert.deepEqual(await json(join(dir, 'nope.json'), '--config', config), { code: 1, error: { error: `${join(dir, 'nope.json')}: no such file`, issues: [] } });
+    assert.deepEqual(await json(catalog), { code: 2, error: { error: 'price needs --config CONFIG.json', issues: [] } });
+    assert.deepEqual(await json(catalog, '--config', config, '--colour', 'red'), { code: 2, error: { error: 'unknown option --colour', issues: [] } });
   });
 
   it('reports a broken catalog or configuration with its file name', async () => {

@@ -52,11 +52,43 @@ describe('cpq quote create', () => {
     assert.equal(dupped.code, 1);
     assert.match(dupped.err[1]!, /segment: the key "segment" appears twice/);
     const early = await cpq('quote', 'create', catalog, '--config', config, '--date', '2026-01-01');
-    assert.deepEqual(early.err[1], 'context.date: no price book in EUR is valid on 2026-01-01 ("list-eur" is valid from 2026-11-01; "enterprise-eur" is valid from 2026-11-01; "partner-northwind-eur" is valid from 2026-11-01)');
+    assert.deepEqual(early.err[1], '--date: no price book in EUR is valid on 2026-01-01 ("list-eur" is valid from 2026-11-01; "enterprise-eur" is valid from 2026-11-01; "partner-northwind-eur" is valid from 2026-11-01)');
     assert.equal((await cpq('quote', 'create', catalog)).code, 2);
     assert.equal((await cpq('quote', 'create', catalog, '--config', config, '--valid-days', '0')).code, 2);
     assert.equal((await cpq('quote', 'sign')).code, 2);
     assert.deepEqual((await cpq('quote', 'create', join(dir, 'nope.json'), '--config', config)).err, [`cpq: ${join(dir, 'nope.json')}: no such file`]);
+  });
+});
+
+describe('cpq quote create flags', () => {
+  it('names the flag of a refused --quantity once, however many configurations (exit 1)', async () => {
+    const cases: [string, string][] = [
+      ['1.5', 'expected a whole number, found the number 1.5'],
+      ['9007199254740993', 'must be at most 9007199254740991, found 9007199254740993'],
+      ['-2', 'must be at least 1, found -2'],
+      ['abc', 'expected a number, found the text "abc"'],
+    ];
+    for (const [quantity, message] of cases) {
+      const result = await cpq('quote', 'create', catalog, '--config', config, '--config', config, '--quantity', quantity);
+      assert.deepEqual(result, { code: 1, out: [], err: ['The quote request has 1 problem:', `--quantity: ${message}`] }, quantity);
+    }
+  });
+
+  it('refuses a --valid-days it cannot use as a usage mistake (exit 2), with the text as typed', async () => {
+    const cases: [string, string][] = [
+      ['0', '0'],
+      ['-2', '-2'],
+      ['1.5', '1.5'],
+      ['abc', '"abc"'],
+      ['9007199254740993', '9007199254740993'],
+    ];
+    for (const [days, found] of cases) {
+      const { code, out, err } = await cpq('quote', 'create', catalog, '--config', config, '--valid-days', days);
+      assert.equal(code, 2, days);
+      assert.deepEqual(out, []);
+      assert.equal(err[0], `cpq: --valid-days: must be a whole number from 1 to 36500, found ${found}\n`);
+      assert.match(err[1]!, /^Usage:\n {2}cpq quote create CATALOG\.json/);
+    }
   });
 });
 

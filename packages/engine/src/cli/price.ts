@@ -2,15 +2,11 @@
  * `cpq price CATALOG.json --config CONFIG.json`: the price waterfall of a
  * configuration as a readable table, or the whole breakdown as JSON.
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
-  formatProblem,
   loadCatalog,
   loadConfiguration,
   localize,
   price,
-  ValidationError,
   type Catalog,
   type ChargeTotals,
   type LocalText,
@@ -19,6 +15,7 @@ import {
   type PriceContext,
   type TaxAmount,
 } from '../index.js';
+import { command, engineNumber, InputError, readContext, readDocument, UsageError } from './command.js';
 
 export const PRICE_HELP = `cpq price CATALOG.json --config CONFIG.json [options]
       Print the price waterfall of a configuration: every line from list to net
@@ -33,123 +30,66 @@ export const PRICE_HELP = `cpq price CATALOG.json --config CONFIG.json [options]
         --tax-region R           the tax region, when not the book's
         --context FILE.json      more of the request (line and order discounts); flags win
         --locale L               the language of item names (default: the catalog's)
-        --json                   print the whole breakdown as JSON`;
+        --json                   print the whole breakdown as JSON, and errors as one JSON object`;
 
-/** Runs `cpq price`; returns the exit code (0, 1 for a problem with the input, 2 for a usage mistake). */
-export function priceCommand(args: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        book: { type: 'string' },
-        segment: { type: 'string' },
-        currency: { type: 'string' },
-        date: { type: 'string' },
-        partner: { type: 'string' },
-        customer: { type: 'string' },
-        quantity: { type: 'string' },
-        term: { type: 'string' },
-        'tax-region': { type: 'string' },
-        context: { type: 'string' },
-        locale: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error), err);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) return usage('price takes one catalog file', err);
-  if (values.config === undefined) return usage('price needs --config CONFIG.json', err);
-  if (values.book !== undefined && values.segment !== undefined) return usage('give --book or --segment, not both', err);
+/** `cpq price`: exit code 0, 1 for a problem with the input, 2 for a usage mistake. */
+export const priceCommand = command(
+  PRICE_HELP,
+  {
+    config: { type: 'string' },
+    book: { type: 'string' },
+    segment: { type: 'string' },
+    currency: { type: 'string' },
+    date: { type: 'string' },
+    partner: { type: 'string' },
+    customer: { type: 'string' },
+    quantity: { type: 'string' },
+    term: { type: 'string' },
+    'tax-region': { type: 'string' },
+    context: { type: 'string' },
+    locale: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  ({ values, positionals }, out) => {
+    if (positionals.length !== 1) throw new UsageError('price takes one catalog file');
+    if (values.config === undefined) throw new UsageError('price needs --config CONFIG.json');
+    if (values.book !== undefined && values.segment !== undefined) throw new UsageError('give --book or --segment, not both');
+    const catalog = readDocument(positionals[0]!, (text) => loadCatalog(text));
+    const configuration = readDocument(values.config, (text) => loadConfiguration(text, catalog));
+    const context = values.context === undefined ? {} : readContext(values.context);
 
-  const read = (file: string): string | undefined => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      err(`cpq: ${code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`}`);
-      return undefined;
+    // The request's fields given as flags win over the context file; a problem with one names its flag.
+    const numberFlag = (text: string | undefined, flag: string) => (text === undefined ? undefined : engineNumber(text, flag, 'The price request'));
+    const fromFlags: [field: string, flag: string, value: unknown][] = [
+      ['book', '--book', values.book],
+      ['segment', '--segment', values.segment],
+      ['currency', '--currency', values.currency],
+      ['date', '--date', values.date],
+      ['partner', '--partner', values.partner],
+      ['customer', '--customer', values.customer],
+      ['quantity', '--quantity', numberFlag(values.quantity, '--quantity')],
+      ['termMonths', '--term', numberFlag(values.term, '--term')],
+      ['taxRegion', '--tax-region', values['tax-region']],
+    ];
+    const flags: Record<string, string> = {};
+    for (const [field, flag, value] of fromFlags) {
+      if (value === undefined) continue;
+      context[field] = value;
+      flags[`context.${field}`] = flag;
     }
-  };
-  const report = (file: string, error: unknown): number => {
-    if (!(error instanceof ValidationError)) throw error;
-    err(`${file}: ${error.message.split('\n')[0]}`);
-    error.problems.forEach((p) => err(formatProblem(p)));
-    return 1;
-  };
+    context['date'] ??= today();
 
-  const catalogFile = positionals[0]!;
-  const catalogText = read(catalogFile);
-  if (catalogText === undefined) return 1;
-  let catalog: Catalog;
-  try {
-    catalog = loadCatalog(catalogText);
-  } catch (error) {
-    return report(catalogFile, error);
-  }
-  const configText = read(values.config);
-  if (configText === undefined) return 1;
-  let configuration;
-  try {
-    configuration = loadConfiguration(configText, catalog);
-  } catch (error) {
-    return report(values.config, error);
-  }
-
-  let context: Record<string, unknown> = {};
-  if (values.context !== undefined) {
-    const text = read(values.context);
-    if (text === undefined) return 1;
+    let breakdown: PriceBreakdown;
     try {
-      const value: unknown = JSON.parse(text);
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected an object');
-      context = value as Record<string, unknown>;
+      breakdown = price(catalog, configuration, context as PriceContext);
     } catch (error) {
-      err(`cpq: ${values.context}: not a JSON object (${error instanceof Error ? error.message : String(error)})`);
-      return 1;
+      throw InputError.from(error, { flags });
     }
-  }
-  // A whole number goes to the engine as a number; anything else as text, which it refuses with its path.
-  const whole = (text: string): number | string => (/^\d+$/.test(text) ? Number(text) : text);
-  const flags: Record<string, unknown> = {
-    book: values.book,
-    segment: values.segment,
-    currency: values.currency,
-    date: values.date ?? context['date'] ?? today(),
-    partner: values.partner,
-    customer: values.customer,
-    quantity: values.quantity === undefined ? undefined : whole(values.quantity),
-    termMonths: values.term === undefined ? undefined : whole(values.term),
-    taxRegion: values['tax-region'],
-  };
-  for (const [key, value] of Object.entries(flags)) if (value !== undefined) context[key] = value;
-
-  let breakdown: PriceBreakdown;
-  try {
-    breakdown = price(catalog, configuration, context as PriceContext);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    err(error.message.split('\n')[0]!);
-    error.problems.forEach((p) => err(formatProblem(p)));
-    return 1;
-  }
-  if (values.json) {
-    out(JSON.stringify(breakdown, null, 2));
+    if (values.json) out(JSON.stringify(breakdown, null, 2));
+    else table(breakdown, catalog, values.locale ?? catalog.defaultLocale).forEach((line) => out(line));
     return 0;
-  }
-  table(breakdown, catalog, values.locale ?? catalog.defaultLocale).forEach((line) => out(line));
-  return 0;
-}
-
-function usage(message: string, err: (line: string) => void): number {
-  err(`cpq: ${message}\n`);
-  err(`Usage:\n  ${PRICE_HELP}`);
-  return 2;
-}
+  },
+);
 
 /** Today in the local calendar, as the command line's default date. */
 function today(): string {
