@@ -136,7 +136,9 @@ describe('compile and count', () => {
 
   it('refuses an unknown product and a node limit too small, saying what to raise', () => {
     assert.throws(() => compile(small, { product: 'rom' }), /unknown product "rom" \(did you mean "room"\?\)/);
-    assert.throws(() => compile(small, { nodeLimit: 10 }), /raise the nodeLimit option/);
+    for (const form of ['bdd', 'ddnnf', 'auto'] as const) {
+      assert.throws(() => compile(small, { nodeLimit: 10, form }), /needs more than 10 nodes; raise the node limit \(nodeLimit; cpq --node-limit\) to compile it/);
+    }
   });
 });
 

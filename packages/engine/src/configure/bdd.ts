@@ -7,13 +7,7 @@
  * questions (counting, valid domains) are plain loops over arrays, linear in the size.
  */
 
-/** Raised when compiling would need more nodes than allowed. */
-export class NodeLimitError extends Error {
-  constructor(readonly limit: number) {
-    super(`the solution space needs more than ${limit.toLocaleString('en')} BDD nodes; raise the nodeLimit option to compile it`);
-    this.name = 'NodeLimitError';
-  }
-}
+import { LimitReached } from './limits.js';
 
 export const FALSE = 0;
 export const TRUE = 1;
@@ -43,9 +37,14 @@ export class Bdd {
   private frames: Int32Array = new Int32Array(3 * 1024);
   private results: Int32Array = new Int32Array(1024);
 
+  /** Calls of `apply` since the clock was last read. */
+  private ticks = 0;
+
   constructor(
     readonly variables: number,
     readonly nodeLimit = 20_000_000,
+    /** When to stop (`Date.now()` milliseconds): operations can run long on cached work alone, making no nodes. */
+    private readonly deadline = Infinity,
   ) {
     const capacity = 1 << 16;
     this.level = new Int32Array(capacity);
@@ -72,7 +71,7 @@ export class Bdd {
       if (this.level[id] === level && this.low[id] === low && this.high[id] === high) return id;
       slot = (slot + 1) & this.uniqueMask;
     }
-    if (this.size >= this.nodeLimit) throw new NodeLimitError(this.nodeLimit);
+    if (this.size >= this.nodeLimit) throw new LimitReached('nodes', this.nodeLimit);
     if (this.size === this.level.length) this.grow();
     const id = this.size++;
     this.level[id] = level;
@@ -133,6 +132,7 @@ export class Bdd {
   private apply(op: number, a: number, b: number, depth = 0): number {
     const done = this.known(op, a, b);
     if (done >= 0) return done;
+    if (++this.ticks === 1 << 16) this.checkClock();
     if (depth > MAX_DEPTH) return this.applyOnStack(op, a, b);
     const la = this.level[a]!;
     const lb = this.level[b]!;
@@ -144,6 +144,11 @@ export class Bdd {
     const low = this.apply(op, a0, b0, depth + 1);
     const high = this.apply(op, a1, b1, depth + 1);
     return this.remember(op, a, b, this.mk(l, low, high));
+  }
+
+  private checkClock(): void {
+    this.ticks = 0;
+    if (this.deadline !== Infinity && Date.now() > this.deadline) throw new LimitReached('time', this.deadline);
   }
 
   private remember(op: number, a: number, b: number, result: number): number {

@@ -1,23 +1,48 @@
 /**
  * Compiles a catalog product into its solution space: every valid configuration, as
- * one diagram. Done once per product (or ahead of time); afterwards every click is a
- * linear pass over arrays.
+ * one graph, a BDD or a decision-DNNF. Done once per product (or ahead of time);
+ * afterwards every click is a linear pass over arrays.
  */
 import type { Catalog, Product } from '../catalog/schema.js';
 import { didYouMean } from '../internal/problems.js';
-import { Bdd, FALSE, NodeLimitError } from './bdd.js';
+import { Bdd, FALSE } from './bdd.js';
 import { buildFormula } from './build.js';
+import { onlyClauses, toCnf, type Cnf } from './cnf.js';
+import { compileDdnnf } from './ddnnf.js';
+import { LimitReached } from './limits.js';
 import { encode, type Constraint, type Encoding, type Formula } from './encode.js';
 import { conjuncts } from './explain.js';
-import { interactionOrder } from './order.js';
-import { SolutionSpace } from './space.js';
+import { interactionOrder, supportOf } from './order.js';
+import { BddSpace, type SolutionSpace } from './space.js';
+
+/** The two forms a solution space can take: see docs/configuration.md, "Two forms". */
+export type SpaceForm = 'bdd' | 'ddnnf';
 
 export interface CompileOptions {
   /** Which product of the catalog; default: the first. */
   product?: string;
-  /** Most diagram nodes compiling may create (a memory bound). Default 20,000,000 (about 240 MB). */
+  /**
+   * `bdd`, `ddnnf`, or `auto` (the default): a BDD within {@link AUTO_BDD_BUDGET}, else
+   * a decision-DNNF. See docs/configuration.md for the rule and the measurements.
+   */
+  form?: SpaceForm | 'auto';
+  /**
+   * Most BDD nodes compiling may create (a memory bound: about 50 bytes a node,
+   * tables included). Default 20,000,000; with `auto`, the BDD attempt stops at
+   * {@link AUTO_BDD_BUDGET} and the decision-DNNF takes over.
+   */
   nodeLimit?: number;
+  /** Milliseconds compiling may take before it stops with a {@link CompileError}. Default: no limit. */
+  timeLimit?: number;
 }
+
+/**
+ * What `auto` allows the BDD before compiling a decision-DNNF instead: measured on
+ * the public models, every BDD that is good for sessions stays well within it
+ * (BusyBox 60 k intermediate nodes in 0.1 s); the ones that go past it take seconds
+ * to minutes or never finish.
+ */
+export const AUTO_BDD_BUDGET = { nodes: 2_000_000, milliseconds: 3_000 } as const;
 
 /** A product and its compiled solution space, ready for sessions, counting and domains. */
 export interface CompiledProduct {
@@ -33,6 +58,8 @@ export class CompileError extends Error {
     message: string,
     /** For a product with no valid configuration: a minimal set of rules that conflict. */
     readonly conflict: readonly string[] = [],
+    /** For a limit: which one stopped compiling. */
+    readonly limit?: 'nodes' | 'time',
   ) {
     super(message);
     this.name = 'CompileError';
@@ -50,49 +77,81 @@ export function compile(catalog: Catalog, options: CompileOptions = {}): Compile
   const parts = encoding.constraints.flatMap((c) => conjuncts(c.formula).map((formula) => ({ formula, rule: c.rule })));
   const supports = parts.map((c) => supportOf(c.formula));
   const levelOf = interactionOrder(encoding.variables.length, supports);
-  const bdd = new Bdd(encoding.variables.length, options.nodeLimit);
-  try {
-    const nodes = parts.map((c) => buildFormula(bdd, levelOf, c.formula));
-    // Conjoin in a balanced tree, constraints sorted by where they start in the order:
-    // neighbours meet first, so intermediate diagrams stay small (measured: sequential
-    // conjunction is 1.5-100x larger on the public models).
-    const top = supports.map((s) => (s.length === 0 ? 0 : Math.min(...s.map((v) => levelOf[v]!))));
-    const root = bdd.andAll(nodes.map((_, i) => i).sort((a, b) => top[a]! - top[b]!).map((i) => nodes[i]!));
-    if (root === FALSE) {
-      const conflict = minimalConflict(bdd, parts, nodes);
-      throw new CompileError(
-        `product "${product.id}" has no valid configuration: the rules ${conflict.map((r) => `"${r}"`).join(', ')} cannot all hold`,
-        conflict,
-      );
+  const form = options.form ?? 'auto';
+  const started = Date.now();
+  const deadline = options.timeLimit === undefined ? Infinity : started + options.timeLimit;
+  const limited = (error: unknown): never => {
+    if (!(error instanceof LimitReached)) throw error;
+    const [what, option] =
+      error.limit === 'nodes'
+        ? [`the solution space needs more than ${error.budget.toLocaleString('en')} nodes`, 'node limit (nodeLimit; cpq --node-limit)']
+        : [`compiling took longer than ${options.timeLimit!.toLocaleString('en')} ms`, 'time limit (timeLimit; cpq --time-limit)'];
+    throw new CompileError(`cannot compile product "${product.id}": ${what}; raise the ${option} to compile it`, [], error.limit);
+  };
+  if (form !== 'ddnnf') {
+    const budget = form === 'auto' ? { nodes: Math.min(AUTO_BDD_BUDGET.nodes, options.nodeLimit ?? Infinity), deadline: Math.min(deadline, started + AUTO_BDD_BUDGET.milliseconds) } : { nodes: options.nodeLimit, deadline };
+    try {
+      return { catalog, product, encoding, space: bddSpace(product, parts, supports, levelOf, budget) };
+    } catch (error) {
+      // With `auto`, a BDD past its budget hands over to the decision-DNNF.
+      if (form === 'bdd' || !(error instanceof LimitReached) || Date.now() > deadline) limited(error);
     }
-    return { catalog, product, encoding, space: extract(bdd, levelOf, root) };
+  }
+  try {
+    const cnf = toCnf(encoding, levelOf, options.nodeLimit);
+    const space = compileDdnnf(cnf, { deadline, ...(options.nodeLimit === undefined ? {} : { sizeLimit: options.nodeLimit }) });
+    if (space.root === 0) {
+      const conflict = minimalConflictOfClauses(cnf, encoding);
+      throw new CompileError(noConfiguration(product.id, conflict), conflict);
+    }
+    return { catalog, product, encoding, space };
   } catch (error) {
-    if (error instanceof NodeLimitError) throw new CompileError(`cannot compile product "${product.id}": ${error.message}`);
-    throw error;
+    return limited(error);
   }
 }
 
-/** The variables a formula mentions. */
-function supportOf(formula: Formula, into: number[] = []): number[] {
-  switch (formula.t) {
-    case 'const':
-      break;
-    case 'var':
-      into.push(formula.v);
-      break;
-    case 'not':
-      supportOf(formula.f, into);
-      break;
-    case 'and':
-    case 'or':
-    case 'count':
-      for (const f of formula.fs) supportOf(f, into);
-      break;
-    case 'linear':
-      for (const t of formula.terms) into.push(t.v);
-      break;
+function noConfiguration(productId: string, conflict: readonly string[]): string {
+  return `product "${productId}" has no valid configuration: the rules ${conflict.map((r) => `"${r}"`).join(', ')} cannot all hold`;
+}
+
+function bddSpace(product: Product, parts: Constraint[], supports: number[][], levelOf: Int32Array, budget: { nodes?: number | undefined; deadline: number }): BddSpace {
+  const bdd = new Bdd(levelOf.length, budget.nodes, budget.deadline);
+  const nodes = parts.map((c) => buildFormula(bdd, levelOf, c.formula));
+  // Conjoin in a balanced tree, constraints sorted by where they start in the order:
+  // neighbours meet first, so intermediate diagrams stay small (measured: sequential
+  // conjunction is 1.5-100x larger on the public models).
+  const top = supports.map((s) => s.reduce((min, v) => Math.min(min, levelOf[v]!), levelOf.length));
+  const root = bdd.andAll(nodes.map((_, i) => i).sort((a, b) => top[a]! - top[b]!).map((i) => nodes[i]!));
+  if (root === FALSE) {
+    const conflict = minimalConflict(bdd, parts, nodes);
+    throw new CompileError(noConfiguration(product.id, conflict), conflict);
   }
-  return into;
+  return extract(bdd, levelOf, root);
+}
+
+/**
+ * For a product without configurations, compiled as clauses: a minimal set of rules
+ * whose clauses (with the attributes' structure) have no model, by deletion, each
+ * check a search that stops at the first model.
+ */
+function minimalConflictOfClauses(cnf: Cnf, encoding: Encoding): string[] {
+  const ruleOf = (clause: number) => encoding.constraints[cnf.source[clause]!]!.rule;
+  const satisfiable = (rules: ReadonlySet<string>) => {
+    const keep = (clause: number) => {
+      const rule = ruleOf(clause);
+      return rule === undefined || rules.has(rule);
+    };
+    return compileDdnnf(onlyClauses(cnf, keep), { firstModel: true }).root !== 0;
+  };
+  let kept = new Set(encoding.constraints.flatMap((c) => (c.rule === undefined ? [] : [c.rule])));
+  if (satisfiable(new Set())) {
+    for (const candidate of [...kept]) {
+      const without = new Set([...kept].filter((r) => r !== candidate));
+      if (!satisfiable(without)) kept = without;
+    }
+    return [...kept];
+  }
+  return [];
 }
 
 /**
@@ -116,7 +175,7 @@ function minimalConflict(bdd: Bdd, parts: readonly Constraint[], nodes: number[]
 }
 
 /** Copies the nodes reachable from `root` into compact arrays, bottom-up. */
-function extract(bdd: Bdd, levelOf: Int32Array, root: number): SolutionSpace {
+function extract(bdd: Bdd, levelOf: Int32Array, root: number): BddSpace {
   const reachable = new Uint8Array(bdd.size);
   reachable[root] = 1;
   for (let id = root; id >= 2; id--) {
@@ -139,5 +198,5 @@ function extract(bdd: Bdd, levelOf: Int32Array, root: number): SolutionSpace {
     low[to] = renumber[bdd.low[id]!]!;
     high[to] = renumber[bdd.high[id]!]!;
   }
-  return new SolutionSpace(levelOf, level, low, high, root <= 1 ? root : renumber[root]!);
+  return new BddSpace(levelOf, level, low, high, root <= 1 ? root : renumber[root]!);
 }

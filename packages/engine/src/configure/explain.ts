@@ -10,6 +10,8 @@ import { Bdd, FALSE, TRUE } from './bdd.js';
 import { buildFormula } from './build.js';
 import type { CompiledProduct } from './compile.js';
 import type { Formula } from './encode.js';
+import { interactionOrder, supportOf } from './order.js';
+import { BddSpace } from './space.js';
 
 /** A variable fixed to a value: a decision of the buyer, or the value asked about. */
 export interface Literal {
@@ -50,7 +52,9 @@ export class RuleDiagrams {
   private readonly watching: number[][];
 
   constructor(compiled: CompiledProduct) {
-    this.levelOf = compiled.space.levelOf;
+    const { space, encoding } = compiled;
+    // The BDD's own order; for a decision-DNNF the same kind of order, made for these diagrams.
+    this.levelOf = space instanceof BddSpace ? space.levelOf : interactionOrder(encoding.variables.length, encoding.constraints.flatMap((c) => conjuncts(c.formula).map((f) => supportOf(f))));
     this.bdd = new Bdd(this.levelOf.length);
     const structure: number[] = [];
     const byRule = new Map<string, number>();

@@ -1,4 +1,4 @@
-export { compile, CompileError, type CompileOptions, type CompiledProduct } from './compile.js';
+export { compile, CompileError, AUTO_BDD_BUDGET, type CompileOptions, type CompiledProduct, type SpaceForm } from './compile.js';
 export {
   ConfigurationSession,
   SelectionError,
@@ -10,7 +10,8 @@ export {
 } from './session.js';
 export { violatedRules, conditionHolds } from './evaluate.js';
 export type { Encoding, VariableInfo, Formula, Constraint } from './encode.js';
-export { SolutionSpace, CAN_BE_FALSE, CAN_BE_TRUE, type Assignment } from './space.js';
+export { BddSpace, CAN_BE_FALSE, CAN_BE_TRUE, type Assignment, type SolutionSpace } from './space.js';
+export { DdnnfSpace } from './ddnnf-space.js';
 export {
   saveSpace,
   loadSpace,

@@ -11,6 +11,8 @@
  * (Aloul et al. 2003) exceed 8 million.
  */
 
+import type { Formula } from './encode.js';
+
 /** Returns `level[variable]`: the position of each variable in the order. */
 export function interactionOrder(variableCount: number, supports: readonly (readonly number[])[]): Int32Array {
   const neighbours: Set<number>[] = Array.from({ length: variableCount }, () => new Set());
@@ -48,4 +50,27 @@ export function interactionOrder(variableCount: number, supports: readonly (read
   const level = new Int32Array(variableCount);
   order.forEach((variable, position) => (level[variable] = position));
   return level;
+}
+
+/** The variables a formula mentions. */
+export function supportOf(formula: Formula, into: number[] = []): number[] {
+  switch (formula.t) {
+    case 'const':
+      break;
+    case 'var':
+      into.push(formula.v);
+      break;
+    case 'not':
+      supportOf(formula.f, into);
+      break;
+    case 'and':
+    case 'or':
+    case 'count':
+      for (const f of formula.fs) supportOf(f, into);
+      break;
+    case 'linear':
+      for (const t of formula.terms) into.push(t.v);
+      break;
+  }
+  return into;
 }

@@ -15,14 +15,15 @@ import { DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js'
 import { ValidationError, type Problem } from '../internal/problems.js';
 import { compile, type CompiledProduct } from './compile.js';
 import { encode } from './encode.js';
-import { SolutionSpace } from './space.js';
+import { DdnnfSpace, GraphError, KIND_AND, KIND_DECISION, KIND_LITERAL } from './ddnnf-space.js';
+import { BddSpace } from './space.js';
 import type { PrecompiledSpace } from './space-schema.js';
 
 declare function atob(text: string): string;
 declare function btoa(binary: string): string;
 
 /** The format this engine writes and reads. A change in encoding or layout is a new version. */
-export const SPACE_FORMAT_VERSION = 1;
+export const SPACE_FORMAT_VERSION = 2;
 
 /**
  * The shape of every space this engine writes, for {@link isSpaceShaped}. Typed as the
@@ -34,6 +35,8 @@ const SHAPE: PrecompiledSpace = {
   catalog: { id: '', version: '', hash: '' },
   product: '',
   variables: 0,
+  form: 'bdd',
+  auxiliary: 0,
   nodes: 0,
   root: 0,
   order: '',
@@ -49,7 +52,8 @@ const SHAPE: PrecompiledSpace = {
  * @internal
  */
 export function isSpaceShaped(value: unknown): value is PrecompiledSpace {
-  return sameKinds(value, SHAPE) && (value as PrecompiledSpace).format === SHAPE.format;
+  const form = (value as PrecompiledSpace).form;
+  return sameKinds(value, SHAPE) && (value as PrecompiledSpace).format === SHAPE.format && (form === 'bdd' || form === 'ddnnf');
 }
 
 function sameKinds(value: unknown, shape: object): boolean {
@@ -84,19 +88,41 @@ export interface LoadSpaceOptions extends JsonLimits {
 /** Serialises a compiled product's space, stamped with its catalog's content hash. */
 export async function saveSpace(compiled: CompiledProduct): Promise<PrecompiledSpace> {
   const { catalog, product, space, encoding } = compiled;
-  const diagram: number[] = [];
-  for (let id = 2; id < space.size; id++) diagram.push(space.level[id]!, id - space.low[id]!, id - space.high[id]!);
-  return {
+  const common = {
     format: 'cpq-space',
     version: SPACE_FORMAT_VERSION,
     catalog: { id: catalog.id, version: catalog.version, hash: await catalogHash(catalog) },
     product: product.id,
     variables: encoding.variables.length,
-    nodes: space.size,
-    root: space.root,
-    order: toBase64(writeVarints(space.levelOf)),
-    diagram: toBase64(writeVarints(diagram)),
-  };
+  } as const;
+  if (space instanceof BddSpace) {
+    const diagram: number[] = [];
+    for (let id = 2; id < space.size; id++) diagram.push(space.level[id]!, id - space.low[id]!, id - space.high[id]!);
+    const order = toBase64(writeVarints(space.levelOf));
+    return { ...common, form: 'bdd', auxiliary: 0, nodes: space.size, root: space.root, order, diagram: toBase64(writeVarints(diagram)) };
+  }
+  if (!(space instanceof DdnnfSpace)) throw new TypeError('saveSpace saves the spaces that compile makes');
+  return { ...common, form: 'ddnnf', auxiliary: space.totalVariables - space.variableCount, nodes: space.kind.length, root: space.root, order: '', diagram: toBase64(writeVarints(ddnnfNumbers(space))) };
+}
+
+/**
+ * A decision-DNNF as numbers, node after node from id 2: its kind, then a literal's
+ * 2·variable + value; a decision's variable and the distances down to its branches; an
+ * AND's part count and per part 2·distance (a node) or 2·variable + 1 (a free variable).
+ */
+function ddnnfNumbers(space: DdnnfSpace): number[] {
+  const { kind, variable, first, second, parts } = space;
+  const out: number[] = [];
+  for (let id = 2; id < kind.length; id++) {
+    out.push(kind[id]!);
+    if (kind[id] === KIND_LITERAL) out.push(2 * variable[id]! + first[id]!);
+    else if (kind[id] === KIND_DECISION) out.push(variable[id]!, id - first[id]!, id - second[id]!);
+    else {
+      out.push(second[id]! - first[id]!);
+      for (let q = first[id]!; q < second[id]!; q++) out.push(parts[q]! >= 0 ? 2 * (id - parts[q]!) : 2 * ~parts[q]! + 1);
+    }
+  }
+  return out;
 }
 
 /**
@@ -139,7 +165,7 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
   if (encoding.variables.length !== space.variables) {
     throw new SpaceError([{ path: 'variables', message: `the space has ${space.variables} variables, this engine encodes the product with ${encoding.variables.length}; compile it again` }]);
   }
-  return { catalog, product, encoding, space: readDiagram(space) };
+  return { catalog, product, encoding, space: space.form === 'ddnnf' ? readDdnnf(space) : readDiagram(space) };
 }
 
 /**
@@ -203,12 +229,14 @@ export async function compileOrLoad(catalog: Catalog, options: { product?: strin
   return compile(catalog, options.product === undefined ? {} : { product: options.product });
 }
 
-function readDiagram(space: PrecompiledSpace): SolutionSpace {
+function readDiagram(space: PrecompiledSpace): BddSpace {
   const fail = (path: string, message: string): never => {
     throw new SpaceError([{ path, message }]);
   };
   const n = space.variables;
-  const order = readVarints(fromBase64(space.order, 'order'), n, 'order');
+  const orderReader = new Varints(fromBase64(space.order, 'order'), 'order');
+  const order = orderReader.take(n);
+  orderReader.end();
   const levelOf = Int32Array.from(order);
   const seen = new Uint8Array(n);
   levelOf.forEach((l, v) => {
@@ -217,7 +245,9 @@ function readDiagram(space: PrecompiledSpace): SolutionSpace {
   });
   const size = space.nodes;
   if (!Number.isInteger(size) || size < 2) fail('nodes', 'a diagram has at least the two terminals');
-  const values = readVarints(fromBase64(space.diagram, 'diagram'), (size - 2) * 3, 'diagram');
+  const reader = new Varints(fromBase64(space.diagram, 'diagram'), 'diagram');
+  const values = reader.take((size - 2) * 3);
+  reader.end();
   const level = new Int32Array(size);
   const low = new Int32Array(size);
   const high = new Int32Array(size);
@@ -236,7 +266,93 @@ function readDiagram(space: PrecompiledSpace): SolutionSpace {
   }
   if (!Number.isInteger(space.root) || space.root < 0 || space.root >= size) fail('root', `root ${space.root} is not a node of the diagram`);
   if (space.root === 0) fail('root', 'the diagram is empty (no valid configuration)');
-  return new SolutionSpace(levelOf, level, low, high, space.root);
+  return new BddSpace(levelOf, level, low, high, space.root);
+}
+
+
+/** Reads unsigned LEB128 varints one by one, with the path to blame when they run out or overflow. */
+class Varints {
+  private at = 0;
+  private read = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly path: string,
+  ) {}
+
+  next(): number {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.at >= this.bytes.length) throw new SpaceError([{ path: this.path, message: `ends after ${this.read} numbers` }]);
+      const byte = this.bytes[this.at++]!;
+      v |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+      shift += 7;
+      if (shift > 21) throw new SpaceError([{ path: this.path, message: `number ${this.read} is too large` }]);
+    }
+    this.read++;
+    return v;
+  }
+
+  take(count: number): Int32Array {
+    if (count > this.bytes.length - this.at) throw new SpaceError([{ path: this.path, message: `has ${this.bytes.length} bytes, too few for ${count} numbers` }]);
+    const values = new Int32Array(count);
+    for (let i = 0; i < count; i++) values[i] = this.next();
+    return values;
+  }
+
+  end(): void {
+    if (this.at !== this.bytes.length) throw new SpaceError([{ path: this.path, message: `has ${this.bytes.length - this.at} bytes after its ${this.read} numbers` }]);
+  }
+}
+
+/** A decision-DNNF from its numbers (see {@link ddnnfNumbers}), checked node by node. */
+function readDdnnf(space: PrecompiledSpace): DdnnfSpace {
+  const fail = (path: string, message: string): never => {
+    throw new SpaceError([{ path, message }]);
+  };
+  const size = space.nodes;
+  const total = space.variables + space.auxiliary;
+  if (!Number.isInteger(size) || size < 2) fail('nodes', 'a decision-DNNF has at least the two terminals');
+  if (!Number.isInteger(space.auxiliary) || space.auxiliary < 0) fail('auxiliary', 'must be a whole number of 0 or more');
+  if (space.order !== '') fail('order', 'a decision-DNNF has no variable order: it must be ""');
+  const reader = new Varints(fromBase64(space.diagram, 'diagram'), 'diagram');
+  const kind = new Uint8Array(size);
+  const variable = new Int32Array(size).fill(-1);
+  const first = new Int32Array(size);
+  const second = new Int32Array(size);
+  const parts: number[] = [];
+  for (let id = 2; id < size; id++) {
+    const k = reader.next();
+    kind[id] = k;
+    if (k === KIND_LITERAL) {
+      const code = reader.next();
+      variable[id] = code >> 1;
+      first[id] = code & 1;
+    } else if (k === KIND_DECISION) {
+      variable[id] = reader.next();
+      first[id] = id - reader.next();
+      second[id] = id - reader.next();
+    } else if (k === KIND_AND) {
+      const count = reader.next();
+      first[id] = parts.length;
+      for (let i = 0; i < count; i++) {
+        const code = reader.next();
+        parts.push(code & 1 ? ~(code >> 1) : id - (code >> 1));
+      }
+      second[id] = parts.length;
+    } else fail('diagram', `node ${id} has kind ${k}, which no node has`);
+  }
+  reader.end();
+  const result = new DdnnfSpace(space.variables, total, kind, variable, first, second, Int32Array.from(parts), space.root);
+  try {
+    DdnnfSpace.check(result);
+  } catch (error) {
+    if (error instanceof GraphError) fail(error.message.startsWith('the root') ? 'root' : 'diagram', error.message);
+    throw error;
+  }
+  return result;
 }
 
 function writeVarints(values: ArrayLike<number>): Uint8Array {
@@ -250,27 +366,6 @@ function writeVarints(values: ArrayLike<number>): Uint8Array {
     bytes.push(v);
   }
   return Uint8Array.from(bytes);
-}
-
-function readVarints(bytes: Uint8Array, count: number, path: string): Int32Array {
-  if (count > bytes.length) throw new SpaceError([{ path, message: `has ${bytes.length} bytes, too few for ${count} numbers` }]);
-  const values = new Int32Array(count);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= bytes.length) throw new SpaceError([{ path, message: `ends after ${i} of ${count} numbers` }]);
-      const byte = bytes[at++]!;
-      v |= (byte & 0x7f) << shift;
-      if (byte < 0x80) break;
-      shift += 7;
-      if (shift > 21) throw new SpaceError([{ path, message: `number ${i} is too large` }]);
-    }
-    values[i] = v;
-  }
-  if (at !== bytes.length) throw new SpaceError([{ path, message: `has ${bytes.length - at} bytes after its ${count} numbers` }]);
-  return values;
 }
 
 function toBase64(bytes: Uint8Array): string {

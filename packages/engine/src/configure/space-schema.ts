@@ -14,12 +14,16 @@ export const PrecompiledSpaceSchema = z.strictObject({
   product: z.string(),
   /** Boolean variables of the product's encoding, a check that both sides encode alike. */
   variables: z.number(),
+  /** `bdd` or `ddnnf` (docs/configuration.md, "Two forms"). */
+  form: z.enum(['bdd', 'ddnnf']),
+  /** Auxiliary variables of the clauses a decision-DNNF was compiled from (0 for a BDD). */
+  auxiliary: z.number(),
   /** Diagram nodes, terminals included. */
   nodes: z.number(),
   root: z.number(),
-  /** Base64 varints: the level of each variable. */
+  /** Base64 varints: the level of each variable (a BDD); empty for a decision-DNNF. */
   order: z.string(),
-  /** Base64 varints: per inner node (id 2 up), level, id − low, id − high. */
+  /** Base64 varints: a BDD's inner nodes (id 2 up) as level, id − low, id − high; a decision-DNNF's as in precompiled.ts. */
   diagram: z.string(),
 });
 

@@ -1,7 +1,9 @@
 /**
- * The compiled solution space: the diagram's reachable nodes, renumbered bottom-up
- * into flat arrays. Every question is a loop over these arrays, linear in their size,
- * under an assignment of some variables (the buyer's selections).
+ * The compiled solution space, in one of two forms: a BDD (`BddSpace`, below) for
+ * catalogs and small models, a decision-DNNF (`DdnnfSpace`) for product lines whose
+ * BDD would be too large. Both answer the same questions, each in a pass or two over
+ * flat arrays, linear in their size, under an assignment of some variables (the
+ * buyer's selections).
  */
 
 /** Per variable: -1 open, 0 false, 1 true. */
@@ -11,7 +13,34 @@ export type Assignment = Int8Array;
 export const CAN_BE_FALSE = 1;
 export const CAN_BE_TRUE = 2;
 
-export class SolutionSpace {
+/** What a session asks of a compiled space, whichever its form. */
+export interface SolutionSpace {
+  readonly form: 'bdd' | 'ddnnf';
+  /** The encoding's variables (the assignments' length). */
+  readonly variableCount: number;
+  /** Nodes (and edges) one pass visits: the cost of every question. */
+  readonly size: number;
+  /**
+   * For every variable, which values still extend to a complete valid assignment
+   * under `assignment` (bits CAN_BE_FALSE | CAN_BE_TRUE), or undefined when the
+   * assignment itself has no valid extension.
+   */
+  domains(assignment: Assignment): Uint8Array | undefined;
+  /** Whether `assignment` extends to a complete valid one. */
+  satisfiable(assignment: Assignment): boolean;
+  /** Exact number of complete valid assignments that agree with `assignment`. */
+  count(assignment?: Assignment): bigint;
+  /**
+   * The cheapest set of assigned variables to give up so that the rest extends to a
+   * complete valid assignment, where giving up variable v costs `weight[v]` (Infinity:
+   * it must be kept). Undefined when no such set exists.
+   */
+  cheapestRelaxation(assignment: Assignment, weight: Float64Array): number[] | undefined;
+}
+
+/** The solution space as a reduced ordered BDD: the diagram's reachable nodes, renumbered bottom-up. */
+export class BddSpace implements SolutionSpace {
+  readonly form = 'bdd';
   /** Scratch buffers reused by every query: no allocation per click. */
   private readonly canReach: Uint8Array;
   private readonly reached: Uint8Array;

@@ -1,0 +1,252 @@
+/**
+ * From an encoding's constraints to clauses (CNF), the input of the decision-DNNF
+ * compiler. Small constraints become clauses directly: a disjunction of literals is a
+ * clause, "exactly one of a few" is one clause and the pairs. A constraint whose
+ * clauses would be many (one of 200 options, a resource sum) is built as a BDD of its
+ * own and each inner node becomes an auxiliary variable defined by
+ * node ↔ (x ? high : low), the Tseitin encoding of the diagram. Each auxiliary
+ * variable is a function of the catalog's variables, so the clauses have exactly one
+ * model per configuration and counting them counts configurations.
+ */
+import { Bdd, FALSE, TRUE } from './bdd.js';
+import { buildFormula } from './build.js';
+import type { Encoding, Formula } from './encode.js';
+import { conjuncts } from './explain.js';
+
+/** Literals are numbers: 2·v for "v is true", 2·v + 1 for "v is false". */
+export const positive = (v: number): number => v << 1;
+export const negative = (v: number): number => (v << 1) | 1;
+
+export interface Cnf {
+  /** The encoding's variables (0 .. original − 1), then the auxiliary ones. */
+  readonly variables: number;
+  readonly original: number;
+  /** Clause after clause, each a run of literals. */
+  readonly literals: Int32Array;
+  /** Clause i is `literals[start[i] .. start[i + 1])`. */
+  readonly start: Int32Array;
+  /** Per clause, the index of the constraint it comes from in `encoding.constraints`. */
+  readonly source: Int32Array;
+}
+
+/** Most clauses a constraint may become directly; beyond, its diagram is encoded instead. */
+const DIRECT_BUDGET = 256;
+
+type Clause = number[];
+
+export function toCnf(encoding: Encoding, levelOf: Int32Array, nodeLimit?: number): Cnf {
+  const original = encoding.variables.length;
+  const literals: number[] = [];
+  const start: number[] = [0];
+  const source: number[] = [];
+  const add = (clause: Clause, from: number) => {
+    for (const l of clause) literals.push(l);
+    start.push(literals.length);
+    source.push(from);
+  };
+  // One diagram for the constraints encoded through their BDD: equal subfunctions share a node, and so an auxiliary variable.
+  const bdd = new Bdd(original, nodeLimit);
+  const variableAt = new Int32Array(original);
+  levelOf.forEach((level, v) => (variableAt[level] = v));
+  const auxOf = new Map<number, number>();
+  let variables = original;
+
+  /**
+   * The literal that stands for diagram node `root` (not a terminal), defining it and
+   * every node below it on first use, children first (a diagram can be thousands of
+   * levels deep: no recursion).
+   */
+  const literalOf = (root: number, from: number): number => {
+    const below: number[] = [];
+    const stack = [root];
+    const seen = new Set<number>();
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node <= TRUE || seen.has(node) || auxOf.has(node)) continue;
+      seen.add(node);
+      below.push(node);
+      stack.push(bdd.low[node]!, bdd.high[node]!);
+    }
+    // Children have smaller ids than their parents.
+    for (const node of below.sort((a, b) => a - b)) {
+      const x = variableAt[bdd.level[node]!]!;
+      const high = bdd.high[node]!;
+      const low = bdd.low[node]!;
+      if (low === FALSE && high === TRUE) auxOf.set(node, positive(x));
+      else if (low === TRUE && high === FALSE) auxOf.set(node, negative(x));
+      else {
+        const a = variables++;
+        auxOf.set(node, positive(a));
+        define(a, x, literalOrTerminal(high), literalOrTerminal(low), from);
+      }
+    }
+    return auxOf.get(root)!;
+  };
+  const literalOrTerminal = (node: number): number => (node === TRUE ? TRUE_LIT : node === FALSE ? FALSE_LIT : auxOf.get(node)!);
+  /** Clauses of a ↔ (x ? H : L), where H and L are literals or TRUE_LIT / FALSE_LIT. */
+  const define = (a: number, x: number, H: number, L: number, from: number) => {
+    for (const clause of [
+      [negative(a), negative(x), H],
+      [negative(a), positive(x), L],
+      [positive(a), negative(x), not(H)],
+      [positive(a), positive(x), not(L)],
+      [negative(a), H, L],
+      [positive(a), not(H), not(L)],
+    ]) {
+      const simplified = simplify(clause);
+      if (simplified) add(simplified, from);
+    }
+  };
+
+  encoding.constraints.forEach((constraint, from) => {
+    for (const part of conjuncts(constraint.formula)) {
+      const direct = clausesOf(part, true, DIRECT_BUDGET);
+      if (direct) {
+        for (const clause of direct) add(clause, from);
+        continue;
+      }
+      const root = buildFormula(bdd, levelOf, part);
+      if (root === TRUE) continue;
+      add(root === FALSE ? [] : [literalOf(root, from)], from);
+    }
+  });
+  return { variables, original, literals: Int32Array.from(literals), start: Int32Array.from(start), source: Int32Array.from(source) };
+}
+
+/** The clauses that `keep` keeps, over the same variables. */
+export function onlyClauses(cnf: Cnf, keep: (clause: number) => boolean): Cnf {
+  const literals: number[] = [];
+  const start: number[] = [0];
+  const source: number[] = [];
+  for (let c = 0; c + 1 < cnf.start.length; c++) {
+    if (!keep(c)) continue;
+    for (let i = cnf.start[c]!; i < cnf.start[c + 1]!; i++) literals.push(cnf.literals[i]!);
+    start.push(literals.length);
+    source.push(cnf.source[c]!);
+  }
+  return { ...cnf, literals: Int32Array.from(literals), start: Int32Array.from(start), source: Int32Array.from(source) };
+}
+
+// Terminals inside clause building: TRUE_LIT satisfies a clause, FALSE_LIT drops out of it.
+const TRUE_LIT = -1;
+const FALSE_LIT = -2;
+const not = (l: number): number => (l === TRUE_LIT ? FALSE_LIT : l === FALSE_LIT ? TRUE_LIT : l ^ 1);
+
+/** The clause without false terminals and repeats, or undefined when it always holds. */
+function simplify(clause: Clause): Clause | undefined {
+  const out: Clause = [];
+  for (const l of clause) {
+    if (l === TRUE_LIT) return undefined;
+    if (l === FALSE_LIT || out.includes(l)) continue;
+    if (out.includes(l ^ 1)) return undefined;
+    out.push(l);
+  }
+  return out;
+}
+
+/**
+ * The formula (or its negation, when `holds` is false) as at most `budget` clauses, or
+ * undefined when it needs more. Negations are pushed inwards as it goes.
+ */
+function clausesOf(f: Formula, holds: boolean, budget: number): Clause[] | undefined {
+  switch (f.t) {
+    case 'const':
+      return f.value === holds ? [] : [[]];
+    case 'var':
+      return [[holds ? positive(f.v) : negative(f.v)]];
+    case 'not':
+      return clausesOf(f.f, !holds, budget);
+    case 'and':
+    case 'or':
+      return (f.t === 'and') === holds ? conjunction(f.fs, holds, budget) : disjunction(f.fs, holds, budget);
+    case 'count': {
+      const items = f.fs.map((item) => literalIn(item));
+      if (items.some((l) => l === undefined)) return undefined;
+      return countClauses(items as number[], f.min, f.max, holds, budget);
+    }
+    case 'linear':
+      return undefined;
+  }
+}
+
+function conjunction(fs: readonly Formula[], holds: boolean, budget: number): Clause[] | undefined {
+  const out: Clause[] = [];
+  for (const f of fs) {
+    const clauses = clausesOf(f, holds, budget - out.length);
+    if (!clauses || out.length + clauses.length > budget) return undefined;
+    out.push(...clauses);
+  }
+  return out;
+}
+
+/** Distributes: every clause of the result takes one clause of each part. */
+function disjunction(fs: readonly Formula[], holds: boolean, budget: number): Clause[] | undefined {
+  let out: Clause[] = [[]];
+  for (const f of fs) {
+    const clauses = clausesOf(f, holds, budget);
+    if (!clauses) return undefined;
+    if (clauses.length === 0) return []; // one part always holds
+    if (out.length * clauses.length > budget) return undefined;
+    const next: Clause[] = [];
+    for (const a of out) for (const b of clauses) {
+      const merged = simplify([...a, ...b]);
+      if (merged) next.push(merged);
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** The literal a formula is (a variable or its negation), or undefined. */
+function literalIn(f: Formula): number | undefined {
+  if (f.t === 'var') return positive(f.v);
+  if (f.t === 'not' && f.f.t === 'var') return negative(f.f.v);
+  return undefined;
+}
+
+/** "Between min and max of these literals hold", or its negation, when that is few clauses. */
+function countClauses(items: number[], min: number, max: number, holds: boolean, budget: number): Clause[] | undefined {
+  const n = items.length;
+  if (!holds) {
+    // Fewer than min, or more than max: a disjunction of two counts.
+    const parts: Formula[] = [];
+    const asFormula = (lo: number, hi: number): Formula => ({ t: 'count', fs: items.map(toFormula), min: lo, max: hi });
+    if (min > 0) parts.push(asFormula(0, min - 1));
+    if (max < n) parts.push(asFormula(max + 1, n));
+    return disjunction(parts, true, budget);
+  }
+  const out: Clause[] = [];
+  // At least min: every n − min + 1 of them hold one true. At most max: every max + 1 hold one false.
+  if (min > n || max < 0 || min > max) return [[]];
+  if (min > 0 && !subsets(items, n - min + 1, (s) => out.push(s), budget)) return undefined;
+  if (max < n && !subsets(items.map((l) => l ^ 1), max + 1, (s) => out.push(s), budget - out.length)) return undefined;
+  return out;
+}
+
+function toFormula(l: number): Formula {
+  const v: Formula = { t: 'var', v: l >> 1 };
+  return l & 1 ? { t: 'not', f: v } : v;
+}
+
+/** Calls `each` with every k-subset of items, unless there are more than `budget`. */
+function subsets(items: number[], k: number, each: (s: number[]) => void, budget: number): boolean {
+  let total = 1;
+  for (let i = 0; i < k; i++) {
+    total = (total * (items.length - i)) / (i + 1);
+    if (total > budget) return false;
+  }
+  const chosen: number[] = [];
+  const walk = (from: number) => {
+    if (chosen.length === k) {
+      each([...chosen]);
+      return;
+    }
+    for (let i = from; i <= items.length - (k - chosen.length); i++) {
+      chosen.push(items[i]!);
+      walk(i + 1);
+      chosen.pop();
+    }
+  };
+  walk(0);
+  return true;
+}

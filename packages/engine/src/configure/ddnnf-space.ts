@@ -1,0 +1,329 @@
+/**
+ * A solution space as a decision-DNNF: the trace of the compiler's search
+ * (`ddnnf.ts`). Four kinds of node, children always before parents:
+ *
+ * - a **literal**: variable v has value b;
+ * - a **decision** on v: its true branch and its false branch (so the branches never
+ *   share a model);
+ * - an **AND** of parts over disjoint variables: nodes, and *free* variables that take
+ *   either value there;
+ * - the terminals false (node 0) and true (node 1).
+ *
+ * Every node covers a set of variables: each is decided, implied, inside a part or free
+ * under it, and a decision's two branches cover the same set. So each question is one
+ * or two linear passes, as on the BDD: counting multiplies over ANDs and adds over
+ * decisions; valid domains are a bottom-up pass (which nodes still have a model under
+ * the buyer's decisions) and a top-down pass (which of those a model of the whole
+ * passes through): the differential approach of Darwiche (2003), for Booleans.
+ */
+import { CAN_BE_FALSE, CAN_BE_TRUE, type Assignment, type SolutionSpace } from './space.js';
+
+export const KIND_LITERAL = 1;
+export const KIND_DECISION = 2;
+export const KIND_AND = 3;
+
+/** Why the arrays of a decision-DNNF are not one: a node, and what is wrong with it. */
+export class GraphError extends Error {}
+
+export class DdnnfSpace implements SolutionSpace {
+  readonly form = 'ddnnf';
+  /** Scratch buffers reused by every query: no allocation per click beyond the answer. */
+  private readonly values: Int8Array;
+  private readonly ok: Uint8Array;
+  private readonly reached: Uint8Array;
+
+  constructor(
+    /** Variables of the encoding; the auxiliary ones of the clauses follow them. */
+    readonly variableCount: number,
+    readonly totalVariables: number,
+    /** Per node: its kind (0 for the terminals). */
+    readonly kind: Uint8Array,
+    readonly variable: Int32Array,
+    /** Literal: its value (1 or 0); decision: the true branch; AND: where its parts start in `parts`. */
+    readonly first: Int32Array,
+    /** Decision: the false branch; AND: where its parts end. */
+    readonly second: Int32Array,
+    /** The parts of AND nodes: a node id, or ~v for a free variable v. */
+    readonly parts: Int32Array,
+    readonly root: number,
+  ) {
+    this.values = new Int8Array(totalVariables);
+    this.ok = new Uint8Array(kind.length);
+    this.reached = new Uint8Array(kind.length);
+  }
+
+  /** Nodes and AND parts: what one pass visits. */
+  get size(): number {
+    return this.kind.length + this.parts.length;
+  }
+
+  /**
+   * The space from a compiler's node lists: only the nodes reachable from `root`,
+   * renumbered in order (children stay before parents).
+   */
+  static fromGraph(original: number, total: number, kind: number[], variable: number[], first: number[], second: number[], parts: number[], root: number): DdnnfSpace {
+    const reachable = new Uint8Array(kind.length);
+    reachable[root] = 1;
+    for (let id = root; id >= 2; id--) {
+      if (!reachable[id]) continue;
+      if (kind[id] === KIND_DECISION) reachable[first[id]!] = reachable[second[id]!] = 1;
+      else if (kind[id] === KIND_AND) for (let p = first[id]!; p < second[id]!; p++) if (parts[p]! >= 0) reachable[parts[p]!] = 1;
+    }
+    const renumber = new Int32Array(kind.length);
+    renumber[1] = 1;
+    let count = 2;
+    let partCount = 0;
+    for (let id = 2; id <= root; id++) {
+      if (!reachable[id]) continue;
+      renumber[id] = count++;
+      if (kind[id] === KIND_AND) partCount += second[id]! - first[id]!;
+    }
+    const k = new Uint8Array(count);
+    const v = new Int32Array(count).fill(-1);
+    const f = new Int32Array(count);
+    const s = new Int32Array(count);
+    const p = new Int32Array(partCount);
+    let at = 0;
+    for (let id = 2; id <= root; id++) {
+      if (!reachable[id]) continue;
+      const to = renumber[id]!;
+      k[to] = kind[id]!;
+      v[to] = variable[id]!;
+      if (kind[id] === KIND_LITERAL) f[to] = first[id]!;
+      else if (kind[id] === KIND_DECISION) {
+        f[to] = renumber[first[id]!]!;
+        s[to] = renumber[second[id]!]!;
+      } else {
+        f[to] = at;
+        for (let q = first[id]!; q < second[id]!; q++) p[at++] = parts[q]! >= 0 ? renumber[parts[q]!]! : parts[q]!;
+        s[to] = at;
+      }
+    }
+    return new DdnnfSpace(original, total, k, v, f, s, p, root <= 1 ? root : renumber[root]!);
+  }
+
+  /**
+   * Checks that the arrays form a decision-DNNF over the variables, node by node, in one
+   * pass: kinds, variables in range, children below their parents, a decision's
+   * branches over the same variables, and every variable covered exactly once from the
+   * root. Sets are compared by a fingerprint (a sum of random 32-bit weights per
+   * variable, drawn anew for every check), so an edited file cannot aim at a collision.
+   * Throws a {@link GraphError} naming the first node that is wrong.
+   */
+  static check(space: DdnnfSpace, random: () => number = Math.random): void {
+    const { kind, variable, first, second, parts, totalVariables: n } = space;
+    const nodes = kind.length;
+    const weight = new Int32Array(n).map(() => (random() * 2 ** 32) | 0);
+    const print = new Int32Array(nodes);
+    const width = new Float64Array(nodes);
+    const fail = (id: number, message: string): never => {
+      throw new GraphError(`node ${id} ${message}`);
+    };
+    const inRange = (v: number) => Number.isInteger(v) && v >= 0 && v < n;
+    if (kind[0] !== 0 || kind[1] !== 0) throw new GraphError('nodes 0 and 1 must be the terminals false and true');
+    for (let id = 2; id < nodes; id++) {
+      const v = variable[id]!;
+      switch (kind[id]) {
+        case KIND_LITERAL:
+          if (!inRange(v)) fail(id, `is a literal of variable ${v}, which does not exist`);
+          if (first[id] !== 0 && first[id] !== 1) fail(id, 'is a literal whose value is not 0 or 1');
+          print[id] = weight[v]!;
+          width[id] = 1;
+          break;
+        case KIND_DECISION: {
+          if (!inRange(v)) fail(id, `decides variable ${v}, which does not exist`);
+          const [high, low] = [first[id]!, second[id]!];
+          if (!(high >= 0 && high < id && low >= 0 && low < id)) fail(id, 'has a branch that is not below it');
+          if (high === 0 && low === 0) fail(id, 'has two false branches (it would be false itself)');
+          // The branches cover the same variables; a false branch has no model, so it covers any.
+          const branch = high === 0 ? low : high;
+          if (high !== 0 && low !== 0 && (print[high] !== print[low] || width[high] !== width[low])) fail(id, 'has branches over different variables');
+          print[id] = (weight[v]! + print[branch]!) | 0;
+          width[id] = 1 + width[branch]!;
+          break;
+        }
+        case KIND_AND: {
+          const [from, to] = [first[id]!, second[id]!];
+          if (!(Number.isInteger(from) && from >= 0 && from <= to && to <= parts.length)) fail(id, 'has parts out of range');
+          let sum = 0;
+          let count = 0;
+          for (let q = from; q < to; q++) {
+            const part = parts[q]!;
+            if (part >= 0) {
+              if (part >= id) fail(id, 'has a part that is not below it');
+              sum = (sum + print[part]!) | 0;
+              count += width[part]!;
+            } else {
+              if (!inRange(~part)) fail(id, `has free variable ${~part}, which does not exist`);
+              sum = (sum + weight[~part]!) | 0;
+              count++;
+            }
+          }
+          print[id] = sum;
+          width[id] = count;
+          break;
+        }
+        default:
+          fail(id, `has kind ${kind[id]}, which no node has`);
+      }
+    }
+    const root = space.root;
+    if (!(Number.isInteger(root) && root >= 1 && root < nodes)) throw new GraphError(`the root ${root} is not a node with a model`);
+    let all = 0;
+    for (let v = 0; v < n; v++) all = (all + weight[v]!) | 0;
+    if (width[root] !== n || print[root] !== all) {
+      throw new GraphError(`the root does not cover each of the ${n} variables exactly once`);
+    }
+  }
+
+  /** Whether `assignment` extends to a complete valid one: the bottom-up pass. */
+  satisfiable(assignment: Assignment): boolean {
+    this.load(assignment);
+    return this.upward() === 1;
+  }
+
+  domains(assignment: Assignment): Uint8Array | undefined {
+    this.load(assignment);
+    if (this.upward() !== 1) return undefined;
+    const { kind, variable, first, second, parts, values: a, ok, reached } = this;
+    const bits = new Uint8Array(this.totalVariables);
+    reached.fill(0);
+    reached[this.root] = 1;
+    for (let id = kind.length - 1; id >= 2; id--) {
+      if (!reached[id]) continue;
+      const v = variable[id]!;
+      switch (kind[id]) {
+        case KIND_LITERAL:
+          bits[v]! |= first[id] === 1 ? CAN_BE_TRUE : CAN_BE_FALSE;
+          break;
+        case KIND_DECISION:
+          if (a[v] !== 0 && ok[first[id]!]) {
+            bits[v]! |= CAN_BE_TRUE;
+            reached[first[id]!] = 1;
+          }
+          if (a[v] !== 1 && ok[second[id]!]) {
+            bits[v]! |= CAN_BE_FALSE;
+            reached[second[id]!] = 1;
+          }
+          break;
+        default:
+          for (let q = first[id]!; q < second[id]!; q++) {
+            const part = parts[q]!;
+            if (part >= 0) reached[part] = 1;
+            else {
+              const x = a[~part];
+              bits[~part]! |= x === -1 ? CAN_BE_FALSE | CAN_BE_TRUE : x === 1 ? CAN_BE_TRUE : CAN_BE_FALSE;
+            }
+          }
+      }
+    }
+    return bits.subarray(0, this.variableCount);
+  }
+
+  count(assignment?: Assignment): bigint {
+    this.load(assignment);
+    const { kind, variable, first, second, parts, values: a } = this;
+    const counts = new Array<bigint>(kind.length);
+    counts[0] = 0n;
+    counts[1] = 1n;
+    for (let id = 2; id < kind.length; id++) {
+      const v = variable[id]!;
+      switch (kind[id]) {
+        case KIND_LITERAL:
+          counts[id] = a[v] === -1 || a[v] === first[id] ? 1n : 0n;
+          break;
+        case KIND_DECISION:
+          counts[id] = (a[v] !== 0 ? counts[first[id]!]! : 0n) + (a[v] !== 1 ? counts[second[id]!]! : 0n);
+          break;
+        default: {
+          let c = 1n;
+          let open = 0;
+          for (let q = first[id]!; q < second[id]! && c !== 0n; q++) {
+            const part = parts[q]!;
+            if (part >= 0) c *= counts[part]!;
+            else if (a[~part] === -1) open++;
+          }
+          counts[id] = c << BigInt(open);
+        }
+      }
+    }
+    return counts[this.root]!;
+  }
+
+  cheapestRelaxation(assignment: Assignment, weight: Float64Array): number[] | undefined {
+    this.load(assignment);
+    const { kind, variable, first, second, parts, values: a } = this;
+    const w = (v: number) => (v < this.variableCount ? weight[v]! : 0);
+    const cost = new Float64Array(kind.length);
+    const viaHigh = new Uint8Array(kind.length);
+    cost[0] = Infinity;
+    for (let id = 2; id < kind.length; id++) {
+      const v = variable[id]!;
+      switch (kind[id]) {
+        case KIND_LITERAL:
+          cost[id] = a[v] === -1 || a[v] === first[id] ? 0 : w(v);
+          break;
+        case KIND_DECISION: {
+          const high = cost[first[id]!]! + (a[v] === 0 ? w(v) : 0);
+          const low = cost[second[id]!]! + (a[v] === 1 ? w(v) : 0);
+          viaHigh[id] = high < low ? 1 : 0;
+          cost[id] = Math.min(high, low);
+          break;
+        }
+        default: {
+          let sum = 0;
+          for (let q = first[id]!; q < second[id]!; q++) if (parts[q]! >= 0) sum += cost[parts[q]!]!;
+          cost[id] = sum;
+        }
+      }
+    }
+    if (cost[this.root] === Infinity) return undefined;
+    // Down the cheapest model: AND parts have disjoint variables, so each node is met once.
+    const given: number[] = [];
+    const stack = [this.root];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id <= 1) continue;
+      const v = variable[id]!;
+      if (kind[id] === KIND_LITERAL) {
+        if (a[v] !== -1 && a[v] !== first[id] && v < this.variableCount) given.push(v);
+      } else if (kind[id] === KIND_DECISION) {
+        const high = viaHigh[id] === 1;
+        if (a[v] === (high ? 0 : 1) && v < this.variableCount) given.push(v);
+        stack.push(high ? first[id]! : second[id]!);
+      } else {
+        for (let q = first[id]!; q < second[id]!; q++) if (parts[q]! >= 0) stack.push(parts[q]!);
+      }
+    }
+    return given;
+  }
+
+  private load(assignment: Assignment | undefined): void {
+    this.values.fill(-1);
+    if (assignment) this.values.set(assignment.subarray(0, this.variableCount));
+  }
+
+  /** Which nodes still have a model under the loaded values; returns the root's answer. */
+  private upward(): number {
+    const { kind, variable, first, second, parts, values: a, ok } = this;
+    ok[0] = 0;
+    ok[1] = 1;
+    for (let id = 2; id < kind.length; id++) {
+      const v = variable[id]!;
+      switch (kind[id]) {
+        case KIND_LITERAL:
+          ok[id] = a[v] === -1 || a[v] === first[id] ? 1 : 0;
+          break;
+        case KIND_DECISION:
+          ok[id] = (a[v] !== 0 && ok[first[id]!]) || (a[v] !== 1 && ok[second[id]!]) ? 1 : 0;
+          break;
+        default: {
+          let all = 1;
+          for (let q = first[id]!; q < second[id]! && all; q++) if (parts[q]! >= 0 && !ok[parts[q]!]) all = 0;
+          ok[id] = all;
+        }
+      }
+    }
+    return ok[this.root]!;
+  }
+}
