@@ -11,7 +11,9 @@ import {
   importUvl,
   loadCatalog,
   loadSpace,
+  SpaceError,
   type CompiledProduct,
+  type CompileOptions,
   type ValidDomain,
 } from '../index.js';
 
@@ -29,7 +31,7 @@ export async function loadModel(
   file: string,
   text: string,
   product: string | undefined,
-  nodeLimit: number | undefined,
+  limits: Pick<CompileOptions, 'form' | 'nodeLimit' | 'timeLimit'>,
   space?: string,
 ): Promise<Model> {
   const extension = extname(file).toLowerCase();
@@ -42,9 +44,9 @@ export async function loadModel(
   const started = performance.now();
   const compiled =
     space === undefined
-      ? compile(catalog, { ...(product === undefined ? {} : { product }), ...(nodeLimit === undefined ? {} : { nodeLimit }) })
+      ? compile(catalog, { ...(product === undefined ? {} : { product }), ...limits })
       : await loadSpace(catalog, space);
-  if (product !== undefined && compiled.product.id !== product) throw new Error(`the space is for product "${compiled.product.id}", not "${product}"`);
+  if (product !== undefined && compiled.product.id !== product) throw new SpaceError([{ path: 'product', message: `the space is for product "${compiled.product.id}", not "${product}"` }]);
   const compileMs = performance.now() - started;
   return {
     compiled,
@@ -103,6 +105,8 @@ export interface BenchResult {
   max: number;
   rssMB: number;
   spaceNodes: number;
+  /** The solution space's form: `bdd` or `ddnnf`. */
+  form: 'bdd' | 'ddnnf';
   /** The simulated user's choices, so another approach can be timed on the same steps. */
   choices: [attribute: string, value: string | number | boolean][];
 }
@@ -137,6 +141,7 @@ export function bench(model: Model, steps: number, seed: number): BenchResult {
     max: round(sorted[sorted.length - 1] ?? 0),
     rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
     spaceNodes: model.compiled.space.size,
+    form: model.compiled.space.form,
     choices,
   };
 }

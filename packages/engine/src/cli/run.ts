@@ -34,11 +34,15 @@ const DOMAINS_HELP = `cpq domains MODEL [--product ID] [--assign name=value,...]
 const BENCH_HELP = `cpq bench MODEL [--product ID] [--steps 30] [--seed 1]
       A simulated user choosing seeded random possible values; prints one JSON
       object with compileMs, stepMs, p50, p95, max and rssMB.`;
-const COMPILE_HELP = `cpq compile MODEL [--product ID] [--out SPACE.json]
+const COMPILE_HELP = `cpq compile MODEL [--product ID] [--form auto|bdd|ddnnf] [--out SPACE.json]
       Compile once, ahead of time: print (or write) the solution space as JSON, stamped
       with the catalog's content hash, for pages and servers to load instead of compiling.`;
-const MODEL_OPTIONS_HELP = `Options for count, domains and bench: --node-limit N (most diagram nodes compiling may use),
-  --space SPACE.json (load this precompiled space of MODEL instead of compiling).`;
+const MODEL_OPTIONS_HELP = `Options for count, domains, bench and compile:
+        --form auto|bdd|ddnnf    the solution space's form (default auto: a BDD when it stays
+                                 small, else a decision-DNNF; see docs/configuration.md)
+        --node-limit N           most nodes compiling may create (default 20000000)
+        --time-limit SECONDS     how long compiling may take (default 60)
+        --space SPACE.json       load this precompiled space of MODEL instead of compiling`;
 
 const HELP = `cpq: the cpq-kit engine on the command line
 
@@ -82,6 +86,9 @@ const schema = command(SCHEMA_HELP, {}, ({ positionals }, out) => {
   return 0;
 });
 
+/** A minute: a CLI user waits that long; a page's worker has its own budget. */
+const DEFAULT_TIME_LIMIT_SECONDS = 60;
+
 /** The options of count, domains, bench and compile (each takes them all). */
 const MODEL_OPTIONS = {
   product: { type: 'string' },
@@ -90,6 +97,8 @@ const MODEL_OPTIONS = {
   steps: { type: 'string' },
   seed: { type: 'string' },
   'node-limit': { type: 'string' },
+  'time-limit': { type: 'string' },
+  form: { type: 'string' },
   space: { type: 'string' },
   out: { type: 'string' },
 } as const;
@@ -97,7 +106,7 @@ const MODEL_OPTIONS = {
 type ModelCommand = 'count' | 'domains' | 'bench' | 'compile';
 
 const modelCommand = (name: ModelCommand, help: string): Command =>
-  command(name === 'compile' ? help : `${help}\n  ${MODEL_OPTIONS_HELP}`, MODEL_OPTIONS, async (parsed, out) => {
+  command(`${help}\n  ${MODEL_OPTIONS_HELP}`, MODEL_OPTIONS, async (parsed, out) => {
     try {
       return await configure(name, parsed, out);
     } catch (error) {
@@ -145,11 +154,17 @@ export async function run(argv: readonly string[], out: Out, err: Out): Promise<
 async function configure(command: ModelCommand, { values, positionals }: Parsed<typeof MODEL_OPTIONS>, out: Out): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`${command} takes one model file (.json, .uvl or .dimacs)`);
   const file = positionals[0]!;
-  const nodeLimit = values['node-limit'] === undefined ? undefined : wholeNumber(values['node-limit'], '--node-limit');
+  const form = values.form ?? 'auto';
+  if (form !== 'auto' && form !== 'bdd' && form !== 'ddnnf') throw new UsageError(`--form: must be auto, bdd or ddnnf, found ${JSON.stringify(form)}`);
+  const limits = {
+    form,
+    ...(values['node-limit'] === undefined ? {} : { nodeLimit: wholeNumber(values['node-limit'], '--node-limit') }),
+    timeLimit: 1000 * (values['time-limit'] === undefined ? DEFAULT_TIME_LIMIT_SECONDS : wholeNumber(values['time-limit'], '--time-limit', { max: 86_400 })),
+  } as const;
   const space = values.space === undefined ? undefined : readText(values.space);
   let model;
   try {
-    model = await loadModel(file, readText(file), values.product, nodeLimit, space);
+    model = await loadModel(file, readText(file), values.product, limits, space);
   } catch (error) {
     if (!(error instanceof SpaceError)) throw error;
     throw new InputError(`${values.space}: ${error.message.split('\n').slice(1).map((line) => line.trim()).join('; ')}`);

@@ -10,8 +10,7 @@
  */
 import { Bdd, FALSE, TRUE } from './bdd.js';
 import { buildFormula } from './build.js';
-import type { Encoding, Formula } from './encode.js';
-import { conjuncts } from './explain.js';
+import { conjuncts, type Encoding, type Formula } from './encode.js';
 
 /** Literals are numbers: 2·v for "v is true", 2·v + 1 for "v is false". */
 export const positive = (v: number): number => v << 1;
@@ -125,6 +124,19 @@ export function onlyClauses(cnf: Cnf, keep: (clause: number) => boolean): Cnf {
     source.push(cnf.source[c]!);
   }
   return { ...cnf, literals: Int32Array.from(literals), start: Int32Array.from(start), source: Int32Array.from(source) };
+}
+
+/** The clauses and one unit clause per literal. */
+export function withUnits(cnf: Cnf, units: readonly number[]): Cnf {
+  const literals = new Int32Array(cnf.literals.length + units.length);
+  literals.set(cnf.literals);
+  literals.set(units, cnf.literals.length);
+  const start = new Int32Array(cnf.start.length + units.length);
+  start.set(cnf.start);
+  for (let i = 0; i < units.length; i++) start[cnf.start.length + i] = cnf.literals.length + i + 1;
+  const source = new Int32Array(cnf.source.length + units.length).fill(-1);
+  source.set(cnf.source);
+  return { ...cnf, literals, start, source };
 }
 
 // Terminals inside clause building: TRUE_LIT satisfies a clause, FALSE_LIT drops out of it.

@@ -10,8 +10,7 @@ import { buildFormula } from './build.js';
 import { onlyClauses, toCnf, type Cnf } from './cnf.js';
 import { compileDdnnf } from './ddnnf.js';
 import { LimitReached } from './limits.js';
-import { encode, type Constraint, type Encoding, type Formula } from './encode.js';
-import { conjuncts } from './explain.js';
+import { conjuncts, encode, type Constraint, type Encoding } from './encode.js';
 import { interactionOrder, supportOf } from './order.js';
 import { BddSpace, type SolutionSpace } from './space.js';
 
@@ -85,7 +84,7 @@ export function compile(catalog: Catalog, options: CompileOptions = {}): Compile
     const [what, option] =
       error.limit === 'nodes'
         ? [`the solution space needs more than ${error.budget.toLocaleString('en')} nodes`, 'node limit (nodeLimit; cpq --node-limit)']
-        : [`compiling took longer than ${options.timeLimit!.toLocaleString('en')} ms`, 'time limit (timeLimit; cpq --time-limit)'];
+        : [`compiling took longer than ${seconds(options.timeLimit!)}`, 'time limit (timeLimit; cpq --time-limit)'];
     throw new CompileError(`cannot compile product "${product.id}": ${what}; raise the ${option} to compile it`, [], error.limit);
   };
   if (form !== 'ddnnf') {
@@ -199,4 +198,9 @@ function extract(bdd: Bdd, levelOf: Int32Array, root: number): BddSpace {
     high[to] = renumber[bdd.high[id]!]!;
   }
   return new BddSpace(levelOf, level, low, high, root <= 1 ? root : renumber[root]!);
+}
+
+/** "5 s", "0.25 s": a time limit as people read it. */
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} s`;
 }

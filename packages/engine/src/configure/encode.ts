@@ -229,3 +229,8 @@ function decimalScale(catalog: Catalog, rule: Extract<Rule, { kind: 'resource' }
   for (const bound of [rule.atMost, rule.atLeast]) if (typeof bound === 'number') decimals = Math.max(decimals, (String(bound).split('.')[1] ?? '').length);
   return 10 ** Math.min(decimals, 6);
 }
+
+/** The parts of a conjunction (nested ones too), or the formula itself. */
+export function conjuncts(formula: Formula): Formula[] {
+  return formula.t === 'and' ? formula.fs.flatMap(conjuncts) : [formula];
+}

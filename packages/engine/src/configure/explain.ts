@@ -4,13 +4,18 @@
  * explanation the rules are built again, each as its own diagram over the same
  * variable order (once per product, on the first question), and a minimal set of
  * rules that still excludes the value is found with QuickXPlain (Junker 2004), which
- * needs O(k log n) checks for k rules out of n.
+ * needs O(k log n) checks for k rules out of n. On a BDD product each check conjoins
+ * rule diagrams; on a decision-DNNF product (one whose rules together are too much for
+ * a BDD) each check is a search over the clauses of those rules that stops at the
+ * first model.
  */
 import { Bdd, FALSE, TRUE } from './bdd.js';
 import { buildFormula } from './build.js';
 import type { CompiledProduct } from './compile.js';
-import type { Formula } from './encode.js';
+import { conjuncts } from './encode.js';
 import { interactionOrder, supportOf } from './order.js';
+import { negative, onlyClauses, positive, toCnf, withUnits, type Cnf } from './cnf.js';
+import { compileDdnnf } from './ddnnf.js';
 import { BddSpace } from './space.js';
 
 /** A variable fixed to a value: a decision of the buyer, or the value asked about. */
@@ -43,6 +48,8 @@ interface Propagator {
 export class RuleDiagrams {
   private readonly bdd: Bdd;
   private readonly levelOf: Int32Array;
+  /** For a decision-DNNF product: its clauses, for the consistency checks (made on first need). */
+  private clauses: Cnf | undefined;
   /** The attributes' own structure (one of a single choice, min..max of a multiple). */
   private readonly structure: number;
   private readonly ruleIds: string[] = [];
@@ -51,7 +58,7 @@ export class RuleDiagrams {
   /** Per level, the propagators that mention it. */
   private readonly watching: number[][];
 
-  constructor(compiled: CompiledProduct) {
+  constructor(private readonly compiled: CompiledProduct) {
     const { space, encoding } = compiled;
     // The BDD's own order; for a decision-DNNF the same kind of order, made for these diagrams.
     this.levelOf = space instanceof BddSpace ? space.levelOf : interactionOrder(encoding.variables.length, encoding.constraints.flatMap((c) => conjuncts(c.formula).map((f) => supportOf(f))));
@@ -92,10 +99,11 @@ export class RuleDiagrams {
    */
   minimalRules(literals: readonly Literal[]): string[] {
     const cube = this.cube(literals);
-    if (cube === FALSE || this.excluded(cube, [])) return [];
+    const excluded = this.compiled.space.form === 'bdd' ? (rules: readonly number[]) => this.excluded(cube, rules) : (rules: readonly number[]) => this.excludedByClauses(literals, rules);
+    if (cube === FALSE || excluded([])) return [];
     const candidates = this.propagate(literals) ?? this.ruleNodes.map((_, i) => i);
-    if (!this.excluded(cube, candidates)) return [];
-    return this.quickXPlain(cube, [], false, candidates).map((i) => this.ruleIds[i]!);
+    if (!excluded(candidates)) return [];
+    return this.quickXPlain(excluded, [], false, candidates).map((i) => this.ruleIds[i]!);
   }
 
   /** Unit propagation over the rules' diagrams; the rules behind a conflict, or undefined. */
@@ -203,15 +211,27 @@ export class RuleDiagrams {
     return { rule, root, nodes: Int32Array.from(nodes), levels: Int32Array.from(levels) };
   }
 
-  private quickXPlain(cube: number, background: number[], added: boolean, candidates: number[]): number[] {
-    if (added && this.excluded(cube, background)) return [];
+  private quickXPlain(excluded: (rules: readonly number[]) => boolean, background: number[], added: boolean, candidates: number[]): number[] {
+    if (added && excluded(background)) return [];
     if (candidates.length === 1) return candidates;
     const half = candidates.length >> 1;
     const first = candidates.slice(0, half);
     const second = candidates.slice(half);
-    const fromSecond = this.quickXPlain(cube, [...background, ...first], first.length > 0, second);
-    const fromFirst = this.quickXPlain(cube, [...background, ...fromSecond], fromSecond.length > 0, first);
+    const fromSecond = this.quickXPlain(excluded, [...background, ...first], first.length > 0, second);
+    const fromFirst = this.quickXPlain(excluded, [...background, ...fromSecond], fromSecond.length > 0, first);
     return [...fromFirst, ...fromSecond];
+  }
+
+  /** The same question on the clauses: the structure's and these rules', with the literals as unit clauses. */
+  private excludedByClauses(literals: readonly Literal[], rules: readonly number[]): boolean {
+    const { encoding } = this.compiled;
+    this.clauses ??= toCnf(encoding, this.levelOf);
+    const wanted = new Set(rules.map((r) => this.ruleIds[r]!));
+    const kept = onlyClauses(this.clauses, (c) => {
+      const rule = encoding.constraints[this.clauses!.source[c]!]!.rule;
+      return rule === undefined || wanted.has(rule);
+    });
+    return compileDdnnf(withUnits(kept, literals.map((l) => (l.value === 1 ? positive(l.variable) : negative(l.variable)))), { firstModel: true }).root === FALSE;
   }
 
   /** Whether the literals (as a cube), the structure and these rules cannot all hold. */
@@ -240,9 +260,4 @@ export class RuleDiagrams {
     }
     return node;
   }
-}
-
-/** The parts of a conjunction (nested ones too), or the formula itself. */
-export function conjuncts(formula: Formula): Formula[] {
-  return formula.t === 'and' ? formula.fs.flatMap(conjuncts) : [formula];
 }
