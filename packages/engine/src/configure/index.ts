@@ -11,7 +11,7 @@ export {
 export { violatedRules, conditionHolds } from './evaluate.js';
 export type { Encoding, VariableInfo, Formula, Constraint } from './encode.js';
 export { BddSpace, CAN_BE_FALSE, CAN_BE_TRUE, type Assignment, type SolutionSpace } from './space.js';
-export { DdnnfSpace } from './ddnnf-space.js';
+export { DdnnfSpace, GraphError } from './ddnnf-space.js';
 export {
   saveSpace,
   loadSpace,
