@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import {
   CAN_BE_FALSE,
   CAN_BE_TRUE,
+  CatalogError,
   compile,
   CompileError,
   ConfigurationSession,
@@ -40,7 +41,7 @@ import {
   type Rule,
   type SolutionSpace,
 } from '../src/index.js';
-import { smallCatalog } from './fixtures.js';
+import { smallCatalog, dimacsClauses } from './fixtures.js';
 
 // logic-solver has no types.
 const Logic = createRequire(import.meta.url)('logic-solver') as any;
@@ -109,21 +110,6 @@ interface Constraint {
   readonly holds: (model: Int8Array) => boolean;
 }
 
-/** Reads the clauses of a DIMACS file independently of the engine's importer (as oracle.test.ts does). */
-function dimacsClauses(text: string): { variables: number; clauses: number[][] } {
-  const variables = Number(/^p cnf (\d+)/m.exec(text)![1]);
-  const clauses: number[][] = [];
-  let clause: number[] = [];
-  for (const line of text.split('\n')) {
-    if (/^\s*(c|p)\b/.test(line)) continue;
-    for (const token of line.trim().split(/\s+/).filter(Boolean)) {
-      const literal = Number(token);
-      if (literal === 0) (clauses.push(clause), (clause = []));
-      else clause.push(literal);
-    }
-  }
-  return { variables, clauses };
-}
 
 /** For a DIMACS import: the encoding variable of DIMACS variable d (attribute d − 1, a boolean). */
 function dimacsVariables(c: CompiledProduct, variables: number): Int32Array {
@@ -863,8 +849,16 @@ const catalogArbitrary: fc.Arbitrary<Catalog> = (() => {
           rules: r.rules.map((rule, i) => ({ id: `r${i}`, ...rule })),
         },
       ];
-      return loadCatalog(raw);
-    });
+      // The validator also refuses rules that never or always hold (a count above its items, a
+      // rule about itself): those draws are dropped.
+      try {
+        return loadCatalog(raw);
+      } catch (error) {
+        if (error instanceof CatalogError) return undefined;
+        throw error;
+      }
+    })
+    .filter((catalog): catalog is Catalog => catalog !== undefined);
 })();
 
 describe('3. properties on random small models: d-DNNF, BDD and enumeration agree', () => {
@@ -898,3 +892,355 @@ describe('3. properties on random small models: d-DNNF, BDD and enumeration agre
     assert.ok(valid > 50 && auxiliary > 20, `${valid} valid catalogs, ${auxiliary} with auxiliary variables`);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// 4. Precompiled d-DNNF spaces: saved, written as JSON, loaded and checked node by node.
+
+/** The diagram's numbers (base64 of unsigned LEB128 varints), and back. */
+function diagramNumbers(diagram: string): number[] {
+  const bytes = Uint8Array.from(atob(diagram), (ch) => ch.charCodeAt(0));
+  const numbers: number[] = [];
+  for (let i = 0, v = 0, shift = 0; i < bytes.length; i++) {
+    v += (bytes[i]! & 0x7f) * 2 ** shift;
+    if (bytes[i]! < 0x80) (numbers.push(v), (v = 0), (shift = 0));
+    else shift += 7;
+  }
+  return numbers;
+}
+function diagramText(numbers: readonly number[]): string {
+  const bytes: number[] = [];
+  for (let v of numbers) {
+    while (v >= 0x80) (bytes.push((v % 0x80) | 0x80), (v = Math.floor(v / 0x80)));
+    bytes.push(v);
+  }
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+/** Where each number of a d-DNNF diagram sits: node after node from id 2 (see ddnnfNumbers in precompiled.ts). */
+interface Field {
+  readonly at: number;
+  readonly node: number;
+  readonly role: 'kind' | 'literal' | 'decision variable' | 'high distance' | 'low distance' | 'part count' | 'node part' | 'free variable';
+}
+function diagramFields(numbers: readonly number[]): Field[] {
+  const fields: Field[] = [];
+  for (let at = 0, node = 2; at < numbers.length; node++) {
+    const kind = numbers[at]!;
+    fields.push({ at: at++, node, role: 'kind' });
+    if (kind === 1) fields.push({ at: at++, node, role: 'literal' });
+    else if (kind === 2) for (const role of ['decision variable', 'high distance', 'low distance'] as const) fields.push({ at: at++, node, role });
+    else {
+      assert.equal(kind, 3);
+      const count = numbers[at]!;
+      fields.push({ at: at++, node, role: 'part count' });
+      for (let i = 0; i < count; i++, at++) fields.push({ at, node, role: numbers[at]! & 1 ? 'free variable' : 'node part' });
+    }
+  }
+  return fields;
+}
+
+/** Rejects with a SpaceError that names where (one of `paths`). */
+async function refused(promise: Promise<unknown>, paths: readonly string[], what: string): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof SpaceError, `${what}: expected a SpaceError, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    assert.ok(error.problems.length > 0 && error.problems.every((p) => paths.includes(p.path)), `${what}: refused at ${error.problems.map((p) => p.path).join(', ')}, expected one of ${paths.join(', ')}`);
+    return true;
+  }, what);
+}
+
+/** Same answers from two spaces over the same variables: counts, domains, satisfiability, relaxations. */
+function assertSameSpace(a: SolutionSpace, b: SolutionSpace, assignments: readonly Assignment[]): void {
+  assert.equal(b.form, a.form);
+  assert.equal(b.variableCount, a.variableCount);
+  assert.equal(b.size, a.size);
+  assert.equal(b.count(), a.count());
+  const weight = new Float64Array(a.variableCount).map((_, v) => 1 + (v % 3));
+  for (const x of assignments) {
+    assert.deepEqual(bitsOf(b, x), bitsOf(a, x));
+    assert.equal(b.satisfiable(x), a.satisfiable(x));
+    assert.equal(b.count(x), a.count(x));
+    assert.deepEqual(b.cheapestRelaxation(x, weight), a.cheapestRelaxation(x, weight));
+  }
+}
+
+/** Seeded partial assignments: a few random variables fixed at random (often unsatisfiable), and session walks (always satisfiable). */
+function someAssignments(c: CompiledProduct, seed: number, count: number): Assignment[] {
+  const random = mulberry32(seed);
+  const n = c.space.variableCount;
+  const result: Assignment[] = [];
+  for (let i = 0; i < count; i++) {
+    const a = open(n);
+    const fixed = 1 + Math.floor(random() * 6);
+    for (let k = 0; k < fixed; k++) a[Math.floor(random() * n)] = random() < 0.5 ? 1 : 0;
+    result.push(a);
+  }
+  // Walks: each step fixes an open variable to a value its domain still offers.
+  const a = open(n);
+  for (let i = 0; i < count; i++) {
+    const bits = c.space.domains(a)!;
+    const choices = [...Array(n).keys()].filter((v) => a[v] === -1 && bits[v] === (CAN_BE_TRUE | CAN_BE_FALSE));
+    if (choices.length === 0) break;
+    a[choices[Math.floor(random() * choices.length)]!] = random() < 0.5 ? 1 : 0;
+    result.push(Int8Array.from(a));
+  }
+  return result;
+}
+
+describe('4. a saved d-DNNF loads to the same answers, and edited files are refused', () => {
+  const small = loadCatalog(smallCatalog());
+  const smallDdnnf = compile(small, { form: 'ddnnf' });
+
+  it('a CDL board (at91sam7sek) and the small catalog: save, JSON, load, the same arrays and answers', async () => {
+    for (const c of [compiled(DIMACS.at91sam7sek, 'ddnnf'), smallDdnnf]) {
+      const json = JSON.stringify(await saveSpace(c));
+      const loaded = await loadSpace(c.catalog, json);
+      const [x, y] = [ddnnfOf(c), ddnnfOf(loaded)];
+      assert.equal(y.root, x.root);
+      assert.equal(y.totalVariables, x.totalVariables);
+      for (const field of ['kind', 'variable', 'first', 'second', 'parts'] as const) assert.deepEqual(y[field], x[field], field);
+      assertSameSpace(x, y, someAssignments(c, 4, 25));
+      // And through sessions: the same domains and counts along a seeded walk.
+      const random = mulberry32(9);
+      const left = new ConfigurationSession(c);
+      const right = new ConfigurationSession(loaded);
+      for (let step = 0; step < 10; step++) {
+        const domains = left.domains();
+        const choices = c.product.attributes.filter((a) => !(a.id in left.selections) && domains[a.id]!.length >= 2);
+        if (choices.length === 0) break;
+        const attribute = choices[Math.floor(random() * choices.length)]!;
+        const value = domains[attribute.id]![Math.floor(random() * domains[attribute.id]!.length)]!;
+        left.select(attribute.id, value);
+        right.select(attribute.id, value);
+        assert.deepEqual(right.domains(), left.domains());
+        assert.equal(right.count(), left.count());
+      }
+    }
+  });
+
+  it('refuses edited fields with a SpaceError that says where: root, auxiliary, form, nodes', async () => {
+    for (const c of [compiled(DIMACS.at91sam7sek, 'ddnnf'), smallDdnnf]) {
+      const space = await saveSpace(c);
+      const load = (edit: object) => loadSpace(c.catalog, JSON.stringify({ ...space, ...edit }));
+      await refused(load({ root: space.nodes }), ['root'], 'root past the last node');
+      await refused(load({ root: -1 }), ['root'], 'a negative root');
+      await refused(load({ root: 0 }), ['root'], 'root the false terminal');
+      await refused(load({ root: 1 }), ['root'], 'root the true terminal');
+      await refused(load({ root: space.root - 1 }), ['root'], 'root a node below the root');
+      await refused(load({ root: 2.5 }), ['root'], 'a fractional root');
+      await refused(load({ auxiliary: space.auxiliary + 1 }), ['root'], 'one auxiliary variable more');
+      if (space.auxiliary > 0) await refused(load({ auxiliary: space.auxiliary - 1 }), ['diagram'], 'one auxiliary variable less');
+      await refused(load({ auxiliary: -1 }), ['auxiliary'], 'negative auxiliary variables');
+      await refused(load({ form: 'bdd' }), ['order'], 'the form swapped to bdd');
+      await refused(load({ nodes: space.nodes + 1 }), ['diagram'], 'one node more');
+      await refused(load({ nodes: space.nodes - 1 }), ['diagram'], 'one node less');
+      await refused(load({ order: 'AA==' }), ['order'], 'a variable order on a d-DNNF');
+    }
+    // And the other way: a BDD file claiming to be a d-DNNF.
+    const bdd = await saveSpace(compile(small, { form: 'bdd' }));
+    await refused(loadSpace(small, { ...bdd, form: 'ddnnf' }), ['order'], 'a BDD as a d-DNNF');
+  });
+
+  it('refuses edited numbers inside the diagram with a SpaceError that says where', async () => {
+    for (const c of [compiled(DIMACS.at91sam7sek, 'ddnnf'), smallDdnnf]) {
+      const space = await saveSpace(c);
+      const numbers = diagramNumbers(space.diagram);
+      assert.equal(diagramText(numbers), space.diagram, 'the test reads and writes the diagram like the engine');
+      const fields = diagramFields(numbers);
+      const total = space.variables + space.auxiliary;
+      const edited = (at: number, value: number) => loadSpace(c.catalog, JSON.stringify({ ...space, diagram: diagramText(numbers.map((x, i) => (i === at ? value : x))) }));
+      const firstOf = (role: Field['role']) => fields.find((f) => f.role === role)!;
+      const lastOf = (role: Field['role']) => fields.findLast((f) => f.role === role)!;
+      const where = ['diagram', 'root'];
+      for (const f of [firstOf('decision variable'), lastOf('decision variable')]) {
+        await refused(edited(f.at, (numbers[f.at]! + 1) % total), where, `node ${f.node} decides another variable`);
+        await refused(edited(f.at, total), ['diagram'], `node ${f.node} decides a variable that does not exist`);
+      }
+      for (const role of ['high distance', 'low distance'] as const) {
+        const f = lastOf(role);
+        await refused(edited(f.at, 0), ['diagram'], `node ${f.node}: a branch to itself`);
+        await refused(edited(f.at, f.node + 5), ['diagram'], `node ${f.node}: a branch below node 0`);
+        if (numbers[f.at]! > 1) await refused(edited(f.at, numbers[f.at]! - 1), where, `node ${f.node}: a branch to another node`);
+      }
+      const literal = firstOf('literal');
+      await refused(edited(literal.at, 2 * total), ['diagram'], `node ${literal.node}: a literal of a variable that does not exist`);
+      await refused(edited(literal.at, numbers[literal.at]! ^ 2), where, `node ${literal.node}: a literal of another variable`);
+      const free = firstOf('free variable');
+      await refused(edited(free.at, (2 * (((numbers[free.at]! >> 1) + 1) % total)) | 1), where, `node ${free.node}: another free variable`);
+      const part = lastOf('node part');
+      await refused(edited(part.at, 0), ['diagram'], `node ${part.node}: a part that is itself`);
+      const count = lastOf('part count');
+      await refused(edited(count.at, numbers[count.at]! + 1), where, `node ${count.node}: one part more`);
+      await refused(edited(count.at, numbers[count.at]! - 1), where, `node ${count.node}: one part less`);
+      for (const kind of [0, 4, 200]) await refused(edited(0, kind), ['diagram'], `node 2 of kind ${kind}`);
+      await refused(loadSpace(c.catalog, { ...space, diagram: diagramText(numbers.slice(0, -1)) }), ['diagram'], 'the last number cut');
+      await refused(loadSpace(c.catalog, { ...space, diagram: diagramText([...numbers, 1, 0]) }), ['diagram'], 'a node more');
+    }
+  });
+
+  it('any one number of the diagram changed: refused with a SpaceError, or a well-formed space whose answers agree with each other (property)', async () => {
+    const space = await saveSpace(smallDdnnf);
+    const numbers = diagramNumbers(space.diagram);
+    const n = smallDdnnf.space.variableCount;
+    const assignments = someAssignments(smallDdnnf, 12, 10);
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(numbers.length - 1), fc.oneof(fc.nat(8), fc.integer({ min: -3, max: 3 }), fc.nat(2 ** 21)), async (at, change) => {
+        const value = change < 0 || change > 8 ? Math.abs(numbers[at]! + change) : change;
+        fc.pre(value !== numbers[at]);
+        let loaded: CompiledProduct;
+        try {
+          loaded = await loadSpace(small, { ...space, diagram: diagramText(numbers.map((x, i) => (i === at ? value : x))) });
+        } catch (error) {
+          assert.ok(error instanceof SpaceError, `number ${at} set to ${value}: ${String(error)}`);
+          return;
+        }
+        // Accepted: whatever it now says, it must say it coherently (a decision-DNNF over the variables).
+        accepted++;
+        const s = loaded.space;
+        for (const a of assignments) {
+          const bits = s.domains(a);
+          const total = s.count(a);
+          assert.equal(bits !== undefined, total > 0n);
+          assert.equal(s.satisfiable(a), total > 0n);
+          if (!bits) continue;
+          for (let v = 0; v < n; v++) {
+            if (a[v] !== -1) continue;
+            const b = Int8Array.from(a);
+            const counts = [0, 1].map((x) => ((b[v] = x), s.count(b)));
+            assert.equal(counts[0]! + counts[1]!, total);
+            assert.equal((bits[v]! & CAN_BE_FALSE) !== 0, counts[0]! > 0n);
+            assert.equal((bits[v]! & CAN_BE_TRUE) !== 0, counts[1]! > 0n);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(accepted < 300);
+  });
+
+  // Found while writing these tests: a huge `nodes` or `auxiliary` is read as an allocation size
+  // before anything checks it against the diagram, so the file is not refused with a SpaceError:
+  // 2^40 throws a RangeError ("Invalid typed array length"), and large values that can be
+  // allocated make loading take seconds and gigabytes before the SpaceError (measured: nodes 3e9,
+  // 13.6 s; auxiliary 1e8, 3.5 s and 530 MB; auxiliary 1e9, 50 s). The BDD reader checks the
+  // byte count first ("has N bytes, too few for M numbers") and refuses at once.
+  it('refuses a node count or auxiliary count far beyond the diagram with a SpaceError (BUG: RangeError)', async () => {
+    const space = await saveSpace(smallDdnnf);
+    await refused(loadSpace(small, { ...space, nodes: 2 ** 40 }), ['nodes', 'diagram'], 'nodes 2^40');
+    await refused(loadSpace(small, { ...space, auxiliary: 2 ** 40 }), ['auxiliary', 'diagram', 'root'], 'auxiliary 2^40');
+  });
+
+  it('refuses an auxiliary count far beyond the diagram before allocating for it (BUG: 3.5 s for 1e8)', async () => {
+    const space = await saveSpace(smallDdnnf);
+    const started = performance.now();
+    await refused(loadSpace(small, { ...space, auxiliary: 1e8 }), ['auxiliary', 'diagram', 'root'], 'auxiliary 1e8');
+    const ms = performance.now() - started;
+    // The diagram is 1 KB; refusing it needs no more than reading it (the fix: compare with the diagram first).
+    assert.ok(ms < 1000, `refusing took ${Math.round(ms)} ms`);
+  });
+
+  // The check proves the file is *a* decision-DNNF over the variables, not *the* one compiled:
+  // a literal's value flipped, or two decision branches swapped, is another well-formed space, and
+  // it is accepted and answers for it. The file has no checksum of the diagram, and the catalog
+  // hash covers only the catalog. (The BDD format is the same.) Kept as a todo for a decision.
+  it('refuses a diagram edited into another well-formed d-DNNF (a literal flipped)', { todo: 'no checksum over the diagram: see the report' }, async () => {
+    const space = await saveSpace(smallDdnnf);
+    const numbers = diagramNumbers(space.diagram);
+    const literal = diagramFields(numbers).find((f) => f.role === 'literal')!;
+    const flipped = { ...space, diagram: diagramText(numbers.map((x, i) => (i === literal.at ? x ^ 1 : x))) };
+    let loaded: CompiledProduct | undefined;
+    try {
+      loaded = await loadSpace(small, flipped);
+    } catch (error) {
+      assert.ok(error instanceof SpaceError);
+    }
+    assert.equal(loaded, undefined, `accepted, and it counts ${loaded?.space.count()} configurations instead of ${smallDdnnf.space.count()}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 5. Explanations and repairs on a d-DNNF session, checked with MiniSat over the DIMACS clauses.
+
+describe('5. explain and makeAvailable on a CDL board compiled as a d-DNNF', () => {
+  it('at91sam7sek: every repair makes the value available; the conflict, its minimality and the rules hold for MiniSat', () => {
+    const file = DIMACS.at91sam7sek;
+    const c = compiled(file, 'ddnnf');
+    const oracle = dimacsOracle(c, model(file).text);
+    const { clauses } = dimacsClauses(model(file).text);
+    const varOf = dimacsVariables(c, clauses.length === 0 ? 0 : c.product.attributes.length);
+    const literalOf = (d: Decision) => {
+      const index = c.product.attributes.findIndex((a) => a.id === d.attribute);
+      return lit(c.encoding.attributeVariables[index]![0]!, d.value === true ? 1 : 0);
+    };
+    const satisfiable = (decisions: readonly Decision[]) => oracle.solve(decisions.map(literalOf)) !== undefined;
+    const same = (a: Decision, b: Decision) => a.attribute === b.attribute && a.value === b.value;
+    const without = (list: readonly Decision[], gone: readonly Decision[]) => list.filter((d) => !gone.some((g) => same(d, g)));
+    const startDomains = new ConfigurationSession(c).domains();
+    const random = mulberry32(21);
+    let repaired = 0;
+    for (let round = 0; round < 4; round++) {
+      const session = new ConfigurationSession(c);
+      for (let step = 0; step < 8; step++) {
+        const domains = session.domains();
+        const choices = c.product.attributes.filter((a) => !(a.id in session.selections) && domains[a.id]!.length >= 2);
+        const attribute = choices[Math.floor(random() * choices.length)]!;
+        session.select(attribute.id, domains[attribute.id]![Math.floor(random() * 2)]!);
+      }
+      // Values the decisions took away: possible at the start, not now.
+      const domains = session.domains();
+      const lost = c.product.attributes.filter((a) => !(a.id in session.selections) && domains[a.id]!.length === 1 && startDomains[a.id]!.length === 2);
+      assert.ok(lost.length > 0, 'the decisions take some values away');
+      for (let k = 0; k < 3; k++) {
+        const attribute = lost[Math.floor(random() * lost.length)]!;
+        const wanted: Decision = { attribute: attribute.id, value: !domains[attribute.id]![0] };
+        const decisions = session.decisions;
+        assert.equal(satisfiable([...decisions, wanted]), false, 'MiniSat agrees the value is unavailable');
+        const explanation = session.explain(wanted);
+        assert.equal(explanation.available, false);
+        const repair = explanation.repair;
+        assert.ok(repair && repair.length > 0, `${wanted.attribute} was possible at the start, so some repair exists`);
+        // The repair works, and no smaller one does (minimum cardinality).
+        assert.ok(satisfiable([...without(decisions, repair), wanted]), 'MiniSat: the repair makes the value available');
+        for (let size = 0; size < repair.length; size++) {
+          for (const dropped of subsets(decisions, size)) assert.ok(!satisfiable([...without(decisions, dropped), wanted]), `a smaller repair exists: ${JSON.stringify(dropped)}`);
+        }
+        // The conflicting decisions clash with the value, and each of them is needed.
+        const conflicting = explanation.conflicting;
+        assert.ok(!satisfiable([...conflicting, wanted]));
+        for (const d of conflicting) assert.ok(satisfiable([...without(conflicting, [d]), wanted]), `${JSON.stringify(d)} is not needed in the conflict`);
+        // The named rules (clause-i is the file's clause i) alone exclude it with those decisions, and each is needed.
+        const onlyClauses = (ids: readonly string[]) => {
+          const solver = new Logic.Solver();
+          for (const id of ids) {
+            const clause = clauses[Number(/^clause-(\d+)$/.exec(id)![1]) - 1]!;
+            solver.require(Logic.or(clause.map((l) => (l > 0 ? name(varOf[l]!) : Logic.not(name(varOf[-l]!))))));
+          }
+          return solver.solveAssuming(Logic.and([...conflicting, wanted].map((d) => logicLit(literalOf(d))))) !== null;
+        };
+        assert.equal(onlyClauses(explanation.rules), false, `rules ${explanation.rules.join(', ')} do not exclude the value`);
+        for (const rule of explanation.rules) assert.ok(onlyClauses(explanation.rules.filter((r) => r !== rule)), `rule ${rule} is not needed`);
+        // Select succeeds once the repair is applied: in a fresh session, and through makeAvailable.
+        const fresh = new ConfigurationSession(c);
+        for (const d of without(decisions, repair)) fresh.select(d.attribute, d.value);
+        fresh.select(wanted.attribute, wanted.value);
+        assert.ok(fresh.count() > 0n);
+        const applied = session.makeAvailable(wanted);
+        assert.deepEqual(applied.repair, repair);
+        assert.equal(session.selections[wanted.attribute], wanted.value);
+        assert.deepEqual(without(session.decisions, [wanted]), without(decisions, repair));
+        assert.ok(session.undo());
+        assert.deepEqual(session.decisions, decisions);
+        repaired++;
+      }
+    }
+    assert.equal(repaired, 12);
+  });
+});
+
+/** Subsets of a list with exactly k members. */
+function* subsets<T>(list: readonly T[], k: number, from = 0): Generator<T[]> {
+  if (k === 0) return yield [];
+  for (let i = from; i <= list.length - k; i++) for (const rest of subsets(list, k - 1, i + 1)) yield [list[i]!, ...rest];
+}

@@ -122,3 +122,19 @@ export function cliHarness(prefix: string) {
   };
   return { dir, file, cpq };
 }
+
+/** Reads the clauses of a DIMACS file independently of the engine's importer: the SAT oracle's input. */
+export function dimacsClauses(text: string): { variables: number; clauses: number[][] } {
+  const variables = Number(/^p cnf (\d+)/m.exec(text)![1]);
+  const clauses: number[][] = [];
+  let clause: number[] = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*(c|p)\b/.test(line)) continue;
+    for (const token of line.trim().split(/\s+/).filter(Boolean)) {
+      const literal = Number(token);
+      if (literal === 0) (clauses.push(clause), (clause = []));
+      else clause.push(literal);
+    }
+  }
+  return { variables, clauses };
+}

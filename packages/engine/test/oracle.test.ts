@@ -7,24 +7,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { compile, ConfigurationSession, importDimacs } from '../src/index.js';
+import { dimacsClauses } from './fixtures.js';
 
 const Logic = createRequire(import.meta.url)('logic-solver') as any;
 const models = new URL('./models/dimacs/', import.meta.url);
 
 /** Reads the clauses of a DIMACS file independently of the engine's importer. */
-function clausesOf(text: string): number[][] {
-  const clauses: number[][] = [];
-  let clause: number[] = [];
-  for (const line of text.split('\n')) {
-    if (/^\s*(c|p)\b/.test(line)) continue;
-    for (const token of line.trim().split(/\s+/).filter(Boolean)) {
-      const literal = Number(token);
-      if (literal === 0) (clauses.push(clause), (clause = []));
-      else clause.push(literal);
-    }
-  }
-  return clauses;
-}
+const clausesOf = (text: string): number[][] => dimacsClauses(text).clauses;
 
 function oracleDomains(solver: any, variables: number, assumptions: number[]): { canTrue: boolean[]; canFalse: boolean[] } {
   const name = (v: number) => `v${v}`;
