@@ -317,7 +317,12 @@ function readDdnnf(space: PrecompiledSpace): DdnnfSpace {
   if (!Number.isInteger(size) || size < 2) fail('nodes', 'a decision-DNNF has at least the two terminals');
   if (!Number.isInteger(space.auxiliary) || space.auxiliary < 0) fail('auxiliary', 'must be a whole number of 0 or more');
   if (space.order !== '') fail('order', 'a decision-DNNF has no variable order: it must be ""');
-  const reader = new Varints(fromBase64(space.diagram, 'diagram'), 'diagram');
+  const bytes = fromBase64(space.diagram, 'diagram');
+  // Sizes are checked against the diagram before anything is allocated for them: a node
+  // takes at least two bytes, and every variable appears in the diagram at least once.
+  if (size - 2 > bytes.length / 2) fail('nodes', `a diagram of ${bytes.length} bytes cannot hold ${size} nodes`);
+  if (total > bytes.length) fail('auxiliary', `a diagram of ${bytes.length} bytes cannot mention ${total} variables`);
+  const reader = new Varints(bytes, 'diagram');
   const kind = new Uint8Array(size);
   const variable = new Int32Array(size).fill(-1);
   const first = new Int32Array(size);
