@@ -1051,7 +1051,7 @@ describe('4. a saved d-DNNF loads to the same answers, and edited files are refu
       const total = space.variables + space.auxiliary;
       const edited = (at: number, value: number) => loadSpace(c.catalog, JSON.stringify({ ...space, diagram: diagramText(numbers.map((x, i) => (i === at ? value : x))) }));
       const firstOf = (role: Field['role']) => fields.find((f) => f.role === role)!;
-      const lastOf = (role: Field['role']) => fields.findLast((f) => f.role === role)!;
+      const lastOf = (role: Field['role']) => [...fields].reverse().find((f) => f.role === role)!;
       const where = ['diagram', 'root'];
       for (const f of [firstOf('decision variable'), lastOf('decision variable')]) {
         await refused(edited(f.at, (numbers[f.at]! + 1) % total), where, `node ${f.node} decides another variable`);
