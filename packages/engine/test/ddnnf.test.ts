@@ -42,23 +42,14 @@ import {
   type SolutionSpace,
 } from '../src/index.js';
 import { smallCatalog, dimacsClauses } from './fixtures.js';
+// The generator of `cpq bench`: the same seed gives the same simulated user.
+import { mulberry32 } from '../src/cli/configure.js';
 
 // logic-solver has no types.
 const Logic = createRequire(import.meta.url)('logic-solver') as any;
 const models = new URL('./models/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, models), 'utf8');
 
-/** mulberry32, the generator of `cpq bench`: the same seed gives the same simulated user. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Models, compiled once per form and shared by the tests below.

@@ -147,7 +147,7 @@ export function bench(model: Model, steps: number, seed: number): BenchResult {
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same simulated user everywhere. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
