@@ -18,8 +18,8 @@ export function tinyCatalog(pricing: unknown, currency = 'EUR'): any {
         id: 'p',
         name: 'Product',
         attributes: [
-          { id: 'q', kind: 'quantity', name: 'Units', max: 100000 },
-          { id: 'r', kind: 'quantity', name: 'More units', max: 100000 },
+          { id: 'q', kind: 'quantity', name: 'Units', max: 40000 },
+          { id: 'r', kind: 'quantity', name: 'More units', max: 40000 },
           { id: 'b', kind: 'boolean', name: 'Service' },
           { id: 's', kind: 'single', name: 'Choice', required: false, options: [{ id: 'x', name: 'X' }, { id: 'y', name: 'Y' }] },
           { id: 'm', kind: 'multiple', name: 'Extras', options: [{ id: 'e1', name: 'E1' }, { id: 'e2', name: 'E2' }, { id: 'e3', name: 'E3' }] },

@@ -403,7 +403,7 @@ describe('bad input: a clear error naming the item and the rule, and nothing par
   });
 
   it('a negative or fractional quantity where a whole number is required', () => {
-    assertPricingProblems(run({ q: -1 }), ['configuration.selections.q: quantity -1 is outside 0..100000']);
+    assertPricingProblems(run({ q: -1 }), ['configuration.selections.q: quantity -1 is outside 0..40000']);
     assertPricingProblems(run({ q: 2.5 }), ['configuration.selections.q: quantity 2.5 is not a whole number']);
     assertPricingProblems(run({ q: 1 }, { quantity: 2.5 }), ['context.quantity: expected a whole number, found the number 2.5']);
     assertPricingProblems(run({ q: 1 }, { quantity: 0 }), ['context.quantity: must be at least 1, found 0']);

@@ -19,6 +19,8 @@ import { QuestionnaireSchema } from '../recommend/schema.js';
 export { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
 export { RESERVED_KEYS } from '../internal/json.js';
 import { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
+// What a product may hold to be configurable; checked with the rest of the catalog (validate.ts).
+export { ENCODING_LIMITS, EncodingLimitError, type EncodingLimit } from './limits.js';
 
 /** An image: an http(s) URL, a path relative to the page, or a data: image. */
 export const ImageUrlSchema = z.string().check(

@@ -17,6 +17,7 @@ import { didYouMean, formatPath, ProblemList, type Problem } from '../internal/p
 import { checkPricing } from '../price/validate.js';
 import { checkQuestionnaire } from '../recommend/validate.js';
 import { checkOptionId, quantityProblem } from './check-configuration.js';
+import { encodingProblems } from './limits.js';
 
 type Path = PropertyKey[];
 
@@ -138,6 +139,8 @@ function checkProduct(catalog: Catalog, product: Product, path: Path, out: Probl
   checkUnique(rules, [...path, 'rules'], 'rule', out);
   const scope = new Scope(catalog, product);
   rules.forEach((rule, i) => checkRule(scope, rule, [...path, 'rules', i], out));
+  // What the configuration engine can encode: what loads here must compile (or stop at a node or time limit).
+  for (const problem of encodingProblems(product)) out.add([...path, ...problem.path], problem.message);
 }
 
 function checkAttribute(catalog: Catalog, attribute: Attribute, path: Path, out: ProblemList): void {

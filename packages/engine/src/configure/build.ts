@@ -14,50 +14,91 @@ export function buildFormula(bdd: Bdd, levelOf: Int32Array, formula: Formula): n
       return bdd.andAll(formula.fs.map((f) => buildFormula(bdd, levelOf, f)));
     case 'or':
       return bdd.orAll(formula.fs.map((f) => buildFormula(bdd, levelOf, f)));
-    case 'count':
-      return formula.fs.every((f) => f.t === 'var')
-        ? countOfVariables(bdd, formula.fs.map((f) => levelOf[(f as { v: number }).v]!), formula.min, formula.max)
+    case 'count': {
+      // Distinct variables take the direct construction; a variable counted twice (a
+      // condition named twice) counts twice, as evaluate.ts counts it.
+      const levels = formula.fs.every((f) => f.t === 'var') ? formula.fs.map((f) => levelOf[(f as { v: number }).v]!) : undefined;
+      return levels && new Set(levels).size === levels.length
+        ? countOfVariables(bdd, levels, formula.min, formula.max)
         : countOfFormulas(bdd, formula.fs.map((f) => buildFormula(bdd, levelOf, f)), formula.min, formula.max);
+    }
     case 'linear':
       return linear(bdd, formula.terms.map((t) => ({ level: levelOf[t.v]!, w: t.w })), formula.max);
   }
 }
 
 /**
- * "Between min and max of these variables are true", built bottom-up in variable order:
- * the node for (item i, c true so far) decides item i. Counts above max are false at
- * once, so "exactly one of 5,000" stays linear.
+ * The states of a count at item i (of n): c of the items before i are true, r = n − i
+ * items remain. A state is decided without looking further when c > max or c + r < min
+ * (false) or when min ≤ c and c + r ≤ max (true), and no state has c > i. Only the
+ * others get a node, so "at least one of 100,000" is linear and "k of n" makes about
+ * k·(n − k) nodes, the size of the diagram itself. Returns the constant, or -1.
  */
-function countOfVariables(bdd: Bdd, levels: number[], min: number, max: number): number {
-  const sorted = [...new Set(levels)].sort((a, b) => a - b);
+function decidedCount(c: number, r: number, min: number, max: number): number {
+  if (c > max || c + r < min) return FALSE;
+  return c >= min && c + r <= max ? TRUE : -1;
+}
+
+/**
+ * Calls `each(c)` for the undecided states c at item i, in ascending order: those with
+ * c < min, then those with c > max − r (see {@link decidedCount}). A loop, not a
+ * recursion, and it never visits a decided state, so a count of 100,000 variables
+ * with a loose bound costs 100,000 steps.
+ */
+function undecidedStates(i: number, n: number, min: number, max: number, each: (c: number) => void): void {
+  const r = n - i;
+  const lo = Math.max(0, min - r);
+  const hi = Math.min(i, max);
+  for (let c = lo; c <= Math.min(hi, min - 1); c++) each(c);
+  for (let c = Math.max(lo, min, max - r + 1); c <= hi; c++) each(c);
+}
+
+/**
+ * "Between min and max of these (distinct) variables are true", built bottom-up in variable order:
+ * the node for (item i, c true so far) decides item i. Decided states are constants
+ * (see {@link decidedCount}), so "exactly one of 5,000" and "any of 100,000" stay linear.
+ */
+function countOfVariables(bdd: Bdd, levels: readonly number[], min: number, max: number): number {
+  const sorted = Int32Array.from(levels).sort();
   const n = sorted.length;
-  const cap = Math.min(max + 1, n); // counts beyond max are all alike: too many
-  let next: number[] = Array.from({ length: cap + 1 }, (_, c) => (c >= min && c <= max ? TRUE : FALSE));
+  const width = Math.min(n, max) + 2;
+  let next = new Int32Array(width); // the nodes of the undecided states at item i + 1
+  let row = new Int32Array(width);
+  const at = (c: number, r: number) => {
+    const done = decidedCount(c, r, min, max);
+    return done >= 0 ? done : next[c]!;
+  };
   for (let i = n - 1; i >= 0; i--) {
-    const row = new Array<number>(cap + 1);
-    for (let c = 0; c <= cap; c++) {
-      const low = next[c]!;
-      const high = c + 1 > max ? FALSE : next[Math.min(c + 1, cap)]!;
-      row[c] = bdd.mk(sorted[i]!, low, high);
-    }
+    const level = sorted[i]!;
+    const r = n - i - 1; // items after i
+    undecidedStates(i, n, min, max, (c) => (row[c] = bdd.mk(level, at(c, r), at(c + 1, r))));
+    const done = next;
     next = row;
+    row = done;
   }
-  return next[0]!;
+  return at(0, n);
 }
 
 /** The same for arbitrary conditions: item i true moves to count c+1, false stays at c. */
-function countOfFormulas(bdd: Bdd, items: number[], min: number, max: number): number {
-  const cap = Math.min(max + 1, items.length);
-  let next: number[] = Array.from({ length: cap + 1 }, (_, c) => (c >= min && c <= max ? TRUE : FALSE));
-  for (let i = items.length - 1; i >= 0; i--) {
+function countOfFormulas(bdd: Bdd, items: readonly number[], min: number, max: number): number {
+  const n = items.length;
+  const width = Math.min(n, max) + 2;
+  let next = new Int32Array(width);
+  let row = new Int32Array(width);
+  const at = (c: number, r: number) => {
+    const done = decidedCount(c, r, min, max);
+    return done >= 0 ? done : next[c]!;
+  };
+  for (let i = n - 1; i >= 0; i--) {
     const item = items[i]!;
     const notItem = bdd.not(item);
-    next = next.map((low, c) => {
-      const high = c + 1 > max ? FALSE : next[Math.min(c + 1, cap)]!;
-      return bdd.or(bdd.and(item, high), bdd.and(notItem, low));
-    });
+    const r = n - i - 1;
+    undecidedStates(i, n, min, max, (c) => (row[c] = bdd.or(bdd.and(item, at(c + 1, r)), bdd.and(notItem, at(c, r)))));
+    const done = next;
+    next = row;
+    row = done;
   }
-  return next[0]!;
+  return at(0, n);
 }
 
 /**

@@ -9,6 +9,8 @@
  * configurations exactly.
  */
 import type { Attribute, Condition, Product, Rule, Catalog } from '../catalog/schema.js';
+import { ENCODING_LIMITS, EncodingLimitError, encodingProblems, quantityValueCount } from '../catalog/limits.js';
+import { formatPath } from '../internal/problems.js';
 
 /** What one boolean variable stands for. */
 export interface VariableInfo {
@@ -45,8 +47,8 @@ export interface Encoding {
   readonly constraints: readonly Constraint[];
 }
 
-/** Guards the one-hot encoding of quantities against accidental huge ranges. */
-export const MAX_QUANTITY_VALUES = 100_000;
+/** Most values of one quantity (one-hot encoded): {@link ENCODING_LIMITS}.quantityValues. */
+export const MAX_QUANTITY_VALUES = ENCODING_LIMITS.quantityValues;
 
 const TRUE_F: Formula = { t: 'const', value: true };
 const FALSE_F: Formula = { t: 'const', value: false };
@@ -55,7 +57,18 @@ const not = (f: Formula): Formula => (f.t === 'const' ? { t: 'const', value: !f.
 const or = (fs: Formula[]): Formula => (fs.length === 0 ? FALSE_F : fs.length === 1 ? fs[0]! : { t: 'or', fs });
 const and = (fs: Formula[]): Formula => (fs.length === 0 ? TRUE_F : fs.length === 1 ? fs[0]! : { t: 'and', fs });
 
+/**
+ * Throws an {@link EncodingLimitError} when the product is beyond the
+ * {@link ENCODING_LIMITS}: `loadCatalog` reports the same as catalog problems, but a
+ * catalog built in code may not have been through it.
+ */
 export function encode(catalog: Catalog, product: Product): Encoding {
+  const excess = encodingProblems(product)[0];
+  if (excess) {
+    const index = catalog.products.indexOf(product);
+    const path = formatPath(index < 0 ? excess.path : ['products', index, ...excess.path]);
+    throw new EncodingLimitError(`cannot compile product "${product.id}": ${path === '' ? '' : `${path}: `}${excess.message}`, excess.limit, excess.amount, path);
+  }
   const variables: VariableInfo[] = [];
   const attributeVariables: number[][] = [];
   const constraints: Constraint[] = [];
@@ -188,13 +201,10 @@ function valuesOf(attribute: Attribute): (string | true | number)[] {
     case 'boolean':
       return [true];
     case 'quantity': {
+      // At most ENCODING_LIMITS.quantityValues: `encode` checked the product first.
       const min = attribute.min ?? 0;
       const step = attribute.step ?? 1;
-      const count = Math.floor((attribute.max - min) / step) + 1;
-      if (count > MAX_QUANTITY_VALUES) {
-        throw new RangeError(`quantity "${attribute.id}" has ${count} possible values; at most ${MAX_QUANTITY_VALUES} can be compiled`);
-      }
-      return Array.from({ length: Math.max(0, count) }, (_, i) => min + i * step);
+      return Array.from({ length: quantityValueCount(min, attribute.max, step) }, (_, i) => min + i * step);
     }
   }
 }

@@ -447,7 +447,7 @@ function joined(kind: 'all' | 'any', parts: readonly Condition[]): Condition {
   const flat: Condition[] = [];
   for (const part of parts) {
     const same = typeof part !== 'object' ? undefined : kind === 'all' ? ('all' in part ? part.all : undefined) : 'any' in part ? part.any : undefined;
-    if (same) flat.push(...same);
+    if (same) for (const p of same) flat.push(p); // no spread: a UVL group may be huge
     else flat.push(part);
   }
   if (flat.length === 1) return flat[0]!;

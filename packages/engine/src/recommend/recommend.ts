@@ -335,7 +335,7 @@ function trySelect(chooser: Chooser, product: Product, need: SelectNeed, answer:
       const wanted = exact ?? from ?? 0;
       return { code: 'not-available', params: { select: id, value: wanted }, text: `${product.id} cannot have ${id} ${exact === undefined ? 'of at least ' : ''}${wanted}` };
     }
-    value = Math.min(...candidates);
+    value = candidates.reduce((a, b) => Math.min(a, b)); // no spread: a quantity may have 100,000 values
     domain ??= [value];
   } else {
     value = option ?? true;

@@ -97,7 +97,7 @@ function addable(product: Product, item: string, selections: Configuration['sele
     case 'quantity': {
       if (option !== undefined || (typeof current === 'number' && current > 0)) return undefined;
       const above = (domain as number[]).filter((q) => q > 0);
-      return above.length > 0 ? { attribute: id, value: Math.min(...above) } : undefined;
+      return above.length > 0 ? { attribute: id, value: above.reduce((a, b) => Math.min(a, b)) } : undefined;
     }
   }
 }
