@@ -31,6 +31,9 @@ export interface Cnf {
 /** Most clauses a constraint may become directly; beyond, its diagram is encoded instead. */
 const DIRECT_BUDGET = 256;
 
+/** A counter step with at most this many partial sums says that they exclude each other. */
+const MAX_EXCLUSIVE = 24;
+
 type Clause = number[];
 
 export function toCnf(encoding: Encoding, levelOf: Int32Array, nodeLimit?: number): Cnf {
@@ -97,11 +100,81 @@ export function toCnf(encoding: Encoding, levelOf: Int32Array, nodeLimit?: numbe
     }
   };
 
+  /**
+   * A sum constraint as a counter that runs over its items in order: per step, one
+   * auxiliary variable per partial sum still undecided, defined by
+   * state(i + 1, s) ↔ (x_i ? state(i, s − w_i) : state(i, s)), a function of the items
+   * before it. Once those are decided, propagation fixes every state up to there, so
+   * the compiler sees the same rest for every prefix with the same partial sum and
+   * caches it (a diagram's nodes, functions of the items *after* them, stay open and
+   * keep prefixes apart). A step into a sum that cannot end in [lo, hi] is a clause,
+   * with the guard's literals in it.
+   */
+  const counter = ({ items, lo, hi, guard }: Sum, from: number) => {
+    const n = items.length;
+    const minRest = new Float64Array(n + 1);
+    const maxRest = new Float64Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      minRest[i] = minRest[i + 1]! + Math.min(0, items[i]!.w);
+      maxRest[i] = maxRest[i + 1]! + Math.max(0, items[i]!.w);
+    }
+    /** 1 accepted whatever follows, -1 rejected whatever follows, 0 open. */
+    const outcome = (i: number, sum: number) =>
+      sum + minRest[i]! >= lo && sum + maxRest[i]! <= hi ? 1 : sum + maxRest[i]! < lo || sum + minRest[i]! > hi ? -1 : 0;
+    if (outcome(0, 0) === 1) return;
+    if (outcome(0, 0) === -1) {
+      // No sum of these items is in [lo, hi]: only the guard can hold.
+      const clause = simplify([...guard]);
+      if (clause) add(clause, from);
+      return;
+    }
+    let states = new Map<number, number>([[0, TRUE_LIT]]);
+    for (let i = 0; i < n && states.size > 0; i++) {
+      const { lit: x, w } = items[i]!;
+      // Steps into a rejected sum are forbidden; open sums become the next states.
+      const next = new Map<number, [high: number, low: number]>();
+      for (const [sum, state] of states) {
+        for (const [taken, literal, to] of [[true, x, sum + w], [false, x ^ 1, sum]] as const) {
+          const result = outcome(i + 1, to);
+          if (result === -1) {
+            const clause = simplify([...guard, not(state), literal ^ 1]);
+            if (clause) add(clause, from);
+          } else if (result === 0) {
+            const entry = next.get(to) ?? [FALSE_LIT, FALSE_LIT];
+            entry[taken ? 0 : 1] = state;
+            next.set(to, entry);
+          }
+        }
+      }
+      states = new Map();
+      for (const [sum, [high, low]] of next) {
+        if (high === FALSE_LIT && low === FALSE_LIT) continue;
+        if (high === TRUE_LIT && low === FALSE_LIT) states.set(sum, x);
+        else if (high === FALSE_LIT && low === TRUE_LIT) states.set(sum, x ^ 1);
+        else if (high === TRUE_LIT && low === TRUE_LIT) states.set(sum, TRUE_LIT);
+        else {
+          const a = variables++;
+          define(a, x >> 1, x & 1 ? low : high, x & 1 ? high : low, from);
+          states.set(sum, positive(a));
+        }
+      }
+      // One partial sum at a time: implied, but said as clauses so that propagation sees
+      // it (the search would otherwise try two sums of one step together).
+      const open = [...states.values()].filter((l) => l >= 0);
+      if (open.length <= MAX_EXCLUSIVE) for (let p = 0; p < open.length; p++) for (let q = p + 1; q < open.length; q++) add([open[p]! ^ 1, open[q]! ^ 1], from);
+    }
+  };
+
   encoding.constraints.forEach((constraint, from) => {
     for (const part of conjuncts(constraint.formula)) {
       const direct = clausesOf(part, true, DIRECT_BUDGET);
       if (direct) {
         for (const clause of direct) add(clause, from);
+        continue;
+      }
+      const sum = sumOf(part);
+      if (sum) {
+        counter(sum, from);
         continue;
       }
       const root = buildFormula(bdd, levelOf, part);
@@ -110,6 +183,41 @@ export function toCnf(encoding: Encoding, levelOf: Int32Array, nodeLimit?: numbe
     }
   });
   return { variables, original, literals: Int32Array.from(literals), start: Int32Array.from(start), source: Int32Array.from(source) };
+}
+
+/** Σ w·item in [lo, hi], unless one of the guard literals holds. */
+interface Sum {
+  readonly items: readonly { lit: number; w: number }[];
+  readonly lo: number;
+  readonly hi: number;
+  readonly guard: readonly number[];
+}
+
+/**
+ * A count of literals or a linear constraint, possibly in a disjunction with literals
+ * (`parent → exactly one child`): the shape the counter encodes; undefined for others.
+ */
+function sumOf(f: Formula): Sum | undefined {
+  if (f.t === 'count') {
+    const items = f.fs.map((item) => literalIn(item));
+    if (items.some((l) => l === undefined)) return undefined;
+    return { items: (items as number[]).map((lit) => ({ lit, w: 1 })), lo: f.min, hi: f.max, guard: [] };
+  }
+  if (f.t === 'linear') return { items: f.terms.map((t) => ({ lit: positive(t.v), w: t.w })), lo: -Infinity, hi: f.max, guard: [] };
+  if (f.t === 'or') {
+    const guard: number[] = [];
+    let sum: Sum | undefined;
+    for (const part of f.fs) {
+      const literal = literalIn(part);
+      if (literal !== undefined) guard.push(literal);
+      else if (sum === undefined && (part.t === 'count' || part.t === 'linear')) {
+        sum = sumOf(part);
+        if (!sum) return undefined;
+      } else return undefined;
+    }
+    return sum && { ...sum, guard };
+  }
+  return undefined;
 }
 
 /** The clauses that `keep` keeps, over the same variables. */

@@ -35,6 +35,8 @@ export interface DdnnfOptions {
 
 const FALSE = 0;
 const TRUE = 1;
+/** See `decisionOf`: a component with at most this many catalog variables decides only them. */
+const FEW_ORIGINALS = 12;
 
 interface Component {
   readonly vars: Int32Array;
@@ -283,14 +285,36 @@ class Compiler {
         continue;
       }
       const componentVars = Int32Array.from(queue).sort();
-      let decision = componentVars[0]!;
-      for (const v of componentVars) if (rank[v]! > rank[decision]!) decision = v;
+      const decision = this.decisionOf(componentVars);
       const key = new Int32Array(componentVars.length + touched.length);
       key.set(componentVars);
       key.set(Int32Array.from(touched).sort(), componentVars.length);
       components.push({ vars: componentVars, key, hash: hashOf(key, componentVars.length), decision });
     }
     return components;
+  }
+
+  /**
+   * The variable to decide: the highest elimination rank, which splits components soonest.
+   * In a component with few of the catalog's variables left, one of those instead: the
+   * auxiliary variables are functions of them, so deciding them alone costs at most
+   * 2^FEW_ORIGINALS branches, while deciding auxiliary variables (which propagation
+   * ties to their inputs only weakly) can cost far more.
+   */
+  private decisionOf(vars: Int32Array): number {
+    const { rank } = this;
+    const original = this.cnf.original;
+    let best = -1;
+    let bestOriginal = -1;
+    let originals = 0;
+    for (const v of vars) {
+      if (best < 0 || rank[v]! > rank[best]!) best = v;
+      if (v < original) {
+        originals++;
+        if (bestOriginal < 0 || rank[v]! > rank[bestOriginal]!) bestOriginal = v;
+      }
+    }
+    return originals > 0 && originals <= FEW_ORIGINALS ? bestOriginal : best;
   }
 
   private cached(component: Component): number {
