@@ -31,6 +31,21 @@ export class DdnnfSpace implements SolutionSpace {
   private readonly values: Int8Array;
   private readonly ok: Uint8Array;
   private readonly reached: Uint8Array;
+  private readonly failed: Uint8Array;
+  // The passes' view of the AND nodes. Most of a decision-DNNF is implied literals,
+  // listed in every branch; a literal can only fail where the buyer decided its variable
+  // the other way. So each AND keeps its other parts (`inner`) apart from its literals
+  // over the encoding's variables (`andLiterals`, as 2·v + value), and an index from each
+  // literal to the ANDs that hold it finds the failing ANDs from the decisions alone.
+  // Literals of auxiliary variables never fail (nobody decides them): left out.
+  private readonly innerFrom: Int32Array;
+  private readonly innerTo: Int32Array;
+  private readonly inner: Int32Array;
+  private readonly literalsFrom: Int32Array;
+  private readonly literalsTo: Int32Array;
+  private readonly andLiterals: Int32Array;
+  private readonly holdersFrom: Int32Array;
+  private readonly holders: Int32Array;
 
   constructor(
     /** Variables of the encoding; the auxiliary ones of the clauses follow them. */
@@ -47,9 +62,46 @@ export class DdnnfSpace implements SolutionSpace {
     readonly parts: Int32Array,
     readonly root: number,
   ) {
+    const nodes = kind.length;
     this.values = new Int8Array(totalVariables);
-    this.ok = new Uint8Array(kind.length);
-    this.reached = new Uint8Array(kind.length);
+    this.ok = new Uint8Array(nodes);
+    this.reached = new Uint8Array(nodes);
+    this.failed = new Uint8Array(nodes);
+    this.innerFrom = new Int32Array(nodes);
+    this.innerTo = new Int32Array(nodes);
+    this.literalsFrom = new Int32Array(nodes);
+    this.literalsTo = new Int32Array(nodes);
+    const inner: number[] = [];
+    const literals: number[] = [];
+    const held = new Int32Array(2 * variableCount + 1);
+    for (let id = 2; id < nodes; id++) {
+      if (kind[id] !== KIND_AND) continue;
+      this.innerFrom[id] = inner.length;
+      this.literalsFrom[id] = literals.length;
+      for (let q = first[id]!; q < second[id]!; q++) {
+        const part = parts[q]!;
+        if (part >= 0 && part < nodes && kind[part] === KIND_LITERAL) {
+          const v = variable[part]!;
+          if (v < variableCount) {
+            literals.push(2 * v + first[part]!);
+            held[2 * v + first[part]!]!++;
+          }
+        } else inner.push(part);
+      }
+      this.innerTo[id] = inner.length;
+      this.literalsTo[id] = literals.length;
+    }
+    this.inner = Int32Array.from(inner);
+    this.andLiterals = Int32Array.from(literals);
+    // holders of literal l: holders[holdersFrom[l] .. holdersFrom[l + 1]).
+    this.holdersFrom = new Int32Array(2 * variableCount + 1);
+    for (let l = 0; l < 2 * variableCount; l++) this.holdersFrom[l + 1] = this.holdersFrom[l]! + held[l]!;
+    this.holders = new Int32Array(literals.length);
+    const fill = this.holdersFrom.slice(0, 2 * variableCount);
+    for (let id = 2; id < nodes; id++) {
+      if (kind[id] !== KIND_AND) continue;
+      for (let q = this.literalsFrom[id]!; q < this.literalsTo[id]!; q++) this.holders[fill[this.andLiterals[q]!]!++] = id;
+    }
   }
 
   /** Nodes and AND parts: what one pass visits. */
@@ -185,8 +237,9 @@ export class DdnnfSpace implements SolutionSpace {
   domains(assignment: Assignment): Uint8Array | undefined {
     this.load(assignment);
     if (this.upward() !== 1) return undefined;
-    const { kind, variable, first, second, parts, values: a, ok, reached } = this;
-    const bits = new Uint8Array(this.totalVariables);
+    const { kind, variable, first, second, inner, innerFrom, innerTo, values: a, ok, reached } = this;
+    const bits = new Uint8Array(this.variableCount);
+    const n = this.variableCount;
     reached.fill(0);
     reached[this.root] = 1;
     for (let id = kind.length - 1; id >= 2; id--) {
@@ -194,35 +247,51 @@ export class DdnnfSpace implements SolutionSpace {
       const v = variable[id]!;
       switch (kind[id]) {
         case KIND_LITERAL:
-          bits[v]! |= first[id] === 1 ? CAN_BE_TRUE : CAN_BE_FALSE;
+          if (v < n) bits[v]! |= first[id] === 1 ? CAN_BE_TRUE : CAN_BE_FALSE;
           break;
         case KIND_DECISION:
           if (a[v] !== 0 && ok[first[id]!]) {
-            bits[v]! |= CAN_BE_TRUE;
+            if (v < n) bits[v]! |= CAN_BE_TRUE;
             reached[first[id]!] = 1;
           }
           if (a[v] !== 1 && ok[second[id]!]) {
-            bits[v]! |= CAN_BE_FALSE;
+            if (v < n) bits[v]! |= CAN_BE_FALSE;
             reached[second[id]!] = 1;
           }
           break;
         default:
-          for (let q = first[id]!; q < second[id]!; q++) {
-            const part = parts[q]!;
+          for (let q = innerFrom[id]!; q < innerTo[id]!; q++) {
+            const part = inner[q]!;
             if (part >= 0) reached[part] = 1;
-            else {
+            else if (~part < n) {
               const x = a[~part];
               bits[~part]! |= x === -1 ? CAN_BE_FALSE | CAN_BE_TRUE : x === 1 ? CAN_BE_TRUE : CAN_BE_FALSE;
             }
           }
       }
     }
-    return bits.subarray(0, this.variableCount);
+    // A value held by an implied literal is possible when some reached AND holds it.
+    const { holders, holdersFrom } = this;
+    for (let v = 0; v < n; v++) {
+      for (let value = 0; value < 2; value++) {
+        const bit = value === 1 ? CAN_BE_TRUE : CAN_BE_FALSE;
+        if (bits[v]! & bit || a[v] === 1 - value) continue;
+        const literal = 2 * v + value;
+        for (let q = holdersFrom[literal]!; q < holdersFrom[literal + 1]!; q++) {
+          if (reached[holders[q]!]) {
+            bits[v]! |= bit;
+            break;
+          }
+        }
+      }
+    }
+    return bits;
   }
 
   count(assignment?: Assignment): bigint {
     this.load(assignment);
-    const { kind, variable, first, second, parts, values: a } = this;
+    this.markFailed();
+    const { kind, variable, first, second, inner, innerFrom, innerTo, values: a, failed } = this;
     const counts = new Array<bigint>(kind.length);
     counts[0] = 0n;
     counts[1] = 1n;
@@ -236,14 +305,14 @@ export class DdnnfSpace implements SolutionSpace {
           counts[id] = (a[v] !== 0 ? counts[first[id]!]! : 0n) + (a[v] !== 1 ? counts[second[id]!]! : 0n);
           break;
         default: {
-          let c = 1n;
+          let c = failed[id] ? 0n : 1n;
           let open = 0;
-          for (let q = first[id]!; q < second[id]! && c !== 0n; q++) {
-            const part = parts[q]!;
+          for (let q = innerFrom[id]!; q < innerTo[id]! && c !== 0n; q++) {
+            const part = inner[q]!;
             if (part >= 0) c *= counts[part]!;
             else if (a[~part] === -1) open++;
           }
-          counts[id] = c << BigInt(open);
+          counts[id] = c === 0n ? 0n : c << BigInt(open);
         }
       }
     }
@@ -252,8 +321,16 @@ export class DdnnfSpace implements SolutionSpace {
 
   cheapestRelaxation(assignment: Assignment, weight: Float64Array): number[] | undefined {
     this.load(assignment);
-    const { kind, variable, first, second, parts, values: a } = this;
+    const { kind, variable, first, second, inner, innerFrom, innerTo, andLiterals, literalsFrom, literalsTo, values: a } = this;
     const w = (v: number) => (v < this.variableCount ? weight[v]! : 0);
+    // What giving up the decisions that an AND's literals contradict costs.
+    const extra = new Float64Array(kind.length);
+    const { holders, holdersFrom } = this;
+    for (let v = 0; v < this.variableCount; v++) {
+      if (a[v] === -1) continue;
+      const against = 2 * v + (1 - a[v]!);
+      for (let q = holdersFrom[against]!; q < holdersFrom[against + 1]!; q++) extra[holders[q]!]! += w(v);
+    }
     const cost = new Float64Array(kind.length);
     const viaHigh = new Uint8Array(kind.length);
     cost[0] = Infinity;
@@ -271,8 +348,8 @@ export class DdnnfSpace implements SolutionSpace {
           break;
         }
         default: {
-          let sum = 0;
-          for (let q = first[id]!; q < second[id]!; q++) if (parts[q]! >= 0) sum += cost[parts[q]!]!;
+          let sum = extra[id]!;
+          for (let q = innerFrom[id]!; q < innerTo[id]!; q++) if (inner[q]! >= 0) sum += cost[inner[q]!]!;
           cost[id] = sum;
         }
       }
@@ -292,7 +369,11 @@ export class DdnnfSpace implements SolutionSpace {
         if (a[v] === (high ? 0 : 1) && v < this.variableCount) given.push(v);
         stack.push(high ? first[id]! : second[id]!);
       } else {
-        for (let q = first[id]!; q < second[id]!; q++) if (parts[q]! >= 0) stack.push(parts[q]!);
+        for (let q = literalsFrom[id]!; q < literalsTo[id]!; q++) {
+          const literal = andLiterals[q]!;
+          if (a[literal >> 1] === 1 - (literal & 1)) given.push(literal >> 1);
+        }
+        for (let q = innerFrom[id]!; q < innerTo[id]!; q++) if (inner[q]! >= 0) stack.push(inner[q]!);
       }
     }
     return given;
@@ -303,9 +384,21 @@ export class DdnnfSpace implements SolutionSpace {
     if (assignment) this.values.set(assignment.subarray(0, this.variableCount));
   }
 
+  /** The ANDs that hold a literal against a decision: from the decisions, through the index. */
+  private markFailed(): void {
+    const { failed, holders, holdersFrom, values: a } = this;
+    failed.fill(0);
+    for (let v = 0; v < this.variableCount; v++) {
+      if (a[v] === -1) continue;
+      const against = 2 * v + (1 - a[v]!);
+      for (let q = holdersFrom[against]!; q < holdersFrom[against + 1]!; q++) failed[holders[q]!] = 1;
+    }
+  }
+
   /** Which nodes still have a model under the loaded values; returns the root's answer. */
   private upward(): number {
-    const { kind, variable, first, second, parts, values: a, ok } = this;
+    this.markFailed();
+    const { kind, variable, first, second, inner, innerFrom, innerTo, values: a, ok, failed } = this;
     ok[0] = 0;
     ok[1] = 1;
     for (let id = 2; id < kind.length; id++) {
@@ -318,8 +411,8 @@ export class DdnnfSpace implements SolutionSpace {
           ok[id] = (a[v] !== 0 && ok[first[id]!]) || (a[v] !== 1 && ok[second[id]!]) ? 1 : 0;
           break;
         default: {
-          let all = 1;
-          for (let q = first[id]!; q < second[id]! && all; q++) if (parts[q]! >= 0 && !ok[parts[q]!]) all = 0;
+          let all = failed[id] ? 0 : 1;
+          for (let q = innerFrom[id]!; q < innerTo[id]! && all; q++) if (inner[q]! >= 0 && !ok[inner[q]!]) all = 0;
           ok[id] = all;
         }
       }
