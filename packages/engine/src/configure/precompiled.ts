@@ -357,7 +357,7 @@ function readDdnnf(space: PrecompiledSpace): DdnnfSpace {
     if (error instanceof GraphError) fail(error.message.startsWith('the root') ? 'root' : 'diagram', error.message);
     throw error;
   }
-  return result;
+  return result.warmUp();
 }
 
 function writeVarints(values: ArrayLike<number>): Uint8Array {
