@@ -1156,6 +1156,31 @@ describe('<product-configurator>', () => {
       expect(switches()).to.be.below(300);
       await waitUntil(() => switches() === 300, 'every attribute rendered', { timeout: 5000 });
     });
+
+    it('renders only the rows near the viewport of a product with thousands of features, and the rest as the buyer scrolls', async () => {
+      const product = { id: 'long', name: 'Long', attributes: Array.from({ length: 3000 }, (_, i) => ({ id: `f${i}`, kind: 'boolean', name: `Feature ${i}` })) };
+      const catalog = loadCatalog({ id: 'long', version: '1', name: 'Long', defaultCurrency: 'EUR', defaultLocale: 'en', products: [product] });
+      const el = await configurator({ catalog });
+      const rows = () => el.shadowRoot!.querySelectorAll('[part~="attribute"]').length;
+      await waitUntil(() => rows() > 0, 'the first rows rendered');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(rows(), 'rows in the page').to.be.within(1, 400);
+      // The empty boxes stand in for the rows: the page is about as tall as all of them.
+      const row = el.shadowRoot!.querySelector('[part~="attribute"]')!.getBoundingClientRect().height;
+      const height = el.shadowRoot!.querySelector('[part~="section"]')!.getBoundingClientRect().height;
+      expect(height / (3000 * row), 'the section stands as tall as its rows').to.be.within(0.6, 2);
+      // Scrolled to the end, the last feature is there and can be chosen.
+      const blocks = el.shadowRoot!.querySelectorAll<HTMLElement>('[data-block]');
+      blocks[blocks.length - 1]!.scrollIntoView();
+      const shown = (name: string) => parts(el, 'attribute').some((a) => text(a.querySelector('[part~="attribute-name"]')) === name);
+      await waitUntil(() => shown('Feature 2999'), 'the last feature rendered', { timeout: 5000 });
+      expect(shown('Feature 0'), 'the first feature left the page').to.equal(false);
+      switchOf(el, 'Feature 2999').click();
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ f2999: true });
+      expect(rows(), 'rows in the page after scrolling').to.be.within(1, 400);
+      window.scrollTo(0, 0);
+    });
   });
 
   describe('loading and errors', () => {

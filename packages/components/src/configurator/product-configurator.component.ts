@@ -30,6 +30,7 @@ import { CpqLoadEvent } from '../events/cpq-load.js';
 import { CpqLoadErrorEvent } from '../events/cpq-load-error.js';
 import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
 import { CpqShareEvent } from '../events/cpq-share.js';
+import { AttributeWindow, BLOCK } from './attribute-window.js';
 import { ConfiguratorModel, nextTask } from './configurator-model.js';
 import { styles } from './product-configurator.styles.js';
 
@@ -38,6 +39,13 @@ const MAX_CARDS = 6;
 
 /** Attributes rendered per frame the first time (measured: 631 switches at once were a 100-130 ms task). */
 const RENDER_SLICE = 120;
+
+/**
+ * From this many attributes only the blocks near the viewport render (see
+ * AttributeWindow): with all 631 of BusyBox's rows a click took 26-59 ms to the next
+ * frame, and that time grows with the rows.
+ */
+const WINDOWED_FROM = 1000;
 
 let instances = 0;
 
@@ -192,6 +200,9 @@ export class ProductConfigurator extends CpqElement {
   readonly #internals: ElementInternals;
   readonly #id = `cpq-configurator-${++instances}`;
   #groups: Group[] = [];
+  /** Per group, the number of its first block (blocks are numbered across the sections). */
+  #firstBlock: number[] = [];
+  readonly #window = new AttributeWindow(this);
   #loading: AbortController | undefined;
   /** What the form reset goes back to: the configuration the element started from. */
   #initial: Configuration | string | undefined;
@@ -331,6 +342,9 @@ export class ProductConfigurator extends CpqElement {
       if (loading.signal.aborted) return;
       this.model = model;
       this.#groups = groupBySection(model.compiled.product);
+      this.#firstBlock = [];
+      this.#groups.reduce((n, group) => (this.#firstBlock.push(n), n + Math.ceil(group.attributes.length / BLOCK)), 0);
+      this.#window.reset();
       this.rendered = RENDER_SLICE;
       this.status = 'ready';
       this.conflict = this.repaired = undefined;
@@ -520,14 +534,31 @@ export class ProductConfigurator extends CpqElement {
    * never blocks the page for one long task.
    */
   #sections(): TemplateResult[] {
+    if (this.#windowed) return this.#groups.map((group, i) => this.#section(group, i, this.#blocks(group, i)));
     let left = this.rendered;
     const out: TemplateResult[] = [];
     this.#groups.forEach((group, i) => {
       if (left <= 0) return;
-      out.push(this.#section(group, i, group.attributes.slice(0, left)));
+      out.push(this.#section(group, i, group.attributes.slice(0, left).map((attribute) => this.#attribute(attribute))));
       left -= group.attributes.length;
     });
     if (left < 0) requestAnimationFrame(() => (this.rendered += RENDER_SLICE));
+    return out;
+  }
+
+  /** Whether the product is long enough to render only the blocks near the viewport (see AttributeWindow). */
+  get #windowed(): boolean {
+    return (this.model?.compiled.product.attributes.length ?? 0) >= WINDOWED_FROM;
+  }
+
+  /** A section's attributes in blocks: the rows of those near the viewport, an empty box for the others. */
+  #blocks(group: Group, index: number): TemplateResult[] {
+    const first = this.#firstBlock[index]!;
+    const out: TemplateResult[] = [];
+    for (let at = 0, n = first; at < group.attributes.length; at += BLOCK, n++) {
+      const rows = group.attributes.slice(at, at + BLOCK);
+      out.push(html`<div class="block" data-block=${n} data-rows=${rows.length}>${this.#window.near(n) ? rows.map((a) => this.#attribute(a)) : nothing}</div>`);
+    }
     return out;
   }
 
@@ -551,7 +582,7 @@ export class ProductConfigurator extends CpqElement {
     }
   }
 
-  #section(group: Group, index: number, attributes: readonly Attribute[]): TemplateResult {
+  #section(group: Group, index: number, rows: readonly TemplateResult[]): TemplateResult {
     const t = this.#localize;
     const count = this.#groups.length;
     const name = group.section ? this.#text(group.section.name) : count === 1 ? t.term('options') : t.term('general');
@@ -559,7 +590,7 @@ export class ProductConfigurator extends CpqElement {
     return html`
       <section part="section" class="section" aria-labelledby=${id}>
         ${this.#heading(1, 'section-name', name, id)}
-        ${attributes.map((attribute) => this.#attribute(attribute))}
+        ${rows}
       </section>
     `;
   }

@@ -83,6 +83,11 @@ export const styles = css`
     padding-top: var(--_cpq-space-m);
     border-top: 1px solid var(--_cpq-border);
   }
+  /* A long product's rows in blocks (AttributeWindow): spaced as the section's own rows. */
+  .block {
+    display: grid;
+    gap: var(--_cpq-space-m);
+  }
   .section-name,
   .summary-name {
     font-size: 1.15em;

@@ -310,9 +310,14 @@ export class ConfigurationSession {
     return this;
   }
 
-  /** Whether the selections leave exactly one valid configuration: nothing is left to decide. */
+  /**
+   * Whether the selections leave exactly one valid configuration: nothing is left to
+   * decide. Read from the valid domains (one value left for every variable), not from
+   * a count: counting a 14,000-feature product's configurations is a pass of big-number
+   * arithmetic (4.6 ms a click in Chromium).
+   */
   get isComplete(): boolean {
-    return this.count() === 1n;
+    return this.bits.every((b) => b === CAN_BE_TRUE || b === CAN_BE_FALSE);
   }
 
   /** Values that `default` rules give an attribute under the current selections, in rule order. */
