@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { CatalogError, loadCatalog } from '../src/index.js';
+import { canonicalJson, CatalogError, loadCatalog } from '../src/index.js';
+import { canonicalJsonInSteps } from '../src/internal/digest.js';
 import { assertProblems, smallCatalog } from './fixtures.js';
 
 describe('reading hostile or broken documents', () => {
@@ -109,5 +110,24 @@ describe('reading hostile or broken documents', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('canonical JSON in steps (a large catalog hashed in a page)', () => {
+  it('makes the same text as canonicalJson for any JSON value, keys with no JSON form left out as JSON.stringify does (property)', async () => {
+    let pauses = 0;
+    const pause = async () => void pauses++;
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), fc.dictionary(fc.string(), fc.constantFrom(undefined, () => 1)), async (value, dropped) => {
+        const withDropped = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value, ...dropped } : value;
+        assert.equal(await canonicalJsonInSteps(withDropped, pause), canonicalJson(withDropped));
+      }),
+      { numRuns: 300 },
+    );
+    // A large value does pause (a slice runs at most 25 ms).
+    const large = Array.from({ length: 200_000 }, (_, i) => ({ id: `f${i}`, name: { en: `Feature ${i}`, de: `Merkmal ${i}` }, kind: 'boolean' }));
+    pauses = 0;
+    assert.equal(await canonicalJsonInSteps(large, pause), canonicalJson(large));
+    assert.ok(pauses > 0, 'paused while making the text of 200,000 features');
   });
 });

@@ -61,11 +61,11 @@ export function deepFreeze<T>(value: T): T {
  * same for the same catalog whatever the key order or spacing of its file. Quotes and
  * precompiled spaces carry it, so a changed catalog is noticed.
  */
-export function catalogHash(catalog: Catalog): Promise<string> {
+export function catalogHash(catalog: Catalog, pause?: () => Promise<void>): Promise<string> {
   // A loaded catalog is deeply frozen, so its hash cannot change: compute it once.
-  if (!Object.isFrozen(catalog)) return contentHash(catalog);
+  if (!Object.isFrozen(catalog)) return contentHash(catalog, pause);
   let hash = hashes.get(catalog);
-  if (!hash) hashes.set(catalog, (hash = contentHash(catalog)));
+  if (!hash) hashes.set(catalog, (hash = contentHash(catalog, pause)));
   return hash;
 }
 

@@ -138,6 +138,7 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
     const document = parseJson(input, { maxLength: 100_000_000, ...limits });
     if (!document.ok) throw new SpaceError(document.problems);
     value = document.value;
+    await pause?.();
   }
   const format = (value as { format?: unknown } | null)?.format;
   if (format !== 'cpq-space') throw new SpaceError([{ path: 'format', message: `this is not a precompiled space (format is ${JSON.stringify(format)}, not "cpq-space"); write one with cpq compile` }]);
@@ -152,7 +153,7 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
     throw new SpaceError([{ path: 'version', message: `format version ${space.version} is ${which} (${SPACE_FORMAT_VERSION}); compile the space again with this engine's cpq compile` }]);
   }
   await pause?.();
-  const hash = await catalogHash(catalog);
+  const hash = await catalogHash(catalog, pause);
   await pause?.();
   if (space.catalog.hash !== hash) {
     const was = `${space.catalog.id} ${space.catalog.version} (${space.catalog.hash})`;
@@ -165,7 +166,8 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
   if (encoding.variables.length !== space.variables) {
     throw new SpaceError([{ path: 'variables', message: `the space has ${space.variables} variables, this engine encodes the product with ${encoding.variables.length}; compile it again` }]);
   }
-  return { catalog, product, encoding, space: space.form === 'ddnnf' ? readDdnnf(space) : readDiagram(space) };
+  await pause?.();
+  return { catalog, product, encoding, space: space.form === 'ddnnf' ? await readDdnnf(space, pause) : readDiagram(space) };
 }
 
 /**
@@ -308,7 +310,8 @@ class Varints {
 }
 
 /** A decision-DNNF from its numbers (see {@link ddnnfNumbers}), checked node by node. */
-function readDdnnf(space: PrecompiledSpace): DdnnfSpace {
+/** Reads and checks a decision-DNNF, pausing (when given) between its steps: each is tens of milliseconds on a large one. */
+async function readDdnnf(space: PrecompiledSpace, pause?: () => Promise<void>): Promise<DdnnfSpace> {
   const fail = (path: string, message: string): never => {
     throw new SpaceError([{ path, message }]);
   };
@@ -350,13 +353,16 @@ function readDdnnf(space: PrecompiledSpace): DdnnfSpace {
     } else fail('diagram', `node ${id} has kind ${k}, which no node has`);
   }
   reader.end();
+  await pause?.();
   const result = new DdnnfSpace(space.variables, total, kind, variable, first, second, Int32Array.from(parts), space.root);
+  await pause?.();
   try {
     DdnnfSpace.check(result);
   } catch (error) {
     if (error instanceof GraphError) fail(error.message.startsWith('the root') ? 'root' : 'diagram', error.message);
     throw error;
   }
+  await pause?.();
   return result.warmUp();
 }
 

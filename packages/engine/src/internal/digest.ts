@@ -35,11 +35,55 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-/** `"sha256:<hex>"` of the canonical JSON of `value`. */
-export async function contentHash(value: unknown): Promise<string> {
+/**
+ * The same text as {@link canonicalJson}, made in slices with `pause` awaited whenever a
+ * slice has taken {@link SLICE_MS}: a catalog of 14,000 features is 100-180 ms of work,
+ * which a page should not spend in one task. Arrays and objects are walked here; each
+ * element of an array and each leaf goes through canonicalJson itself.
+ */
+export async function canonicalJsonInSteps(value: unknown, pause: () => Promise<void>): Promise<string> {
+  let since = Date.now();
+  const walk = async (v: unknown): Promise<string | undefined> => {
+    if (v === null || typeof v !== 'object') return canonicalJson(v);
+    if (Array.isArray(v)) {
+      const parts: string[] = [];
+      for (const item of v) {
+        // As JSON.stringify: what has no JSON form is null in an array.
+        parts.push((await walk(item)) ?? 'null');
+        if (Date.now() - since > SLICE_MS) {
+          await pause();
+          since = Date.now();
+        }
+      }
+      return `[${parts.join(',')}]`;
+    }
+    const parts: string[] = [];
+    // Keys in canonicalJson's order: sorted, then as an object enumerates them (integer
+    // keys first), so that the hash is the same.
+    const ordered = Object.create(null) as Record<string, true>;
+    for (const key of Object.keys(v).sort()) ordered[key] = true;
+    for (const key of Object.keys(ordered)) {
+      const text = await walk((v as Record<string, unknown>)[key]);
+      // As JSON.stringify: a key whose value has no JSON form is left out.
+      if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+    }
+    return `{${parts.join(',')}}`;
+  };
+  return (await walk(value)) ?? 'null';
+}
+
+/** How long a slice of {@link canonicalJsonInSteps} may run before it pauses. */
+const SLICE_MS = 25;
+
+/**
+ * `"sha256:<hex>"` of the canonical JSON of `value`; with `pause`, the JSON is made in
+ * slices (see {@link canonicalJsonInSteps}).
+ */
+export async function contentHash(value: unknown, pause?: () => Promise<void>): Promise<string> {
   const subtle = typeof crypto === 'undefined' ? undefined : crypto.subtle;
   if (!subtle) throw new Error('content hashes need WebCrypto (crypto.subtle): Node 20+, or a page served over https or from localhost');
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(value))));
+  const text = pause ? await canonicalJsonInSteps(value, pause) : canonicalJson(value);
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return `sha256:${hex}`;

@@ -120,8 +120,15 @@ function scanKeys(text: string, maxDepth: number): Problem[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      let end = i + 1;
-      while (text.charCodeAt(end) !== 0x22) end += text.charCodeAt(end) === 0x5c /* \ */ ? 2 : 1;
+      // The closing quote: the next one after an even run of backslashes (indexOf, not a
+      // loop per character: a precompiled space is one string of megabytes).
+      let end = text.indexOf('"', i + 1);
+      for (;;) {
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 0x5c /* \ */) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
       const top = stack[stack.length - 1];
       if (expectKey && top) {
         const key = JSON.parse(text.slice(i, end + 1)) as string;
