@@ -1,124 +1,63 @@
 // The configuration engine on the public models with the `cpq bench` protocol
-// (30 steps, seed 1), and the same steps answered by a SAT approach for comparison:
-// MiniSat (logic-solver) asked once per value not yet witnessed by a model found.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { gzipSync } from 'node:zlib';
-import { bench, loadModel } from '../../packages/engine/dist/cli/configure.js';
-import { ConfigurationSession, loadSpace, saveSpace } from '../../packages/engine/dist/index.js';
-import { report, summarise } from './lib.mjs';
+// (30 steps, seed 1), and the same steps answered by a SAT approach in the same run:
+// MiniSat (logic-solver) asked once for a model and then once per value not yet
+// witnessed by a model found. Each model runs in a process of its own
+// (workers/configure-model.mjs), so its peak RSS is its own and, as with `cpq bench`,
+// it starts with nothing compiled by the JIT.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { report } from './lib.mjs';
 
-const Logic = createRequire(import.meta.url)('logic-solver');
-const models = 'packages/engine/test/models';
+const worker = fileURLToPath(new URL('./workers/configure-model.mjs', import.meta.url));
 
-function satStepMs(text, compiled, assignments) {
-  const variables = Number(/^p cnf (\d+)/m.exec(text)[1]);
-  const solver = new Logic.Solver();
-  let clause = [];
-  for (const line of text.split('\n')) {
-    if (/^\s*(c|p)\b/.test(line)) continue;
-    for (const token of line.trim().split(/\s+/).filter(Boolean)) {
-      const literal = Number(token);
-      if (literal === 0) {
-        solver.require(Logic.or(clause));
-        clause = [];
-      } else clause.push(literal > 0 ? `v${literal}` : Logic.not(`v${-literal}`));
-    }
-  }
-  for (let v = 1; v <= variables; v++) solver.require(Logic.or(`v${v}`, Logic.not(`v${v}`)));
-  const ids = compiled.product.attributes.map((a) => a.id);
-  const assumed = [];
-  const times = [];
-  for (const [id, value] of assignments) {
-    const v = ids.indexOf(id) + 1;
-    assumed.push(value ? `v${v}` : Logic.not(`v${v}`));
-    const started = performance.now();
-    const seen = [new Uint8Array(variables + 1), new Uint8Array(variables + 1)];
-    const witness = (s) => { for (let i = 1; i <= variables; i++) seen[s.evaluate(`v${i}`) ? 1 : 0][i] = 1; };
-    const base = Logic.and(assumed);
-    witness(solver.solveAssuming(base));
-    for (let i = 1; i <= variables; i++) {
-      for (const value of [1, 0]) {
-        if (seen[value][i]) continue;
-        const s = solver.solveAssuming(Logic.and(base, value ? `v${i}` : Logic.not(`v${i}`)));
-        if (s) witness(s);
-      }
-    }
-    times.push(performance.now() - started);
-  }
-  return times;
+/** The worker's figures for one model, or what stopped it. */
+function measure(...args) {
+  return new Promise((resolve) => {
+    let figures = { error: 'the worker sent nothing' };
+    const child = fork(worker, args.map(String));
+    child.on('message', (message) => (figures = message));
+    // `close` comes after the last message, `exit` may come before it.
+    child.on('close', (code, signal) => resolve(code === 0 ? figures : { error: `the worker exited with ${signal ?? `code ${code}`}` }));
+  });
 }
 
-const percentile = (xs, q) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+// [label, file, SAT steps]: MiniSat on the DIMACS file's clauses, or for a UVL model on
+// the engine's own CNF encoding of it.
 const results = {};
-for (const [label, file] of [
+for (const [label, file, satSteps = Infinity] of [
   ['BerkeleyDB (dimacs)', 'dimacs/berkeleydb.dimacs'],
   ['axTLS (dimacs)', 'dimacs/axTLS.dimacs'],
   ['BusyBox (dimacs)', 'dimacs/busybox_2010-05-02_14-17-07.dimacs'],
   ['BusyBox (uvl)', 'uvl/busybox_2010-05-02_14-17-07.uvl'],
   ['embtoolkit (dimacs)', 'dimacs/embtoolkit.dimacs'],
+  ['uClinux-base (dimacs)', 'dimacs/uClinux-base.dimacs'],
+  ['aki3068net (dimacs)', 'dimacs/aki3068net.dimacs'],
+  ['at91sam7sek (dimacs)', 'dimacs/at91sam7sek.dimacs'],
+  ['pati (dimacs)', 'dimacs/pati.dimacs'],
+  ['vrc4373 (dimacs)', 'dimacs/vrc4373.dimacs'],
+  ['financial services (uvl)', 'uvl/financialservices-2017-09-28.uvl'],
+  // No SAT steps: MiniSat takes over 6 minutes a step here (14,010 features, 28,704
+  // variables with the auxiliary ones, some 12,600 calls of 30 ms a step; measured 370 s
+  // and 382 s for the first two), more than the whole run may take.
+  ['automotive02_01 (uvl)', 'uvl/automotive02_01.uvl', 0],
 ]) {
-  const path = `${models}/${file}`;
-  const text = readFileSync(path, 'utf8');
-  const model = await loadModel(path, text, undefined, undefined);
-  const countStarted = performance.now();
-  new ConfigurationSession(model.compiled).count();
-  const countMs = performance.now() - countStarted;
-  const figures = bench(model, 30, 1);
-  const row = { compileMs: figures.compileMs, nodes: figures.spaceNodes, p50: figures.p50, p95: figures.p95, max: figures.max, countMs, rssMB: figures.rssMB };
-  if (file.endsWith('.dimacs') && !file.includes('embtoolkit')) {
-    const sat = satStepMs(text, model.compiled, figures.choices);
-    row.satP95 = percentile(sat, 0.95);
-    row.speedup = `${Math.round(row.satP95 / Math.max(figures.p95, 0.001))}x`;
-  }
-  results[label] = row;
+  results[label] = await measure('session', file, satSteps);
 }
 report('configure', results);
 
-// Precompiled spaces: the file a page would load instead of compiling, and the time to
-// load it (strict JSON read, format and catalog-hash checks, diagram checks). The
-// first load is cold (nothing compiled by the JIT yet); then 20 more. Explanations on
-// the same model: every value left unavailable after the 30 bench steps, explained
-// (the first builds the per-rule diagrams).
+// Precompiled spaces: the file a page would load instead of compiling (gzip -9), the
+// first load (the loader not yet compiled by the JIT) and the median and p95 of more
+// loads; explanations of the values left unavailable after the 30 bench steps. The
+// large decision-DNNF products load in 0.1-0.3 s and explain a value in up to a second
+// (automotive02_01): 5 loads and the first 20 values there.
 const loads = {};
-for (const [label, file] of [
-  ['BusyBox (dimacs)', 'dimacs/busybox_2010-05-02_14-17-07.dimacs'],
-  ['BusyBox (uvl)', 'uvl/busybox_2010-05-02_14-17-07.uvl'],
+for (const [label, file, more, explanations] of [
+  ['BusyBox (dimacs)', 'dimacs/busybox_2010-05-02_14-17-07.dimacs', 20, Infinity],
+  ['BusyBox (uvl)', 'uvl/busybox_2010-05-02_14-17-07.uvl', 20, Infinity],
+  ['aki3068net (dimacs)', 'dimacs/aki3068net.dimacs', 5, 20],
+  ['financial services (uvl)', 'uvl/financialservices-2017-09-28.uvl', 5, 20],
+  ['automotive02_01 (uvl)', 'uvl/automotive02_01.uvl', 5, 20],
 ]) {
-  const path = `${models}/${file}`;
-  const model = await loadModel(path, readFileSync(path, 'utf8'), undefined, undefined);
-  const json = JSON.stringify(await saveSpace(model.compiled));
-  const samples = [];
-  for (let i = 0; i < 21; i++) {
-    // A fresh copy of the catalog each time, so no hash is remembered between loads.
-    const catalog = structuredClone(model.compiled.catalog);
-    const started = performance.now();
-    await loadSpace(catalog, json);
-    samples.push(performance.now() - started);
-  }
-  const session = new ConfigurationSession(model.compiled);
-  for (const [id, value] of bench(model, 30, 1).choices) session.select(id, value);
-  const domains = session.domains();
-  const explainMs = [];
-  for (const attribute of model.compiled.product.attributes) {
-    if (attribute.id in session.selections || domains[attribute.id].length !== 1) continue;
-    const started = performance.now();
-    session.explain({ attribute: attribute.id, value: !domains[attribute.id][0] });
-    explainMs.push(performance.now() - started);
-  }
-  const warm = summarise(samples.slice(1));
-  const explained = summarise(explainMs.slice(1));
-  loads[label] = {
-    spaceKB: json.length / 1024,
-    gzipKB: gzipSync(json).length / 1024,
-    firstLoadMs: samples[0],
-    loadMedianMs: warm.median,
-    loadP95Ms: warm.p95,
-    explained: explainMs.length,
-    firstExplainMs: explainMs[0],
-    explainMedianMs: explained.median,
-    explainP95Ms: explained.p95,
-    explainMaxMs: explained.max,
-  };
+  loads[label] = await measure('space', file, more, explanations);
 }
 report('configure-precompiled', loads);
