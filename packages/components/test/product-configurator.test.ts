@@ -316,6 +316,23 @@ describe('<product-configurator>', () => {
       expect(el.value!.selections).to.deep.equal({ display: 'd98' });
     });
 
+    it('another option of a chosen single choice names the rule in the way, not the option it would replace', async () => {
+      const el = await configurator();
+      await pick(el, 'Display size', '98-inch 4K display');
+      await pick(el, 'Mounting', 'Heavy-duty wall mount');
+      await pick(el, 'Mounting', 'Wall mount');
+      expect(el.value!.selections).to.deep.equal({ display: 'd98', mounting: 'wall-heavy' });
+      const rule = av.products[1]!.rules!.find((r) => r.id === 'mount-fits-display')!;
+      expect([...part(el, 'conflict').querySelectorAll('p')].map(text)).to.deep.equal([
+        'Mounting: Wall mount is not available with Display size: 98-inch 4K display.',
+        (rule.message as Record<string, string>)['en']!,
+      ]);
+      expect(text(part(el, 'repair-button'))).to.equal('Choose it instead of Display size: 98-inch 4K display');
+      part(el, 'repair-button').click();
+      await el.updateComplete;
+      expect(el.value!.selections).to.deep.equal({ mounting: 'wall-standard' });
+    });
+
     it('applies the engine’s repair in one step, says what it gave up, and undo restores every selection', async () => {
       const el = await configurator();
       await pick(el, 'Display size', '98-inch 4K display');

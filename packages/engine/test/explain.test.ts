@@ -69,6 +69,11 @@ function withRules(catalog: Catalog, productId: string, keep: readonly string[])
 
 const same = (a: Decision, b: Decision) => a.attribute === b.attribute && a.value === b.value && !a.declined === !b.declined;
 const without = (list: readonly Decision[], gone: readonly Decision[]) => list.filter((d) => !gone.some((g) => same(d, g)));
+/** The decisions that stay when `wanted` is chosen: another value of a single choice or a quantity replaces the one chosen. */
+const kept = (compiled: CompiledProduct, list: readonly Decision[], wanted: Decision) => {
+  const kind = compiled.product.attributes.find((a) => a.id === wanted.attribute)!.kind;
+  return !wanted.declined && (kind === 'single' || kind === 'quantity') ? list.filter((d) => d.attribute !== wanted.attribute) : list;
+};
 
 /** Subsets of a list with exactly k members. */
 function* subsets<T>(list: readonly T[], k: number, from = 0): Generator<T[]> {
@@ -100,6 +105,23 @@ describe('explanations on the demo catalogs', () => {
     assert.ok(session.undo());
     assert.deepEqual(session.decisions, before);
     assert.deepEqual(session.resolved, []);
+  });
+
+  it('another option of a chosen single choice replaces it: the rule in the way is named, and the repair is what makes it available', () => {
+    const compiled = compile(demo('av-rooms'), { product: 'meeting-room' });
+    const session = new ConfigurationSession(compiled);
+    session.select('display', 'd98').select('mounting', 'wall-heavy');
+    const wanted = { attribute: 'mounting', value: 'wall-standard' };
+    const explanation = session.explain(wanted);
+    assert.equal(explanation.available, false);
+    // Not "not available with the heavy-duty wall mount": choosing it replaces that one.
+    assert.deepEqual(explanation.conflicting, [{ attribute: 'display', value: 'd98' }]);
+    assert.deepEqual(explanation.rules, ['mount-fits-display']);
+    assert.deepEqual(explanation.repair, [{ attribute: 'display', value: 'd98' }]);
+    session.makeAvailable(wanted);
+    assert.deepEqual(session.selections, { mounting: 'wall-standard' });
+    // With nothing else in the way, another option is simply available.
+    assert.equal(session.explain({ attribute: 'mounting', value: 'mobile-cart' }).available, true);
   });
 
   it('an available value needs no repair, and makeAvailable simply chooses it', () => {
@@ -161,7 +183,9 @@ describe('explanations on the demo catalogs', () => {
           else session.select(attribute.id, value);
         }
         const wanted = allWanted(compiled)[ask % allWanted(compiled).length]!;
-        const decisions = session.decisions;
+        const all = session.decisions;
+        // What choosing it keeps (another option of a single choice replaces the chosen one).
+        const decisions = kept(compiled, all, wanted);
         const explanation = session.explain(wanted);
         // Asking for what is already decided is available.
         assert.equal(explanation.available, possible(compiled, without(decisions, [wanted]), wanted));
@@ -194,7 +218,7 @@ describe('explanations on the demo catalogs', () => {
           assert.ok(session.decisions.some((d) => same(d, wanted)));
           assert.deepEqual(without(session.decisions, [wanted]), without(decisions, repair));
           session.undo();
-          assert.deepEqual(session.decisions, decisions);
+          assert.deepEqual(session.decisions, all);
         }
       }),
       { numRuns: 300, includeErrorInReport: true },

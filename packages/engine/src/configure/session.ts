@@ -215,7 +215,11 @@ export class ConfigurationSession {
     // A decision on the very variable asked about (a boolean that is on, asked about off)
     // conflicts with it alone.
     const opposite = decisions.filter((d) => d.variable === target.variable && d.value !== target.value);
-    const others = decisions.filter((d) => d.variable !== target.variable);
+    // Choosing another value of a single choice or a quantity replaces the one chosen
+    // (as `select` does): that decision is not in the way, the rules are.
+    const kind = this.attributeOf(wanted.attribute).attribute.kind;
+    const replaces = !wanted.declined && (kind === 'single' || kind === 'quantity');
+    const others = decisions.filter((d) => d.variable !== target.variable && !(replaces && d.decision.attribute === wanted.attribute));
     const { space } = this.compiled;
     const consistent = (literals: readonly Literal[]) => space.satisfiable(this.literalAssignment([target, ...literals]));
     if (opposite.length === 0 && consistent(others)) return { wanted, available: true, conflicting: [], rules: [], repair: [] };
