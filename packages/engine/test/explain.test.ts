@@ -11,6 +11,7 @@ import {
   type Catalog,
   type CompiledProduct,
   type Decision,
+  type Explanation,
 } from '../src/index.js';
 import { edited, smallCatalog } from './fixtures.js';
 
@@ -81,6 +82,14 @@ function* subsets<T>(list: readonly T[], k: number, from = 0): Generator<T[]> {
   for (let i = from; i <= list.length - k; i++) for (const rest of subsets(list, k - 1, i + 1)) yield [list[i]!, ...rest];
 }
 
+/** The wall mount is out because of the 98" display: that decision, the compatibility rule, and giving up the display. */
+function assertTheDisplayIsInTheWay(explanation: Explanation): void {
+  assert.equal(explanation.available, false);
+  assert.deepEqual(explanation.conflicting, [{ attribute: 'display', value: 'd98' }]);
+  assert.deepEqual(explanation.rules, ['mount-fits-display']);
+  assert.deepEqual(explanation.repair, [{ attribute: 'display', value: 'd98' }]);
+}
+
 describe('explanations on the demo catalogs', () => {
   it('a large display explains why the standard wall mount is gone, and the repair brings it back in one undoable step', () => {
     const compiled = compile(demo('av-rooms'), { product: 'meeting-room' });
@@ -89,11 +98,7 @@ describe('explanations on the demo catalogs', () => {
     assert.ok(!session.domains().mounting!.includes('wall-standard'));
 
     const wanted = { attribute: 'mounting', value: 'wall-standard' };
-    const explanation = session.explain(wanted);
-    assert.equal(explanation.available, false);
-    assert.deepEqual(explanation.conflicting, [{ attribute: 'display', value: 'd98' }]);
-    assert.deepEqual(explanation.rules, ['mount-fits-display']);
-    assert.deepEqual(explanation.repair, [{ attribute: 'display', value: 'd98' }]);
+    assertTheDisplayIsInTheWay(session.explain(wanted));
 
     const before = session.decisions;
     session.makeAvailable(wanted);
@@ -112,12 +117,8 @@ describe('explanations on the demo catalogs', () => {
     const session = new ConfigurationSession(compiled);
     session.select('display', 'd98').select('mounting', 'wall-heavy');
     const wanted = { attribute: 'mounting', value: 'wall-standard' };
-    const explanation = session.explain(wanted);
-    assert.equal(explanation.available, false);
     // Not "not available with the heavy-duty wall mount": choosing it replaces that one.
-    assert.deepEqual(explanation.conflicting, [{ attribute: 'display', value: 'd98' }]);
-    assert.deepEqual(explanation.rules, ['mount-fits-display']);
-    assert.deepEqual(explanation.repair, [{ attribute: 'display', value: 'd98' }]);
+    assertTheDisplayIsInTheWay(session.explain(wanted));
     session.makeAvailable(wanted);
     assert.deepEqual(session.selections, { mounting: 'wall-standard' });
     // With nothing else in the way, another option is simply available.
