@@ -468,13 +468,28 @@ describe('<product-configurator>', () => {
     it('completes with the catalog’s defaults in one step, and starts over from where it began', async () => {
       const el = await configurator({ configuration: { product: 'meeting-room', selections: { display: 'd86' } } });
       expect(text(root(el).querySelector('.status'))).to.equal('10 choices left');
+      // Nothing to take back on a fresh page: said, not a button that does nothing.
+      expect(['Undo', 'Start over'].map((label) => button(el, label).getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
+      const log0 = record(['change']);
+      await press(el, 'Start over');
+      await press(el, 'Undo');
+      log0.stop();
+      expect(log0.events).to.have.length(0);
+      // Enter on it completes; the focus stays on it (a disabled button would drop it to the page).
+      button(el, 'Complete with defaults').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(text(root(el).activeElement)).to.equal('Complete with defaults');
+      expect(document.activeElement).to.equal(el);
+      await press(el, 'Undo');
       await press(el, 'Complete with defaults');
       const session = reference(av, 'meeting-room', { display: 'd86' }).complete();
       expect(el.value!.selections).to.deep.equal(session.selections);
       // The default rules of the large display: standard installation, four ceiling speakers.
       expect(el.value!.selections).to.include({ installation: 'standard', 'ceiling-speakers': 4, mounting: 'wall-heavy' });
       expect(text(root(el).querySelector('.status'))).to.equal('Complete');
-      expect(button(el, 'Complete with defaults').disabled, 'nothing left to complete').to.equal(true);
+      expect(button(el, 'Complete with defaults').getAttribute('aria-disabled'), 'nothing left to complete').to.equal('true');
+      expect(['Undo', 'Start over'].map((label) => button(el, label).getAttribute('aria-disabled'))).to.deep.equal([null, null]);
       await press(el, 'Undo');
       expect(el.value!.selections).to.deep.equal({ display: 'd86' });
       await press(el, 'Complete with defaults');

@@ -1030,15 +1030,24 @@ export class ProductConfigurator extends CpqElement {
           <button part="button" class="button" @click=${() => void this.#share()}>${t.term('copyShareLink')}</button>
           <button part="button" class="button" @click=${() => this.#handoff('expert')}>${t.term('talkToExpert')}</button>
           <button part="button" class="button" @click=${() => this.#handoff('reseller')}>${t.term('buyAtReseller')}</button>
-          <button part="button" class="button" data-action="complete" ?disabled=${open === 0} @click=${() => this.completeWithDefaults()}>${t.term('completeWithDefaults')}</button>
-          <button part="button" class="button" @click=${() => this.undo()}>${t.term('undo')}</button>
-          <button part="button" class="button" @click=${() => this.startOver()}>${t.term('startOver')}</button>
+          ${this.#action(t.term('completeWithDefaults'), open > 0, () => this.completeWithDefaults(), 'complete')}
+          ${this.#action(t.term('undo'), model.session.canUndo, () => this.undo())}
+          ${this.#action(t.term('startOver'), model.session.canUndo, () => this.startOver())}
           <slot name="actions"></slot>
         </div>
         ${this.shared ? html`<p class="shared">${t.term('linkCopied')}</p>` : nothing}
       </aside>
       ${model.priced ? html`<div part="price-bar" class="price-bar" aria-hidden="true"><span>${t.term('total')}</span><strong>${total}</strong></div>` : nothing}
     `;
+  }
+
+  /**
+   * An action that may have nothing to do: then `aria-disabled`, not `disabled`, so that it
+   * keeps the focus (Enter on "Complete with defaults" completes and disables it; a
+   * disabled button would drop the focus to the page) and stays in the Tab order.
+   */
+  #action(label: string, enabled: boolean, run: () => void, action?: string): TemplateResult {
+    return html`<button part="button" class="button" data-action=${action ?? nothing} aria-disabled=${enabled ? nothing : 'true'} @click=${() => enabled && run()}>${label}</button>`;
   }
 
   #text(text: LocalText | undefined): string {

@@ -177,7 +177,8 @@ export const buttons = css`
     border-color: var(--_cpq-accent);
     font-weight: 600;
   }
-  .button:disabled {
+  .button:disabled,
+  .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }

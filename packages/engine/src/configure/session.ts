@@ -348,6 +348,11 @@ export class ConfigurationSession {
     }
   }
 
+  /** Whether there is a change to take back (false in a new session, and after undoing every change). */
+  get canUndo(): boolean {
+    return this.history.length > 0;
+  }
+
   /** Returns to the selections before the last change. */
   undo(): boolean {
     const previous = this.history.pop();
