@@ -40,7 +40,8 @@ export async function settled(element: LitElement): Promise<void> {
 export function money(m: MoneyJSON, lang = 'en', signed = false): string {
   const options: Intl.NumberFormatOptions = { style: 'currency', currency: m.currency };
   if (signed) options.signDisplay = 'exceptZero';
-  return new Intl.NumberFormat(lang, options).format(m.amount as unknown as number);
+  // The elements write one minus sign, U+2212, in every language (Intl writes a hyphen in English).
+  return new Intl.NumberFormat(lang, options).format(m.amount as unknown as number).replace('-', '\u2212');
 }
 
 /** Waits until a configurator has loaded its product (or shown why not): no loading part left. */

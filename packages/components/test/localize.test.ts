@@ -108,4 +108,21 @@ describe('LocalizeController', () => {
       'Choisissez jusqu’à 2 options',
     ]);
   });
+
+  it('writes French colons after a no-break space, and one minus sign in every language', async () => {
+    // Every French text, with sample arguments: no line may start with a colon.
+    for (const [key, term] of Object.entries(fr)) {
+      const said = typeof term === 'function' ? (term as (...args: unknown[]) => string)('X', 'Y', 'Z', 'W') : String(term);
+      expect(said, `fr.${key}`).not.to.match(/ [:;?!]/);
+    }
+    expect(fr.decision('Fixation', 'Murale')).to.equal('Fixation\u00a0: Murale');
+    expect(de.makeAvailable('Displaygröße: 98 Zoll')).to.equal('Statt Displaygröße: 98 Zoll wählen');
+    // Intl writes a hyphen for a negative number in English, U+2212 in German and French.
+    for (const lang of ['en', 'de', 'fr']) {
+      const probe = await fixture<LangProbe>(html`<lang-probe lang=${lang}></lang-probe>`);
+      expect(probe.localize.number(-20, { signDisplay: 'exceptZero' }), lang).to.match(/^\u221220$/);
+      expect(probe.localize.money({ amount: '-14.00', currency: 'EUR' }, true), lang).to.include('\u2212');
+      expect(probe.localize.money({ amount: '-14.00', currency: 'EUR' }, true), lang).not.to.include('-');
+    }
+  });
 });

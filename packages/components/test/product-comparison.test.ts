@@ -237,7 +237,7 @@ describe('<product-comparison>', () => {
       expect(lines[0]).to.equal('Compared with Starter | +20 Users | +4 features | +€277.50 per month | +€9,990.00 over 36 months');
       expect(lines[1]).to.contain('+€74,340.00 over 36 months');
       expect(cells(row(el, 'Maximum users'))).to.deep.equal(['25', '300+275 ↑ (better)', '★Best value: 5,000+4,975 ↑ (better)']);
-      expect(cells(row(el, 'Response time for critical issues'))[1]).to.equal('8\u00a0h-16\u00a0h ↑ (better)');
+      expect(cells(row(el, 'Response time for critical issues'))[1]).to.equal('8\u00a0h\u221216\u00a0h ↑ (better)');
       expect(cells(row(el, 'Single sign-on'))).to.deep.equal(['✕No', '✓YesNew', '✓YesNew']);
       // The promoted column is tinted, and says so in its header.
       const promoted = row(el, 'Maximum users').querySelectorAll('td')[1]!;

@@ -528,7 +528,7 @@ describe('<quote-summary>', () => {
         'Premium support: Added',
       ]);
       // By hand: enterprise support is 5% below list: 59.90 → 56.905 → 56.90 (half-even), × 36 months = 2,048.40.
-      expect(rows[1]![3]).to.equal('-€2,048.40 over the term');
+      expect(rows[1]![3]).to.equal('\u2212€2,048.40 over the term');
       // The change of the total is the difference of the two quotes' totals, to the cent.
       const cents = (m: MoneyJSON) => BigInt(m.amount.replace('.', ''));
       const change = cents(v2.totals.grandTotal) - cents(v1.totals.grandTotal);

@@ -556,7 +556,9 @@ export class LocalizeController<E extends Partial<Translation> = Translation> im
       format = new Intl.NumberFormat(lang, options);
       this.#numberFormats.set(key, format);
     }
-    return format.format(value);
+    // One minus sign in every language: Intl writes U+2212 in German and French but a
+    // hyphen in English, beside texts that say "−4 features".
+    return format.format(value).replace('-', '\u2212');
   }
 
   /**

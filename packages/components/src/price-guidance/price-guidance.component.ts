@@ -140,7 +140,7 @@ export class PriceGuidanceBand extends CpqElement {
     const t = this.#localize;
     return html`<div part="quote" class=${`quote ${quote.position}`}>
       <p>
-        <strong>${t.term('thisQuote')}</strong>: ${t.term('ofList', this.#share(quote.ratio))} –
+        <strong>${t.term('thisQuote')}</strong> ${t.term('ofList', this.#share(quote.ratio))} –
         <span part="position" class="position">${t.term(POSITION_TERMS[quote.position])}</span>
       </p>
       <p part="percentile">${t.term('quotePercentile', t.number(quote.percentile, { style: 'unit', unit: 'percent', maximumFractionDigits: 1 }))}</p>

@@ -1,4 +1,4 @@
-export { compile, CompileError, AUTO_BDD_BUDGET, type CompileOptions, type CompiledProduct, type SpaceForm } from './compile.js';
+export { compile, CompileError, AUTO_BDD_BUDGET, AUTO_DDNNF_FEATURES, type CompileOptions, type CompiledProduct, type SpaceForm } from './compile.js';
 export {
   ConfigurationSession,
   SelectionError,

@@ -77,7 +77,7 @@ const SLICE_MS = 25;
 
 /**
  * `"sha256:<hex>"` of the canonical JSON of `value`; with `pause`, the JSON is made in
- * slices (see {@link canonicalJsonInSteps}).
+ * slices of at most 25 ms with `pause` awaited between them (the same text).
  */
 export async function contentHash(value: unknown, pause?: () => Promise<void>): Promise<string> {
   const subtle = typeof crypto === 'undefined' ? undefined : crypto.subtle;

@@ -12,7 +12,7 @@ export const priceGuidance = {
   guidanceStretch: 'Stretch',
   guidancePercentile: (percentile) => `${percentile}th percentile of won deals`,
   ofList: (percent) => `${percent} of list`,
-  thisQuote: 'This quote',
+  thisQuote: 'This quote:',
   quotePercentile: (percent) => `Priced higher than ${percent} of comparable won deals`,
   positionBelowFloor: 'Below the floor',
   positionFloorToTarget: 'Between floor and target',
