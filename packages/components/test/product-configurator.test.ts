@@ -1074,6 +1074,21 @@ describe('<product-configurator>', () => {
       }
     });
 
+    it('with sync-url, a link cut short in the address (broken percent-encoding) starts empty, and the product can still be changed', async () => {
+      const original = location.href;
+      history.replaceState(history.state, '', `${location.href.split('#')[0]}#config=%E0%A4%A`);
+      try {
+        const el = await configurator({ syncUrl: true });
+        expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+        expect(el.value!.selections).to.deep.equal({});
+        el.product = 'huddle-room';
+        await loaded(el);
+        expect(el.value!.product).to.equal('huddle-room');
+      } finally {
+        history.replaceState(history.state, '', original);
+      }
+    });
+
     it('a link from an older catalog version opens what still fits and lists what was left out', async () => {
       const older = '1~av-rooms~2026.05.0~meeting-room~display~d98~mounting~wall-standard~camera~usb-hd~table-mics~.4';
       const el = await configurator({ configuration: older });

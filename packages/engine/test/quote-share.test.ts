@@ -61,6 +61,12 @@ describe('encodeConfiguration', () => {
     assert.equal(shareCodeOf('https://northwind.example/rooms'), undefined);
     assert.equal(shareCodeOf(`https://x.example/#a=1&config=${code}`), code);
   });
+
+  it('reads a link with broken percent-encoding as it is: decoding it then says what is wrong, no URIError', () => {
+    const code = shareCodeOf('https://x.example/#config=%E0%A4%A');
+    assert.equal(code, '%E0%A4%A');
+    assert.throws(() => decodeConfiguration(code!, av), (error: unknown) => error instanceof ShareLinkError);
+  });
 });
 
 describe('decodeConfiguration', () => {

@@ -61,7 +61,15 @@ export class ConfiguratorModel {
     // A starting configuration for another product of this catalog (the page switched
     // products) does not apply; one for another catalog is an error (decoding says so),
     // unless it came from the page's address, which may hold another configurator's link.
-    const recorded = typeof initial === 'string' ? parseShareText(initial) : initial;
+    let recorded: ReturnType<typeof parseShareText> | Configuration | undefined;
+    try {
+      recorded = typeof initial === 'string' ? parseShareText(initial) : initial;
+    } catch (error) {
+      // The page's address may hold a link that is not ours, or one cut short: start
+      // empty, as for another catalog's. A link given as `configuration` is an error.
+      if (!fromAddress) throw error;
+      initial = undefined;
+    }
     const otherCatalog = (recorded?.catalog?.id ?? compiled.catalog.id) !== compiled.catalog.id;
     const otherProduct = recorded !== undefined && recorded.product !== compiled.product.id && !otherCatalog;
     if (initial !== undefined && !otherProduct && !(fromAddress && otherCatalog)) {

@@ -94,7 +94,15 @@ export function shareCodeOf(link: string): string | undefined {
   const at = link.indexOf('#');
   if (at < 0) return undefined;
   for (const part of link.slice(at + 1).split('&')) {
-    if (part.startsWith(`${SHARE_PARAMETER}=`)) return decodeURIComponent(part.slice(SHARE_PARAMETER.length + 1));
+    if (!part.startsWith(`${SHARE_PARAMETER}=`)) continue;
+    const code = part.slice(SHARE_PARAMETER.length + 1);
+    try {
+      return decodeURIComponent(code);
+    } catch {
+      // Broken percent-encoding (a link cut short): the code as it is, which then fails
+      // to decode with a ShareLinkError that says so, not a URIError from here.
+      return code;
+    }
   }
   return undefined;
 }
