@@ -1466,6 +1466,37 @@ describe('<product-configurator>', () => {
         }
       });
 
+      it('never lets the price bar cover the focused control, and hides it while the summary’s own total shows', async () => {
+        // The phone the defect was found on.
+        await setViewport({ width: 390, height: 844 });
+        const el = await configurator({ width: 'auto', configuration: { product: 'meeting-room', selections: { display: 'd98' } } });
+        const bar = part(el, 'price-bar');
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        window.scrollTo(0, 0);
+        root(el).querySelector<HTMLElement>('input, select, button')!.focus();
+        let checked = 0;
+        // Tab through every control of the options, as a keyboard user would.
+        for (let i = 0; i < 60 && !part(el, 'summary').contains(root(el).activeElement); i++) {
+          await sendKeys({ press: 'Tab' });
+          await frame();
+          const focused = root(el).activeElement as HTMLElement | null;
+          if (!focused || bar.hasAttribute('data-summary-shown')) continue;
+          const box = (focused.closest('label') ?? focused).getBoundingClientRect();
+          expect(box.bottom, `${focused.outerHTML.slice(0, 80)} is under the price bar`).to.be.at.most(bar.getBoundingClientRect().top + 0.5);
+          checked += 1;
+        }
+        expect(checked, 'controls checked with the bar on screen').to.be.greaterThan(10);
+        // At the summary, its total is on screen: no second Total bar under it.
+        part(el, 'total').scrollIntoView({ block: 'center' });
+        await frame();
+        expect(bar.hasAttribute('data-summary-shown')).to.equal(true);
+        expect(getComputedStyle(bar).visibility).to.equal('hidden');
+        window.scrollTo(0, 0);
+        await frame();
+        expect(getComputedStyle(bar).visibility).to.equal('visible');
+        await setViewport({ width: 360, height: 640 });
+      });
+
       it('is accessible (axe)', async () => {
         const el = await configurator({ width: 'auto' });
         await expect(el).to.be.accessible();

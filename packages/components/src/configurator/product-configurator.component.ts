@@ -31,6 +31,7 @@ import { CpqLoadErrorEvent } from '../events/cpq-load-error.js';
 import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
 import { CpqShareEvent } from '../events/cpq-share.js';
 import { AttributeWindow, BLOCK } from './attribute-window.js';
+import { PriceBar } from './price-bar.js';
 import { ConfiguratorModel, nextTask } from './configurator-model.js';
 import { styles } from './product-configurator.styles.js';
 
@@ -203,6 +204,8 @@ export class ProductConfigurator extends CpqElement {
   /** Per group, the number of its first block (blocks are numbered across the sections). */
   #firstBlock: number[] = [];
   readonly #window = new AttributeWindow(this);
+  /** Keeps the narrow screens' price bar off the focused control and out of the summary's way. */
+  readonly #priceBar = new PriceBar(this);
   #loading: AbortController | undefined;
   /** What the form reset goes back to: the configuration the element started from. */
   #initial: Configuration | string | undefined;

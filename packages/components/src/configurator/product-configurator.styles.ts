@@ -354,6 +354,10 @@ export const styles = css`
       border-top: 1px solid var(--_cpq-border);
       box-shadow: 0 -2px 8px rgb(0 0 0 / 0.08);
     }
+    /* The summary's own total is on screen: the bar would only repeat it (see PriceBar). */
+    .price-bar[data-summary-shown] {
+      visibility: hidden;
+    }
     .summary {
       padding: var(--_cpq-space-m);
     }
