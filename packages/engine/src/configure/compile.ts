@@ -8,7 +8,7 @@ import { didYouMean } from '../internal/problems.js';
 import { Bdd, FALSE } from './bdd.js';
 import { buildFormula } from './build.js';
 import { onlyClauses, toCnf, type Cnf } from './cnf.js';
-import { compileDdnnf } from './ddnnf.js';
+import { compileDdnnf, hasModel } from './ddnnf.js';
 import { LimitReached } from './limits.js';
 import { conjuncts, encode, type Constraint, type Encoding } from './encode.js';
 import { interactionOrder, supportOf } from './order.js';
@@ -151,7 +151,7 @@ function minimalConflictOfClauses(cnf: Cnf, encoding: Encoding): string[] {
       const rule = ruleOf(clause);
       return rule === undefined || rules.has(rule);
     };
-    return compileDdnnf(onlyClauses(cnf, keep), { firstModel: true }).root !== 0;
+    return hasModel(onlyClauses(cnf, keep));
   };
   let kept = new Set(encoding.constraints.flatMap((c) => (c.rule === undefined ? [] : [c.rule])));
   if (satisfiable(new Set())) {

@@ -15,7 +15,8 @@ import type { CompiledProduct } from './compile.js';
 import { conjuncts } from './encode.js';
 import { interactionOrder, supportOf } from './order.js';
 import { negative, onlyClauses, positive, toCnf, withUnits, type Cnf } from './cnf.js';
-import { compileDdnnf } from './ddnnf.js';
+import { hasModel } from './ddnnf.js';
+import { eliminationRank } from './elimination.js';
 import { BddSpace } from './space.js';
 
 /** A variable fixed to a value: a decision of the buyer, or the value asked about. */
@@ -50,6 +51,8 @@ export class RuleDiagrams {
   private readonly levelOf: Int32Array;
   /** For a decision-DNNF product: its clauses, for the consistency checks (made on first need). */
   private clauses: Cnf | undefined;
+  /** The decision order of all the clauses, for every check over a part of them. */
+  private rank: Int32Array | undefined;
   /** The attributes' own structure (one of a single choice, min..max of a multiple). */
   private readonly structure: number;
   private readonly ruleIds: string[] = [];
@@ -231,7 +234,9 @@ export class RuleDiagrams {
       const rule = encoding.constraints[this.clauses!.source[c]!]!.rule;
       return rule === undefined || wanted.has(rule);
     });
-    return compileDdnnf(withUnits(kept, literals.map((l) => (l.value === 1 ? positive(l.variable) : negative(l.variable)))), { firstModel: true }).root === FALSE;
+    // One decision order for every check: the rank of all the clauses (each check keeps a part).
+    this.rank ??= eliminationRank(this.clauses.variables, this.clauses.literals, this.clauses.start);
+    return !hasModel(withUnits(kept, literals.map((l) => (l.value === 1 ? positive(l.variable) : negative(l.variable)))), { rank: this.rank });
   }
 
   /** Whether the literals (as a cube), the structure and these rules cannot all hold. */
