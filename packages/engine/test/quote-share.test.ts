@@ -143,6 +143,15 @@ describe('decodeConfiguration', () => {
     const { camera: _c, 'table-mics': _t, 'ceiling-mics': _m, installation: _i, ...kept } = avConfig.selections;
     assert.deepEqual(decoded.configuration, { catalog: { id: 'av-rooms', version: '2027.01.0' }, product: 'meeting-room', selections: kept });
   });
+
+  it('lists a "__proto__" or "constructor" attribute of a link as dropped, not lost', () => {
+    for (const key of ['__proto__', 'constructor']) {
+      const decoded = decodeConfiguration(`1~av-rooms~${av.version}~meeting-room~${key}~.y~display~d98`, av);
+      assert.deepEqual(decoded.configuration.selections, { display: 'd98' });
+      assert.deepEqual(decoded.dropped.map((d) => [d.attribute, d.reason]), [[key, 'unknown-attribute']]);
+      assert.equal(Object.getPrototypeOf(decoded.recorded.selections), Object.prototype);
+    }
+  });
 });
 
 describe('handoffPayload', () => {

@@ -186,19 +186,22 @@ export function parseShareText(text: string): DecodedConfiguration['recorded'] {
   const version = readVersion(tokens[2]!) ?? fail(`the catalog version ${JSON.stringify(tokens[2])} cannot be read`);
   const product = id(tokens[3], 'the product');
   const selections: Record<string, SelectionValue> = {};
+  // Defined, not assigned: "__proto__" in a link is an attribute like any other (then
+  // dropped as unknown, and listed), not a prototype that vanishes.
+  const set = (attribute: string, value: SelectionValue) => Object.defineProperty(selections, attribute, { value, enumerable: true, writable: true, configurable: true });
   for (let i = 4; i < tokens.length; ) {
     const attribute = id(tokens[i++], 'the attribute');
     if (Object.hasOwn(selections, attribute)) fail(`the attribute "${attribute}" appears twice`);
     const value = tokens[i++];
     if (value === undefined) fail(`the attribute "${attribute}" has no value (the link may be cut short)`);
-    else if (value === '.y' || value === '.n') selections[attribute] = value === '.y';
-    else if (/^\.\d{1,15}$/.test(value)) selections[attribute] = Number(value.slice(1));
+    else if (value === '.y' || value === '.n') set(attribute, value === '.y');
+    else if (/^\.\d{1,15}$/.test(value)) set(attribute, Number(value.slice(1)));
     else if (/^-\d{1,4}$/.test(value)) {
       const n = Number(value.slice(1));
       if (i + n > tokens.length) fail(`the attribute "${attribute}" lists ${n} options but the link ends first`);
-      selections[attribute] = tokens.slice(i, i + n).map((t) => id(t, `an option of "${attribute}"`));
+      set(attribute, tokens.slice(i, i + n).map((t) => id(t, `an option of "${attribute}"`)));
       i += n;
-    } else selections[attribute] = id(value, `the value of "${attribute}"`);
+    } else set(attribute, id(value, `the value of "${attribute}"`));
   }
   return { catalog: { id: catalogId, version }, product, selections };
 }
