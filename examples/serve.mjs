@@ -35,6 +35,12 @@ const server = createServer((request, response) => {
     response.end();
     return;
   }
+  // The demo pages name their icon; a browser that asks for /favicon.ico anyway (a JSON file opened directly) gets it too.
+  if (url.pathname === '/favicon.ico') {
+    response.writeHead(302, { location: '/examples/reseller/favicon.svg' });
+    response.end();
+    return;
+  }
   let path = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '');
   if (!served.some((folder) => path === folder || path.startsWith(folder + sep))) return notFound(response);
   let file = join(root, path);

@@ -1,6 +1,7 @@
 // The reseller's glue for the comparison page: load the catalog, hand it to the
 // element, follow the "current plan" and language pickers, and react to "Choose".
 import { loadCatalog, localize } from '/packages/components/dist/cdn/cpq-kit.js';
+import { followLanguage, t } from '../reseller/page-text.js';
 
 const $ = (selector) => document.querySelector(selector);
 const comparison = $('#plans');
@@ -10,6 +11,7 @@ const status = $('#status');
 comparison.context = { date: '2026-11-20' };
 
 async function main() {
+  status.textContent = t('loading');
   try {
     const response = await fetch('/examples/catalogs/collab-suite.json');
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -20,9 +22,6 @@ async function main() {
     $('#current').addEventListener('change', (event) => {
       comparison.baseline = event.target.value;
     });
-    $('#lang').addEventListener('change', (event) => {
-      document.documentElement.lang = event.target.value;
-    });
     // The buyer removed or added a plan: keep the "current plan" picker honest.
     comparison.addEventListener('change', () => {
       $('#current').value = comparison.baseline;
@@ -31,11 +30,13 @@ async function main() {
       const { item } = event.detail;
       const name = localize(item.name, document.documentElement.lang, catalog.defaultLocale);
       const users = item.configuration.selections.seats;
-      status.textContent = `You chose ${name} for ${users} users. We will prepare your quote.`;
+      status.textContent = t('compare.chosen', name, users);
     });
   } catch (error) {
-    status.textContent = `The catalog could not be loaded: ${error.message}`;
+    status.textContent = t('loadFailed', error.message);
   }
 }
 
+// The language picker sets the page's language: its own texts (../reseller/page-text.js), the element's, the catalog's.
+followLanguage($('#lang'));
 main();

@@ -2,17 +2,30 @@
 // what the buyer wants (typed events); the page decides: a signed quote from the
 // vendor's service (/api/quotes, mounted by examples/serve.mjs), the share link shown
 // in a field, a hand-off to an engineer. Text from the service is set as text.
+// The page's words are in page-text.js, in each language of the page.
+import { onLanguageChange, t } from './page-text.js';
+
 const $ = (selector) => document.querySelector(selector);
 const lang = () => document.documentElement.lang || 'en';
 let lastQuote;
+// The messages shown, as [key, ...args] of page-text.js, to write them again in another language.
+let status = [];
+let verified = [];
 
 function money({ amount, currency }) {
   // Intl formats the decimal string itself: no float on the way.
   return new Intl.NumberFormat(lang(), { style: 'currency', currency }).format(amount);
 }
 
-function setStatus(message) {
-  $('#quote-status').textContent = message;
+/** Shows the message `key` of page-text.js (with `args`) under the quote panel; no key, no message. */
+function setStatus(key, ...args) {
+  status = key ? [key, ...args] : [];
+  $('#quote-status').textContent = key ? t(key, ...args) : '';
+}
+
+function setVerified(key, ...args) {
+  verified = key ? [key, ...args] : [];
+  $('#quote-verified').textContent = key ? t(key, ...args) : '';
 }
 
 function quantity() {
@@ -25,7 +38,7 @@ async function requestQuote(event) {
   // "Rooms of this kind" multiplies a room system; a software package is quoted once.
   const count = event.currentTarget.id === 'software-configurator' ? 1 : quantity();
   $('#quote').scrollIntoView({ block: 'start' });
-  setStatus('Asking the vendor for a signed quote…');
+  setStatus('quote.asking');
   try {
     const response = await fetch('/api/quotes', {
       method: 'POST',
@@ -35,29 +48,30 @@ async function requestQuote(event) {
     const body = await response.json();
     if (!response.ok) {
       const problems = (body.issues ?? []).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-      setStatus(`The quote could not be made (${body.error}). ${problems.join(' ')}`);
+      setStatus('quote.failed', body.error, problems.join(' '));
       return;
     }
     lastQuote = body;
     showQuote(body);
-    setStatus('');
+    setStatus();
   } catch (error) {
-    setStatus(`The quote service did not answer: ${error.message}`);
+    setStatus('quote.noAnswer', error.message);
   }
 }
 
-function showQuote(quote) {
-  const t = quote.totals;
+/** Writes the quote's details, in the page's language. */
+function writeQuote(quote) {
+  const totals = quote.totals;
   const rows = [
-    ['Quote', `${quote.number}, version ${quote.version}`],
-    ['Valid until', new Intl.DateTimeFormat(lang(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${quote.validUntil}T00:00:00Z`))],
-    ...(quote.catalog.id === 'av-rooms' ? [['Rooms', String(quote.items[0]?.quantity ?? 1)]] : []),
-    ['One-time, net', money(t.oneTime.net)],
-    ...(t.recurring.month ? [['Per month, net', money(t.recurring.month.net)]] : []),
-    ...(t.recurring.year ? [['Per year, net', money(t.recurring.year.net)]] : []),
-    ...t.tax.map((tax) => [`Tax ${tax.percent} %`, money(tax.amount)]),
-    ['Total over the term', money(t.grandTotal)],
-    ['Signed', `${quote.signature.alg}${quote.signature.kid ? `, key ${quote.signature.kid}` : ''}`],
+    [t('quote.number'), t('quote.numberValue', quote.number, quote.version)],
+    [t('quote.validUntil'), new Intl.DateTimeFormat(lang(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${quote.validUntil}T00:00:00Z`))],
+    ...(quote.catalog.id === 'av-rooms' ? [[t('quote.rooms'), String(quote.items[0]?.quantity ?? 1)]] : []),
+    [t('quote.oneTime'), money(totals.oneTime.net)],
+    ...(totals.recurring.month ? [[t('quote.perMonth'), money(totals.recurring.month.net)]] : []),
+    ...(totals.recurring.year ? [[t('quote.perYear'), money(totals.recurring.year.net)]] : []),
+    ...totals.tax.map((tax) => [t('quote.tax', tax.percent), money(tax.amount)]),
+    [t('quote.total'), money(totals.grandTotal)],
+    [t('quote.signed'), `${quote.signature.alg}${quote.signature.kid ? `, ${t('quote.key', quote.signature.kid)}` : ''}`],
   ];
   $('#quote-details').replaceChildren(
     ...rows.flatMap(([term, value]) => {
@@ -68,17 +82,20 @@ function showQuote(quote) {
       return [dt, dd];
     }),
   );
+}
+
+function showQuote(quote) {
+  writeQuote(quote);
   $('#quote-result').hidden = false;
   $('#quote-result-title').focus();
-  $('#quote-verified').textContent = '';
+  setVerified();
 }
 
 async function checkQuote() {
   const response = await fetch('/api/quotes/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lastQuote) });
   const body = await response.json();
-  $('#quote-verified').textContent = body.valid
-    ? 'The vendor confirms this quote: signature, validity and every amount check out.'
-    : `Not confirmed: ${(body.reasons ?? body.issues ?? []).map((r) => r.message).join(' ')}`;
+  if (body.valid) setVerified('quote.confirmed');
+  else setVerified('quote.notConfirmed', (body.reasons ?? body.issues ?? []).map((r) => r.message).join(' '));
 }
 
 function showLink(event) {
@@ -88,10 +105,10 @@ function showLink(event) {
 
 function handOff(event) {
   const { to, payload } = event.detail;
-  const expert = event.currentTarget.id === 'software-configurator' ? 'One of our software specialists' : 'One of our AV engineers';
-  const who = to === 'expert' ? expert : 'Our sales team';
-  const conflicts = payload.conflicts.length === 0 ? '' : ` They will see the ${payload.conflicts.length} conflict(s) you resolved.`;
-  setStatus(`${who} will call you about this configuration (${payload.answers.length} choices, ${payload.complete ? 'complete' : 'not complete yet'}).${conflicts} Nothing to repeat: they get the link ${payload.share.link ?? payload.share.code}.`);
+  const expert = event.currentTarget.id === 'software-configurator' ? 'handoff.specialist' : 'handoff.engineer';
+  const who = to === 'expert' ? expert : 'handoff.sales';
+  // The key of `who`, not its text: written again in another language, the whole message follows.
+  setStatus('handoff.message', who, payload.answers.length, payload.complete, payload.conflicts.length, payload.share.link ?? payload.share.code);
   $('#quote').scrollIntoView({ block: 'start' });
 }
 
@@ -105,3 +122,9 @@ for (const configurator of [$('#room-configurator'), $('#software-configurator')
 $('#room-summary').addEventListener('cpq-quote-request', requestQuote);
 $('#room-summary').addEventListener('cpq-share', showLink);
 $('#quote-check').addEventListener('click', checkQuote);
+// Another language: the messages and the quote's details in it.
+onLanguageChange(() => {
+  setStatus(...status);
+  setVerified(...verified);
+  if (lastQuote) writeQuote(lastQuote);
+});

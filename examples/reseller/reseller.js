@@ -1,6 +1,7 @@
 // The reseller's own glue: load the vendor's catalogs, hand them to the elements,
 // and keep the language in sync. Everything else is the elements' job.
 import { loadCatalog, localize } from '/packages/components/dist/cdn/cpq-kit.js';
+import { followLanguage, onLanguageChange, t } from './page-text.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -34,6 +35,7 @@ function openPackage(catalog, { product }, start) {
 
 async function main() {
   const status = $('#rooms-status');
+  status.textContent = t('loading');
   try {
     const [rooms, software] = await Promise.all([
       load('/examples/catalogs/av-rooms.json'),
@@ -65,14 +67,15 @@ async function main() {
       openPackage(software, event.detail.configuration, event.detail.configuration);
       $('#software-configurator').scrollIntoView({ block: 'start' });
     });
-    $('#lang').addEventListener('change', (event) => {
-      document.documentElement.lang = event.target.value;
+    onLanguageChange(() => {
       for (const [select, element, catalog] of pairs) fillProducts(select, element, catalog);
     });
     status.textContent = '';
   } catch (error) {
-    status.textContent = `The catalog could not be loaded: ${error.message}`;
+    status.textContent = t('loadFailed', error.message);
   }
 }
 
+// The language picker sets the page's language: its own texts (page-text.js), the elements', the catalogs'.
+followLanguage($('#lang'));
 main();

@@ -1408,9 +1408,9 @@ describe('<product-configurator>', () => {
         expect(text(part(el, 'primary-button')), lang).to.equal(quote);
         expect(text(part(el, 'name')), lang).to.equal(name);
       }
-      // The AV catalog has English and German texts: in French its own texts fall back to English.
+      // The AV catalog is in French too: its own texts in French beside the element's.
       const fr = await configurator({ lang: 'fr' });
-      expect(text(part(fr, 'name'))).to.equal('Meeting room system');
+      expect(text(part(fr, 'name'))).to.equal('Système pour salles de réunion');
       expect(text(part(fr, 'summary-name'))).to.equal('Votre configuration');
       expect(text(part(fr, 'total').querySelector('dd'))).to.equal('1\u202f773,10\u00a0€');
     });

@@ -274,14 +274,14 @@ describe('<quote-summary>', () => {
       // [breakdown, line item, step code (or "term"), en, de, fr], written by hand
       const expected: [PriceBreakdown, string, string, string, string, string][] = [
         [enterprise, 'meeting-room/table-mics', 'list', 'List price 20 × €390.00', 'Listenpreis 20 × 390,00 €', 'Prix catalogue 20 × 390,00 €'],
-        [enterprise, 'meeting-room/support:plus', 'book-percent', 'Price book “Enterprise prices (EUR)”: 5% below “List prices (EUR)”', 'Preisliste „Enterprise-Preise (EUR)“: 5 % unter „Listenpreise (EUR)“', 'Liste de prix « Enterprise prices (EUR) » : 5 % en dessous de « List prices (EUR) »'],
-        [enterprise, 'meeting-room/installation:premium', 'book-price', 'Price book “Enterprise prices (EUR)”', 'Preisliste „Enterprise-Preise (EUR)“', 'Liste de prix « Enterprise prices (EUR) »'],
+        [enterprise, 'meeting-room/support:plus', 'book-percent', 'Price book “Enterprise prices (EUR)”: 5% below “List prices (EUR)”', 'Preisliste „Enterprise-Preise (EUR)“: 5 % unter „Listenpreise (EUR)“', 'Liste de prix « Prix Enterprise (EUR) » : 5 % en dessous de « Prix catalogue (EUR) »'],
+        [enterprise, 'meeting-room/installation:premium', 'book-price', 'Price book “Enterprise prices (EUR)”', 'Preisliste „Enterprise-Preise (EUR)“', 'Liste de prix « Prix Enterprise (EUR) »'],
         [enterprise, 'meeting-room/display:d86', 'tier-range', 'Volume price 5–9 units', 'Staffelpreis 5–9 Einheiten', 'Prix par volume de 5 à 9 unités'],
         [enterprise, 'meeting-room/display:d86', 'manual-percent', 'Discount 25%', 'Rabatt 25 %', 'Remise de 25 %'],
         [enterprise, 'meeting-room/camera:ptz', 'manual-amount', 'Discount of €100.00', 'Rabatt von 100,00 €', 'Remise de 100,00 €'],
         [enterprise, 'meeting-room/ceiling-speakers', 'tier-slab', 'Graduated price: 16 × €228.00 + 14 × €210.00', 'Gestaffelter Preis: 16 × 228,00 € + 14 × 210,00 €', 'Prix dégressif par tranches : 16 × 228,00 € + 14 × 210,00 €'],
         [enterprise, 'meeting-room/installation:premium', 'schedule', 'Volume discount 5% for 5–9 units', 'Mengenrabatt 5 % für 5–9 Einheiten', 'Remise sur volume de 5 %, de 5 à 9 unités'],
-        [enterprise, 'meeting-room/support:plus', 'contract-percent', 'Contract discount 15% (Contoso framework agreement 2026–2027)', 'Vertragsrabatt 15 % (Rahmenvertrag Contoso 2026–2027)', 'Remise contractuelle de 15 % (Contoso framework agreement 2026–2027)'],
+        [enterprise, 'meeting-room/support:plus', 'contract-percent', 'Contract discount 15% (Contoso framework agreement 2026–2027)', 'Vertragsrabatt 15 % (Rahmenvertrag Contoso 2026–2027)', 'Remise contractuelle de 15 % (Contrat-cadre Contoso 2026–2027)'],
         [enterprise, 'meeting-room/support:plus', 'order-percent', 'Order discount 3%', 'Auftragsrabatt 3 %', 'Remise sur la commande de 3 %'],
         [enterprise, 'meeting-room/support:plus', 'net', 'Net price', 'Nettopreis', 'Prix net'],
         [enterprise, 'meeting-room/support:plus', 'term', 'Over 36 months', 'Über 36 Monate', 'Sur 36 mois'],

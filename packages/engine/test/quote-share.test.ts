@@ -173,7 +173,7 @@ describe('handoffPayload', () => {
       ['display', 'd86', '86-inch 4K display'],
       ['table-mics', 2, undefined],
     ]);
-    assert.deepEqual(payload.answers[0]!.name, { en: 'Camera', de: 'Kamera' });
+    assert.deepEqual(payload.answers[0]!.name, { en: 'Camera', de: 'Kamera', fr: 'Caméra' });
     assert.equal(payload.conflicts.length, 1);
     assert.deepEqual(payload.conflicts[0]!.wanted, { attribute: 'display', value: 'd86' });
     assert.deepEqual(payload.conflicts[0]!.gaveUp, [{ attribute: 'mounting', value: 'wall-standard' }]);

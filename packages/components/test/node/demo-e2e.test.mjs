@@ -4,27 +4,12 @@
 // repair it, ask for a signed quote and have it verified, copy the share link and open
 // it in a fresh page: the same configuration at the same price.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { chrome, demoInChromium, root } from './demo-server.mjs';
 import { loadCatalog, price, priceGuidance, readDeals } from '../../../engine/dist/index.js';
 
-const root = new URL('../../../../', import.meta.url);
-const chrome = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const catalog = loadCatalog(readFileSync(new URL('examples/catalogs/av-rooms.json', root), 'utf8'));
-
-/** Starts examples/serve.mjs on a free port; resolves with its base URL. */
-function serve() {
-  const server = spawn(process.execPath, ['examples/serve.mjs'], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => {
-      const match = /http:\/\/localhost:(\d+)\//.exec(String(chunk));
-      if (match) resolve({ server, base: `http://127.0.0.1:${match[1]}` });
-    });
-    server.on('exit', (code) => reject(new Error(`the demo server stopped (${code})`)));
-  });
-}
 
 /** Runs `fn` in the page with the configurator element as its argument. */
 const inConfigurator = (page, fn, ...args) => page.evaluate((source, ...rest) => {
@@ -54,25 +39,14 @@ const engineTotal = (selected) => {
 };
 
 describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : 'no Chrome or Chromium found (set CHROME_PATH)' }, () => {
-  let server;
-  let base;
-  let browser;
-
-  before(async () => {
-    ({ server, base } = await serve());
-    browser = await puppeteer.launch({ executablePath: chrome, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'] });
-  });
-  after(async () => {
-    await browser?.close();
-    server?.kill();
-  });
+  const demo = demoInChromium();
 
   it('configures, repairs a conflict, quotes, verifies and shares', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(`${base}/examples/reseller/`, { waitUntil: 'networkidle0' });
+    await page.goto(`${demo.base}/examples/reseller/`, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
 
     // Clicks: a display, and the price follows the engine's.
@@ -140,7 +114,7 @@ describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : '
     await inConfigurator(page, (el) => [...el.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Copy share link')).click());
     await page.waitForFunction(() => document.querySelector('#quote-link').value.includes('#config='));
     const link = await page.$eval('#quote-link', (input) => input.value);
-    const fresh = await (await browser.createBrowserContext()).newPage();
+    const fresh = await (await demo.browser.createBrowserContext()).newPage();
     await fresh.goto(link, { waitUntil: 'networkidle0' });
     await fresh.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
     assert.deepEqual(await selections(fresh), configured);
@@ -149,10 +123,10 @@ describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : '
   });
 
   it('a recommended package opens in a configurator, configured as recommended', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base}/examples/reseller/`, { waitUntil: 'networkidle0' });
+    await page.goto(`${demo.base}/examples/reseller/`, { waitUntil: 'networkidle0' });
     assert.equal(await page.$eval('#software-setup', (div) => div.hidden), true);
     await page.click('.finder summary');
     // 300 users: the engine's recommendation in the test's own computation says which package and how many seats.
@@ -171,7 +145,7 @@ describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : '
     await page.$eval('#software-configurator', (el) => [...el.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Copy share link')).click());
     await page.waitForFunction(() => document.querySelector('#quote-link').value.includes('collab-suite'));
     const link = await page.$eval('#quote-link', (input) => input.value);
-    const fresh = await (await browser.createBrowserContext()).newPage();
+    const fresh = await (await demo.browser.createBrowserContext()).newPage();
     fresh.on('pageerror', (error) => errors.push(error.message));
     await fresh.goto(link, { waitUntil: 'networkidle0' });
     await fresh.waitForFunction(() => document.querySelector('#software-configurator').session && document.querySelector('#room-configurator').session);
@@ -181,10 +155,10 @@ describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : '
   });
 
   it('the sales view shows where the price stands against past won deals, as the engine says', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base}/examples/reseller/`, { waitUntil: 'networkidle0' });
+    await page.goto(`${demo.base}/examples/reseller/`, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
     const band = () => page.$eval('#room-guidance', (el) => el.checkVisibility() && el.shadowRoot.querySelector('[part~="point-target"] [part~="share"]')?.textContent);
     assert.equal(await band(), false, 'hidden from buyers');

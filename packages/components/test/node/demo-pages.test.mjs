@@ -1,0 +1,162 @@
+// The demo pages that `npm start` serves speak the language the buyer picks, their own
+// words included (navigation, hero, quote panel, the vendor's verification sentence),
+// fit a phone without scrolling sideways in every language, and have an icon.
+// The real server (examples/serve.mjs on loopback) and the built embed script in Chromium.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { chrome, demoInChromium, root } from './demo-server.mjs';
+import { texts } from '../../../../examples/reseller/page-text.js';
+
+const pages = { reseller: '/examples/reseller/', compare: '/examples/compare/' };
+const html = (page) => readFileSync(new URL(`examples/${page}/index.html`, root), 'utf8');
+/** The languages of a page's language picker. */
+const offered = (page) => [.../<select id="lang">([\s\S]*?)<\/select>/.exec(html(page))[1].matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+/** A dictionary text as it reads, with sample arguments for the texts that take some. */
+const said = (text) => (typeof text === 'function' ? text('handoff.sales', 3, true, 1, 'X') : text);
+
+describe('the demo pages’ own texts (examples/reseller/page-text.js)', () => {
+  it('has every English text in each language the pages offer, of the same kind', () => {
+    for (const page of Object.keys(pages)) assert.deepEqual(offered(page), ['en', 'de', 'fr'], page);
+    assert.deepEqual(Object.keys(texts), ['en', 'de', 'fr']);
+    for (const lang of ['de', 'fr']) {
+      assert.deepEqual(Object.keys(texts[lang]).sort(), Object.keys(texts.en).sort(), `${lang} has exactly the English keys`);
+      for (const [key, text] of Object.entries(texts[lang])) {
+        assert.equal(typeof text, typeof texts.en[key], `${lang} ${key}`);
+        assert.equal(typeof said(text), 'string', `${lang} ${key}`);
+        assert.ok(said(text).length > 0, `${lang} ${key}`);
+      }
+    }
+  });
+
+  it('writes French with a no-break space before : ; ? ! % and inside « », and the typographic apostrophe', () => {
+    for (const [key, text] of Object.entries(texts.fr)) assert.doesNotMatch(said(text), /[ ][:;?!%»]|«[ ]|'/, `fr ${key}`);
+  });
+
+  it('names every text the pages use, and holds the same English as the pages’ HTML', () => {
+    for (const page of Object.keys(pages)) {
+      const source = html(page);
+      const used = [...source.matchAll(/<[a-z0-9]+\b[^>]*?\sdata-text="([^"]+)"[^>]*>([^<]*)</g)];
+      assert.ok(used.length > 10, `${page} marks its texts`);
+      for (const [, key, english] of used) assert.equal(texts.en[key], english, `${page}: data-text="${key}"`);
+      for (const [tag] of source.matchAll(/<[a-z]+\b[^>]*\sdata-text-(?:placeholder|aria-label)="[^"]+"[^>]*>/g)) {
+        const [, attribute, key] = /data-text-(placeholder|aria-label)="([^"]+)"/.exec(tag);
+        assert.equal(new RegExp(`\\s${attribute}="([^"]*)"`).exec(tag)?.[1], texts.en[key], `${page}: ${attribute} of ${key}`);
+      }
+    }
+  });
+});
+
+describe('the demo pages in Chromium, in English, German and French', { skip: chrome ? false : 'no Chrome or Chromium found (set CHROME_PATH)' }, () => {
+  const demo = demoInChromium();
+
+  /** Opens a demo page on a phone (390 × 844) and picks `lang` in its language picker. */
+  async function open(path, lang, errors) {
+    const page = await demo.browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(`${demo.base}${path}`, { waitUntil: 'networkidle0' });
+    await page.select('#lang', lang);
+    return page;
+  }
+  /** The page's navigation, hero and headings as shown. */
+  const shownTexts = (page) =>
+    page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      title: document.title,
+      nav: [...document.querySelectorAll('nav a')].map((a) => a.textContent),
+      navLabel: document.querySelector('nav').getAttribute('aria-label'),
+      hero: [document.querySelector('.hero h1').textContent, document.querySelector('.hero p').textContent],
+      headings: [...document.querySelectorAll('main h2')].map((h) => h.textContent),
+    }));
+
+  it('/favicon.ico and each page’s icon answer 200 with the SVG icon', async () => {
+    const ico = await fetch(`${demo.base}/favicon.ico`);
+    assert.equal(ico.status, 200);
+    assert.equal(ico.headers.get('content-type'), 'image/svg+xml');
+    assert.match(await ico.text(), /^<svg /);
+    for (const path of Object.values(pages)) {
+      const errors = [];
+      const page = await open(path, 'en', errors);
+      const icon = await page.evaluate(async () => {
+        const link = document.querySelector('link[rel="icon"]');
+        const response = await fetch(link.href);
+        return { href: link.getAttribute('href'), status: response.status, type: response.headers.get('content-type') };
+      });
+      assert.deepEqual(icon, { href: '/examples/reseller/favicon.svg', status: 200, type: 'image/svg+xml' }, path);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  });
+
+  for (const [name, path] of Object.entries(pages)) {
+    it(`${name}: its own texts follow the language, and nothing is wider than a 390 px phone`, async () => {
+      let english;
+      for (const lang of ['en', 'de', 'fr']) {
+        const errors = [];
+        const page = await open(path, lang, errors);
+        const shown = await shownTexts(page);
+        const t = texts[lang];
+        assert.equal(shown.lang, lang);
+        assert.equal(shown.title, t[`title.${name}`], `${lang} title`);
+        assert.equal(shown.navLabel, t['nav.main'], `${lang} nav label`);
+        assert.equal(shown.nav[0], t['nav.rooms'], `${lang} navigation`);
+        assert.equal(shown.hero[0], name === 'reseller' ? t['hero.title'] : t['compare.hero'], `${lang} hero`);
+        if (lang === 'en') english = shown;
+        else {
+          for (const part of ['title', 'hero', 'headings']) assert.notDeepEqual(shown[part], english[part], `${lang} ${part} is not the English one`);
+          // Every navigation link is translated ("Contact" is the same word in French).
+          const same = shown.nav.filter((text, i) => text === english.nav[i]);
+          assert.deepEqual(same, lang === 'fr' && name === 'reseller' ? ['Contact'] : [], `${lang} navigation`);
+        }
+        // The catalogs' texts in the same language: the room systems by their names in it.
+        if (name === 'reseller') {
+          const systems = await page.$$eval('#room-product option', (options) => options.map((o) => o.textContent));
+          const expected = { en: 'Meeting room system', de: 'Konferenzraumsystem', fr: 'Système pour salles de réunion' }[lang];
+          assert.ok(systems.includes(expected), `${lang}: ${systems.join(', ')}`);
+        }
+        const width = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          widest: Math.max(...[...document.querySelectorAll('select, input')].map((e) => e.getBoundingClientRect().right)),
+        }));
+        assert.ok(width.page <= 390, `${lang}: the page is ${width.page} px wide at 390 px`);
+        assert.ok(width.widest <= 390, `${lang}: a field reaches ${width.widest} px at 390 px`);
+        assert.deepEqual(errors, []);
+        await page.close();
+      }
+    });
+  }
+
+  it('reseller: the quote panel and the vendor’s verification sentence in French, then in German', async () => {
+    const errors = [];
+    const page = await open(pages.reseller, 'fr', errors);
+    await page.waitForFunction(() => document.querySelector('#room-configurator')?.shadowRoot?.querySelector('[part~="total"]'));
+    assert.equal(await page.$eval('#quote-title', (h) => h.textContent), texts.fr['quote.title']);
+    assert.equal(await page.$eval('#quote-link', (input) => input.placeholder), texts.fr['quote.linkPlaceholder']);
+    // A complete configuration (the demo's example), quoted by the vendor's service and checked by it.
+    const configuration = JSON.parse(readFileSync(new URL('examples/catalogs/av-rooms.config.json', root), 'utf8'));
+    delete configuration.$schema;
+    await page.$eval('#room-configurator', (el, value) => (el.configuration = value), configuration);
+    await page.waitForFunction(() => document.querySelector('#room-configurator').session?.isComplete);
+    await page.$eval('#room-configurator', (el) => el.shadowRoot.querySelector('[part~="primary-button"]').click());
+    await page.waitForFunction(
+      (asking) => !document.querySelector('#quote-result').hidden || !['', asking].includes(document.querySelector('#quote-status').textContent),
+      { timeout: 10_000 },
+      texts.fr['quote.asking'],
+    );
+    assert.equal(await page.$eval('#quote-status', (p) => p.textContent), '', 'the quote service answered');
+    const terms = () => page.$$eval('#quote-details dt', (dts) => dts.map((dt) => dt.textContent));
+    assert.deepEqual((await terms()).slice(0, 4), [texts.fr['quote.number'], texts.fr['quote.validUntil'], texts.fr['quote.rooms'], texts.fr['quote.oneTime']]);
+    assert.equal(await page.$eval('#quote-check', (b) => b.textContent), texts.fr['quote.check']);
+    await page.click('#quote-check');
+    await page.waitForFunction(() => document.querySelector('#quote-verified').textContent !== '', { timeout: 10_000 });
+    assert.equal(await page.$eval('#quote-verified', (p) => p.textContent), texts.fr['quote.confirmed']);
+    // Another language: the panel, the quote's details and the sentence follow.
+    await page.select('#lang', 'de');
+    await page.waitForFunction((sentence) => document.querySelector('#quote-verified').textContent === sentence, {}, texts.de['quote.confirmed']);
+    assert.deepEqual((await terms()).slice(0, 2), [texts.de['quote.number'], texts.de['quote.validUntil']]);
+    assert.equal(await page.$eval('#quote-result-title', (h) => h.textContent), texts.de['quote.result']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
