@@ -134,7 +134,7 @@ export const AvTodayVersusTomorrow: Story = {
   args: { catalog: avRooms, items: [today, middle, tomorrow], baseline: 'today', promoted: 'refresh', term: 60 },
 };
 
-/** A phone: one item at a time, with a selector for which; the table never hides columns out of reach. */
+/** A phone: two items side by side under each row's name, with selectors for which two; the table scrolls with the page and is never wider than it. */
 export const Mobile: Story = {
   args: { baseline: 'starter', width: '360px' },
   parameters: { viewport: { defaultViewport: 'mobile1' } },

@@ -1,9 +1,10 @@
 // <product-comparison> in Chromium: the table and its semantics, the difference filter, the
 // baseline and promoted columns, the prices and total cost against the engine's, the term,
-// adding and removing items, the cpq-select event, narrow screens, large tables, catalog
-// text as text, the keyboard, and axe in every state.
+// adding and removing items, the cpq-select event, narrow screens and phones, the page's
+// scroll (and a box of its own for wide and large tables), the demo page, a strict content
+// security policy, catalog text as text, the keyboard, and axe in every state.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { compare, loadCatalog, loadConfiguration, type Catalog, type CompareItem, type MoneyJSON } from '@cpq-kit/engine';
 import avRoomsJson from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
@@ -69,6 +70,22 @@ const rowNames = (el: ProductComparison) => [...root(el).querySelectorAll('tr[pa
 /** The lines of each delta summary, one string per summary. */
 const summaries = (el: ProductComparison) => parts(el, 'delta-summary').map((p) => [text(p.querySelector('.delta-summary-label')), ...[...p.querySelectorAll('li')].map(text)].join(' | '));
 
+/** Waits for two animation frames: the element measures itself (its width, its table) in the next one. */
+const frames = async (el: ProductComparison) => {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  await el.updateComplete;
+};
+
+/** Whether an element scrolls its content (overflow other than visible or clip). */
+const scrolls = (element: Element) => ['overflowX', 'overflowY'].some((side) => !['visible', 'clip'].includes(getComputedStyle(element)[side as 'overflowX']));
+
+/** The boxes between the table and the page, in the element's shadow root: none of them may scroll for the page to scroll the table. */
+function boxesAround(el: ProductComparison): HTMLElement[] {
+  const boxes: HTMLElement[] = [];
+  for (let node = part(el, 'table').parentElement; node; node = node.parentElement) boxes.push(node);
+  return boxes;
+}
+
 describe('<product-comparison>', () => {
   describe('the table', () => {
     it('is a table with a caption, column headers for the items and row headers for the values', async () => {
@@ -81,9 +98,10 @@ describe('<product-comparison>', () => {
       expect(texts(el, 'item-name')).to.deep.equal(['Starter', 'Business', 'Enterprise']);
       for (const th of table.querySelectorAll('tbody th:not([scope="rowgroup"])')) expect(th.getAttribute('scope')).to.equal('row');
       expect([...table.querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['▾ Specifications', '▾ Users and storage', '▾ Add-ons', '▾ Billing and support', '▾ Prices']);
-      // The scrolling box can be reached and scrolled with the keyboard, and is named by the caption.
+      // A table that fits scrolls with the page: no box of its own, so no stop for the keyboard either.
+      expect(boxesAround(el).filter(scrolls).map((box) => box.className)).to.deep.equal([]);
       const scroller = part(el, 'scroller');
-      expect([scroller.tabIndex, scroller.getAttribute('role'), scroller.getAttribute('aria-labelledby')]).to.deep.equal([0, 'region', 'caption']);
+      expect([scroller.hasAttribute('tabindex'), scroller.hasAttribute('role')]).to.deep.equal([false, false]);
     });
 
     it('shows each item’s values in the reader’s format, yes/no in words for assistive technology', async () => {
@@ -320,18 +338,85 @@ describe('<product-comparison>', () => {
   });
 
   describe('narrow screens', () => {
-    it('shows one item at a time with a selector, starting with the baseline; never a wider table', async () => {
+    /** The labels of the selectors of the items shown, and the selectors. */
+    const pickers = (el: ProductComparison) => [...part(el, 'column-picker').querySelectorAll('label')].map((label) => ({ label: text(label.querySelector('span')), select: label.querySelector('select')! }));
+
+    it('shows two items side by side with selectors, starting with the baseline; never a wider table', async () => {
       const el = await comparison({ width: '360px', baseline: 'starter' });
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frames(el);
+      expect(texts(el, 'item-name')).to.deep.equal(['Starter', 'Business']);
+      expect(pickers(el).map((p) => p.label)).to.deep.equal(['First column shows', 'Second column shows']);
+      expect(pickers(el).map((p) => p.select.value)).to.deep.equal(['starter', 'business']);
+      const first = pickers(el)[0]!.select;
+      first.value = 'enterprise';
+      first.dispatchEvent(new Event('change'));
       await el.updateComplete;
-      expect(texts(el, 'item-name')).to.deep.equal(['Starter']);
-      const picker = part(el, 'column-picker').querySelector('select')!;
-      expect(text(part(el, 'column-picker').querySelector('label span'))).to.equal('Column 1');
-      picker.value = 'enterprise';
-      picker.dispatchEvent(new Event('change'));
+      expect(texts(el, 'item-name')).to.deep.equal(['Enterprise', 'Business']);
+      // Picking what the other column shows swaps the two.
+      const second = pickers(el)[1]!.select;
+      second.value = 'enterprise';
+      second.dispatchEvent(new Event('change'));
       await el.updateComplete;
-      expect(texts(el, 'item-name')).to.deep.equal(['Enterprise']);
+      expect(texts(el, 'item-name')).to.deep.equal(['Business', 'Enterprise']);
+      expect(pickers(el).map((p) => p.select.value)).to.deep.equal(['business', 'enterprise']);
       expect(part(el, 'table').getBoundingClientRect().width).to.be.at.most(360);
+    });
+
+    // #17 defect 7: a phone showed one plan at a time, picked with a select labelled "Column 1".
+    describe('on a phone (390×844)', () => {
+      before(() => setViewport({ width: 390, height: 844 }));
+      after(() => setViewport({ width: 800, height: 600 }));
+
+      const labels: Record<string, string[]> = {
+        en: ['First column shows', 'Second column shows'],
+        de: ['Erste Spalte zeigt', 'Zweite Spalte zeigt'],
+        fr: ['La première colonne affiche', 'La deuxième colonne affiche'],
+      };
+      for (const [lang, expected] of Object.entries(labels)) {
+        it(`shows two plans side by side under each row’s name, chosen with selectors labelled in words (${lang})`, async () => {
+          const el = await comparison({ width: 'auto', baseline: 'starter', promoted: 'business', lang });
+          await frames(el);
+          expect(el.getBoundingClientRect().width).to.be.within(300, 390);
+          expect(pickers(el).map((p) => p.label)).to.deep.equal(expected);
+          for (const { label, select } of pickers(el)) {
+            expect(label, 'words, not a number').not.to.match(/\d/);
+            // The select's accessible name is its label.
+            expect(select.labels[0]!.textContent).to.contain(label);
+          }
+          expect(texts(el, 'item-name')).to.have.length(2);
+          const users = { en: 'Maximum users', de: 'Maximale Nutzerzahl', fr: 'Nombre maximal d’utilisateurs' }[lang]!;
+          const response = { en: 'Response time for critical issues', de: 'Reaktionszeit bei kritischen Störungen', fr: 'Délai de réponse aux incidents critiques' }[lang]!;
+          for (const found of [row(el, users), row(el, response)]) {
+            const header = found.querySelector('th')!.getBoundingClientRect();
+            const [a, b] = [...found.querySelectorAll('td[part~="cell"]')].map((td) => td.getBoundingClientRect());
+            // Both values on screen, side by side, each wide enough to read; the row's name kept, above them.
+            for (const box of [a!, b!]) {
+              expect(box.left).to.be.at.least(0);
+              expect(box.right).to.be.at.most(390);
+              expect(box.width).to.be.at.least(120);
+            }
+            expect(a!.right).to.be.at.most(b!.left + 0.5);
+            expect(a!.top).to.be.closeTo(b!.top, 0.5);
+            expect(header.width, 'the row’s name takes the whole width').to.be.at.least(b!.right - a!.left - 1);
+            expect(header.bottom).to.be.at.most(a!.top + 0.5);
+            expect(cells(found)).to.have.length(2);
+          }
+          expect(document.documentElement.scrollWidth, 'nothing wider than the phone').to.be.at.most(390);
+        });
+      }
+
+      it('keeps two items side by side when there are only two', async () => {
+        const items: CompareItem[] = [
+          { id: 'today', name: 'Today', owned: true, product: 'meeting-room' },
+          { id: 'tomorrow', name: 'Tomorrow', configuration: avConfig },
+        ];
+        const el = await comparison({ catalog: av, items, baseline: 'today', width: 'auto' });
+        await frames(el);
+        expect(parts(el, 'column-picker')).to.have.length(0);
+        const [a, b] = [...row(el, 'Screen size').querySelectorAll('td')].map((td) => td.getBoundingClientRect());
+        expect(a!.top).to.be.closeTo(b!.top, 0.5);
+        expect(b!.right).to.be.at.most(390);
+      });
     });
 
     it('shows two on a medium screen', async () => {
@@ -340,6 +425,80 @@ describe('<product-comparison>', () => {
       await el.updateComplete;
       expect(texts(el, 'item-name')).to.deep.equal(['Enterprise', 'Starter']);
       expect(parts(el, 'column-picker')[0]!.querySelectorAll('select')).to.have.length(2);
+    });
+  });
+
+  // #17 defect 7: the table sat in a box 80vh high that showed about four rows.
+  describe('the page scrolls the table', () => {
+    after(() => setViewport({ width: 800, height: 600 }));
+
+    const setups: Record<string, Options> = {
+      'the plans of the demo page': { baseline: 'starter', promoted: 'business', width: 'auto' },
+      'the AV room today and tomorrow': {
+        catalog: av,
+        items: [{ id: 'today', owned: true, product: 'meeting-room' }, { id: 'tomorrow', configuration: avConfig }],
+        baseline: 'today',
+        width: 'auto',
+      },
+    };
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      for (const [setup, options] of Object.entries(setups)) {
+        it(`grows with its rows, in no box of its own, its names stuck to the top of the viewport: ${setup}, ${width}×${height}`, async () => {
+          await setViewport({ width, height });
+          const el = await comparison(options);
+          await frames(el);
+          expect(boxesAround(el).filter(scrolls).map((box) => box.className)).to.deep.equal([], 'no box between the table and the page scrolls');
+          expect(el.scrollHeight).to.equal(el.clientHeight);
+          const table = part(el, 'table').getBoundingClientRect();
+          const host = el.getBoundingClientRect();
+          expect(table.bottom).to.be.at.most(host.bottom);
+          expect(host.height, 'taller than the viewport: every row is on the page').to.be.greaterThan(height);
+          // Scrolled halfway down the table, the names are at the top of the viewport.
+          window.scrollTo(0, window.scrollY + table.top + table.height / 2);
+          await frames(el);
+          for (const header of parts(el, 'column-header')) expect(header.getBoundingClientRect().top).to.be.closeTo(0, 1);
+          window.scrollTo(0, 0);
+        });
+      }
+    }
+
+    it('sticks the names below a page’s own sticky header, with --cpq-product-comparison-sticky-top', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const el = await comparison({ width: 'auto' });
+      el.style.setProperty('--cpq-product-comparison-sticky-top', '60px');
+      const table = part(el, 'table').getBoundingClientRect();
+      window.scrollTo(0, window.scrollY + table.top + table.height / 2);
+      await frames(el);
+      expect(part(el, 'column-header').getBoundingClientRect().top).to.be.closeTo(60, 1);
+      window.scrollTo(0, 0);
+    });
+
+    it('puts a table wider than the element in a box that scrolls both ways, reached from the keyboard', async () => {
+      const specs: Record<string, unknown> = {};
+      for (let f = 0; f < 40; f++) specs[`f${f}`] = { name: `Feature ${f}`, type: 'number', better: 'higher' };
+      const products = Array.from({ length: 8 }, (_, n) => ({ id: `p${n}`, name: `Plan ${n}`, specs: Object.fromEntries(Array.from({ length: 40 }, (_, f) => [`f${f}`, n + f])), attributes: [] }));
+      const catalog = loadCatalog({ id: 'wide', version: '1', name: 'Wide', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
+      const el = await comparison({ catalog, items: products.map((p) => ({ product: p.id })), width: '1000px' });
+      await frames(el);
+      const scroller = part(el, 'scroller');
+      expect(scrolls(scroller)).to.equal(true);
+      expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
+      expect(part(el, 'table').getBoundingClientRect().width).to.be.greaterThan(1000);
+      expect(el.getBoundingClientRect().width).to.equal(1000, 'the element keeps its width');
+      expect([scroller.tabIndex, scroller.getAttribute('role'), scroller.getAttribute('aria-labelledby')]).to.deep.equal([0, 'region', 'caption']);
+      expect(texts(el, 'item-name')).to.have.length(8, 'every item, not windowed');
+      // What is positioned in the box (the visually hidden words) stays in it: it does not stretch the page below the element.
+      expect(scroller.scrollHeight).to.be.greaterThan(scroller.clientHeight);
+      expect(document.documentElement.scrollHeight).to.be.at.most(Math.max(window.innerHeight, el.getBoundingClientRect().bottom + window.scrollY + 50));
+      // Fewer items fit: back on the page.
+      el.items = products.slice(0, 3).map((p) => ({ product: p.id }));
+      await el.updateComplete;
+      await frames(el);
+      expect(boxesAround(el).filter(scrolls).map((box) => box.className)).to.deep.equal([]);
+      expect(scroller.hasAttribute('tabindex')).to.equal(false);
     });
   });
 
@@ -357,6 +516,31 @@ describe('<product-comparison>', () => {
       return loadCatalog({ id: 'large', version: '1', name: 'Large', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
     }
 
+    it('on a phone, stacked, still renders what is in view and covers its box as it scrolls', async () => {
+      const specs: Record<string, unknown> = {};
+      for (let f = 0; f < 900; f++) specs[`f${f}`] = { name: `Feature ${f}`, type: 'number', better: 'higher' };
+      const products = Array.from({ length: 3 }, (_, n) => ({ id: `p${n}`, name: `Plan ${n}`, specs: Object.fromEntries(Array.from({ length: 900 }, (_, f) => [`f${f}`, n + f])), attributes: [] }));
+      const catalog = loadCatalog({ id: 'long', version: '1', name: 'Long', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
+      const el = await comparison({ catalog, items: products.map((p) => ({ product: p.id })), width: '360px' });
+      await frames(el);
+      expect(part(el, 'table').className).to.contain('stacked');
+      expect(part(el, 'table').getAttribute('aria-rowcount')).to.equal(String(1 + 900 + 2));
+      const scroller = part(el, 'scroller');
+      expect(scrolls(scroller)).to.equal(true);
+      const rows = () => [...root(el).querySelectorAll('tbody.group tr')];
+      expect(rows().length).to.be.within(5, 60);
+      for (const fraction of [0, 0.5, 0.97]) {
+        scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) * fraction;
+        for (let i = 0; i < 4; i++) await frames(el);
+        const box = scroller.getBoundingClientRect();
+        // Below the header's rows as shown (the names stick; the prices and actions scroll away).
+        const header = Math.max(...[...part(el, 'head').querySelectorAll('tr')].map((tr) => tr.getBoundingClientRect().bottom));
+        const boxes = rows().map((r) => r.getBoundingClientRect());
+        expect(Math.min(...boxes.map((r) => r.top)), `rows from the header down, at ${fraction}`).to.be.at.most(header);
+        expect(Math.max(...boxes.map((r) => r.bottom)), `rows to the box's bottom, at ${fraction}`).to.be.at.least(box.bottom);
+      }
+    });
+
     it('renders what is in view, tells assistive technology the full size, and renders more as it scrolls', async () => {
       const catalog = largeCatalog();
       const items = catalog.products.map((p) => ({ product: p.id }));
@@ -367,11 +551,16 @@ describe('<product-comparison>', () => {
       const rendered = () => [...root(el).querySelectorAll('tr[part~="row"]')].map((r) => Number(r.getAttribute('aria-rowindex')));
       expect(rendered().length).to.be.within(5, 60);
       expect(rendered()[0]).to.equal(4, 'row 1 and 2 are the header, 3 the group heading');
+      // A table this large stays in a box of its own (it renders what the box shows), reached from the keyboard.
       const scroller = part(el, 'scroller');
-      /** Whether the rows and columns rendered cover the scrolling box below its sticky header: nothing in view is left blank. */
+      expect(scrolls(scroller)).to.equal(true);
+      expect(scroller.clientHeight).to.be.below(window.innerHeight);
+      expect([scroller.tabIndex, scroller.getAttribute('role'), scroller.getAttribute('aria-labelledby')]).to.deep.equal([0, 'region', 'caption']);
+      /** Whether the rows and columns rendered cover the scrolling box below its stuck names: nothing in view is left blank. */
       const covered = () => {
         const box = scroller.getBoundingClientRect();
-        const top = root(el).querySelector('thead')!.getBoundingClientRect().bottom;
+        // Below the names, which stick, and the rest of the header while it is in view.
+        const top = Math.max(part(el, 'head').getBoundingClientRect().bottom, ...parts(el, 'column-header').map((th) => th.getBoundingClientRect().bottom));
         const rows = [...root(el).querySelectorAll('tbody.group tr')].map((r) => r.getBoundingClientRect());
         const cells = [...root(el).querySelectorAll('th[scope="col"]')].map((c) => c.getBoundingClientRect());
         return {
@@ -395,6 +584,110 @@ describe('<product-comparison>', () => {
       await el.updateComplete;
       expect(table.getAttribute('aria-rowcount')).to.equal(String(1 + 80 + 2), 'a third of the features are alike');
     });
+  });
+
+  // The page of `npm start` (examples/compare/) in a frame of a desktop's and a phone's size.
+  // The page loads the built embed script (dist/cdn/cpq-kit.js), which this test server
+  // does not build: the page and its glue are loaded with that import pointed to the
+  // sources (src/cdn.ts). The server also serves JSON as a module, so the page's fetch of
+  // the catalog is answered with the catalog's text.
+  describe('the demo page examples/compare/', () => {
+    let frame: HTMLIFrameElement | undefined;
+    afterEach(() => {
+      frame?.remove();
+      frame = undefined;
+    });
+
+    async function demoPage(width: number, height: number): Promise<{ page: Window; doc: Document; el: ProductComparison }> {
+      const built = '/packages/components/dist/cdn/cpq-kit.js';
+      const fromSource = (code: string) => {
+        expect(code).to.contain(built);
+        return code.replaceAll(built, '/packages/components/src/cdn.ts');
+      };
+      const [markup = '', glue = ''] = await Promise.all(['index.html', 'compare.js'].map(async (file) => fromSource(await (await fetch(`/examples/compare/${file}`)).text())));
+      const catalogText = JSON.stringify(JSON.stringify(collabSuiteJson)).replaceAll('<', '\\u003c');
+      const shim = `<script>{ const fetch = window.fetch; window.fetch = (url, ...rest) => String(url).endsWith('/examples/catalogs/collab-suite.json') ? Promise.resolve(new Response(${catalogText})) : fetch(url, ...rest); }</script>`;
+      const glueTag = '<script type="module" src="./compare.js"></script>';
+      expect(markup).to.contain(glueTag);
+      frame = document.createElement('iframe');
+      frame.title = 'The comparison demo page';
+      frame.style.cssText = `width: ${width}px; height: ${height}px; border: 0; display: block`;
+      frame.srcdoc = markup
+        .replace('<head>', `<head><base href="/examples/compare/" />${shim}`)
+        .replaceAll('"../', '"/examples/')
+        .replace(glueTag, `<script type="module">${glue}</script>`);
+      const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      const page = frame.contentWindow!;
+      const doc = frame.contentDocument!;
+      for (let tries = 0; tries < 500 && !doc.querySelector('product-comparison')?.shadowRoot?.querySelector('[part~="table"]'); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const el = doc.querySelector('product-comparison') as ProductComparison;
+      expect(el.shadowRoot?.querySelector('[part~="table"]'), 'the comparison is shown').to.exist;
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => page.requestAnimationFrame(resolve));
+      await el.updateComplete;
+      return { page, doc, el };
+    }
+
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      it(`ends with its footer, the whole table on the page, at ${width}×${height}`, async () => {
+        const { page, doc, el } = await demoPage(width, height);
+        const footer = doc.querySelector('.site-footer')!.getBoundingClientRect().bottom + page.scrollY;
+        const bottom = doc.scrollingElement!.scrollHeight;
+        expect(bottom - Math.max(footer, page.innerHeight), 'empty space below the footer, px').to.be.at.most(100);
+        expect(doc.scrollingElement!.scrollWidth, 'nothing wider than the page').to.be.at.most(width);
+        const table = el.shadowRoot!.querySelector('[part~="table"]')!.getBoundingClientRect();
+        expect(el.getBoundingClientRect().height).to.be.at.least(table.height);
+        expect(el.scrollHeight).to.equal(el.clientHeight);
+        expect(el.shadowRoot!.querySelectorAll('[part~="item-name"]')).to.have.length(width < 480 ? 2 : 3);
+      });
+    }
+  });
+
+  // Pages with a strict content security policy (no 'unsafe-inline' styles) block style
+  // attributes: the element sets its sizes (--columns, the spacers of a large table)
+  // through the CSSOM. Checked in a frame with such a policy.
+  it('renders under a strict style-src policy without a violation', async () => {
+    const frame = document.createElement('iframe');
+    frame.title = 'A page with a strict content security policy';
+    frame.style.cssText = 'width: 1000px; height: 700px; border: 0';
+    const script = `
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.violations.push(event.violatedDirective));
+      const { loadCatalog } = await import('/packages/engine/src/index.ts');
+      await import('/packages/components/src/define/product-comparison.ts');
+      const specs = {};
+      for (let f = 0; f < 120; f++) specs['f' + f] = { name: 'Feature ' + f, type: 'number', better: 'higher' };
+      const products = Array.from({ length: 30 }, (_, n) => ({ id: 'p' + n, name: 'Plan ' + n, specs: Object.fromEntries(Array.from({ length: 120 }, (_, f) => ['f' + f, n + f])), attributes: [] }));
+      const catalog = loadCatalog({ id: 'large', version: '1', name: 'Large', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
+      const large = Object.assign(document.createElement('product-comparison'), { catalog, items: products.map((p) => ({ product: p.id })) });
+      const small = Object.assign(document.createElement('product-comparison'), { catalog, items: products.slice(0, 3).map((p) => ({ product: p.id })) });
+      document.body.append(large, small);
+      await large.updateComplete;
+      await small.updateComplete;
+      window.ready = true;`;
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="style-src 'self'" /></head><body><script type="module">${script}</script></body></html>`;
+    document.body.append(frame);
+    try {
+      const page = frame.contentWindow as Window & { ready?: boolean; violations?: string[] };
+      for (let tries = 0; tries < 500 && !page.ready; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(page.ready, 'the elements rendered').to.equal(true);
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => page.requestAnimationFrame(resolve));
+      const [large, small] = [...frame.contentDocument!.querySelectorAll('product-comparison')];
+      // A large table has its spacers, with their sizes; both tables their column count.
+      expect(large!.shadowRoot!.querySelectorAll('.spacer td, .column-spacer').length).to.be.greaterThan(0);
+      const spacer = large!.shadowRoot!.querySelector<HTMLElement>('.spacer td')!;
+      expect(parseFloat(getComputedStyle(spacer).height)).to.be.greaterThan(100);
+      expect(getComputedStyle(small!.shadowRoot!.querySelector('table')!).getPropertyValue('--columns').trim()).to.equal('3');
+      expect(page.violations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
   });
 
   describe('states', () => {
@@ -467,6 +760,15 @@ describe('<product-comparison>', () => {
       'French, dark': () => comparison({ lang: 'fr', theme: 'dark' }),
       'AV today and tomorrow': () => comparison({ catalog: av, items: [{ id: 'today', owned: true, product: 'meeting-room' }, { id: 'tomorrow', configuration: avConfig }], baseline: 'today' }),
       'narrow': () => comparison({ width: '360px', baseline: 'starter' }),
+      'narrow, French, dark, differences only': () => comparison({ width: '360px', baseline: 'starter', promoted: 'business', lang: 'fr', theme: 'dark', differencesOnly: true }),
+      'medium': () => comparison({ width: '600px', promoted: 'enterprise' }),
+      'wider than the element, in a box of its own': async () => {
+        const more: CompareItem[] = [500, 1000].map((seats) => ({ id: `enterprise-${seats}`, name: `Enterprise ${seats}`, product: 'enterprise', selections: { seats } }));
+        const el = await comparison({ width: '800px', items: [...packages, ...more] });
+        await frames(el);
+        expect(part(el, 'scroller').tabIndex).to.equal(0);
+        return el;
+      },
       'fixed': () => comparison({ fixed: true }),
       'no items': () => comparison({ items: [] }),
       'no catalog': () => comparison({ catalog: undefined }),
@@ -475,8 +777,7 @@ describe('<product-comparison>', () => {
     for (const [state, make] of Object.entries(states)) {
       it(`has no violations: ${state}`, async () => {
         const el = await make();
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        await el.updateComplete;
+        await frames(el);
         await expect(el).to.be.accessible();
       });
     }

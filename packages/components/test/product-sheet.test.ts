@@ -1,7 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Catalog } from '@cpq-kit/engine';
+import { loadCatalog, type Catalog } from '@cpq-kit/engine';
+import avRoomsJson from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
+import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with { type: 'json' };
 import '../src/define/product-sheet.js';
 import { ProductSheet } from '../src/index.js';
 import { roomCatalog, XSS, xssCatalog } from './fixtures.js';
@@ -19,6 +21,37 @@ async function sheet(options: { catalog?: Catalog | undefined; product?: string;
     ></product-sheet>
   `);
   return el;
+}
+
+/** The demo catalogs, whose support plans (long spec names, short values) once spilled out of their cards (#17 defect 6). */
+const demoCatalogs: Record<string, Catalog> = { 'av-rooms': loadCatalog(avRoomsJson), 'collab-suite': loadCatalog(collabSuiteJson) };
+
+/**
+ * What is drawn inside `root`, with a name for messages: every element's box and
+ * every line of text, except the visually hidden words for assistive technology
+ * (clipped to nothing on screen).
+ */
+function drawn(root: Element): [string, DOMRect][] {
+  const found: [string, DOMRect][] = [];
+  const hidden = (node: Node) => !!(node instanceof Element ? node : node.parentElement)?.closest('.visually-hidden');
+  for (const element of root.querySelectorAll('*')) {
+    if (hidden(element)) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width > 0 || box.height > 0) found.push([`<${element.localName} part="${element.getAttribute('part') ?? ''}">`, box]);
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (hidden(node) || !node.textContent?.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const line of range.getClientRects()) found.push([`"${text(node)}"`, line]);
+  }
+  return found;
+}
+
+/** How far `inner` reaches out of `outer`, in CSS pixels, on its worst side (0 or less: inside). */
+function outside(inner: DOMRect, outer: DOMRect): number {
+  return Math.max(outer.left - inner.left, inner.right - outer.right, outer.top - inner.top, inner.bottom - outer.bottom);
 }
 
 /** The attribute element whose heading is `name`. */
@@ -329,6 +362,61 @@ describe('<product-sheet>', () => {
       await el.updateComplete;
       const style = getComputedStyle(part(el, 'description'));
       expect([style.textAlign, style.letterSpacing, style.textTransform, style.fontStyle]).to.deep.equal(['start', 'normal', 'none', 'normal']);
+    });
+  });
+
+  describe('layout', () => {
+    after(() => setViewport({ width: 800, height: 600 }));
+
+    // #17 defect 6: in the support plan cards the values ("1 h", "✓") were drawn beyond
+    // the card, under the next one. Every option card of every demo product, with every
+    // spec name and value, the name, badge and description: all inside the card.
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      for (const lang of ['en', 'de', 'fr']) {
+        it(`draws everything of an option card inside the card, demo catalogs at ${width}×${height}, ${lang}`, async () => {
+          await setViewport({ width, height });
+          const escapes: string[] = [];
+          let values = 0;
+          for (const [file, demo] of Object.entries(demoCatalogs)) {
+            for (const product of demo.products) {
+              const el = await sheet({ catalog: demo, product: product.id, lang });
+              expect(el.getBoundingClientRect().width).to.be.at.most(width);
+              for (const card of parts(el, 'option')) {
+                const box = card.getBoundingClientRect();
+                values += card.querySelectorAll('[part~="spec-value"]').length;
+                for (const [what, rect] of drawn(card)) {
+                  const by = outside(rect, box);
+                  if (by > 0.5) escapes.push(`${file}/${product.id}, ${text(card.querySelector('[part~="option-name"]'))}: ${what} by ${by.toFixed(1)} px`);
+                }
+              }
+            }
+          }
+          expect(values, 'spec values in cards checked').to.be.greaterThan(20);
+          expect(escapes).to.deep.equal([]);
+        });
+      }
+    }
+
+    it('keeps a spec value beside its name in a card wide enough, and wraps a long name rather than the value', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const el = await sheet({ catalog: demoCatalogs['collab-suite'], product: 'business', lang: 'de' });
+      const priority = parts(el, 'option').find((card) => text(card.querySelector('[part~="option-name"]')) === 'Priority-Support')!;
+      const [name, value] = [priority.querySelector('[part~="spec-name"]')!, priority.querySelector('[part~="spec-value"]')!];
+      expect(text(name)).to.equal('Reaktionszeit bei kritischen Störungen');
+      expect(text(value)).to.equal('2\u00a0h');
+      // The texts themselves: the dd stretches to the height of its row.
+      const textBox = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getBoundingClientRect();
+      };
+      const [n, v] = [textBox(name), textBox(value)];
+      expect(v.left, 'the value is right of its name').to.be.at.least(n.right);
+      expect(v.top, 'on the same line').to.be.closeTo(n.top, 1);
+      expect(v.height, 'the value on one line').to.be.below(parseFloat(getComputedStyle(value).lineHeight) * 1.5);
     });
   });
 

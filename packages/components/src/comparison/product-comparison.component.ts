@@ -24,10 +24,11 @@ import { rowValue } from '../internal/row-value.js';
 import { markStyles, numberWithUnit } from '../internal/spec-value.js';
 import { base, tokens } from '../internal/tokens.js';
 import { styles } from './product-comparison.styles.js';
+import { styleProperties } from '../internal/style-properties.js';
 
-/** Widths (CSS pixels) below which a narrow screen shows one item, or two, with a selector. */
-const ONE_COLUMN_BELOW = 480;
+/** Widths (CSS pixels) below which a narrow screen shows two items (with selectors when there are more), and, on a phone, each row's name above its values. */
 const TWO_COLUMNS_BELOW = 768;
+const STACKED_BELOW = 480;
 /** Tables larger than this many cells render what their scrolling box shows (plus a margin), not every cell. */
 const WINDOW_ABOVE_CELLS = 1500;
 /** The margin: rows rendered above and below what is in view, columns before and after. */
@@ -88,12 +89,12 @@ interface Layout {
  * @csspart toolbar - The controls above the table.
  * @csspart differences-toggle - The "show differences only" checkbox and its label.
  * @csspart add - The product picker and button that add an item.
- * @csspart column-picker - On narrow screens: the selectors of the items shown.
+ * @csspart column-picker - On narrow screens: the selectors of the two items shown.
  * @csspart status - The line that says how many rows are shown.
- * @csspart scroller - The scrolling box around the table (focusable, so the keyboard can scroll it).
+ * @csspart scroller - The box around the table. The table scrolls with the page; only a table wider than the element, or a large one that renders what is in view, scrolls in this box (then focusable, so the keyboard can scroll it).
  * @csspart table - The table.
  * @csspart caption - The table's caption.
- * @csspart head - The sticky header (names, badges, prices, actions).
+ * @csspart head - The table's header: names, badges, prices, actions. Its first row (the names) sticks to the top of the viewport, or of the box, while the table scrolls.
  * @csspart column-header - An item's heading cell.
  * @csspart column-header-promoted - The promoted item's heading cell.
  * @csspart column-header-baseline - The baseline item's heading cell.
@@ -126,7 +127,8 @@ interface Layout {
  * @cssproperty --cpq-product-comparison-background - The table's background. Default: `--cpq-color-surface`.
  * @cssproperty --cpq-product-comparison-header-background - The sticky header's and row headers' background. Default: `--cpq-color-surface-subtle`.
  * @cssproperty --cpq-product-comparison-border - The lines between rows. Default: `1px solid` `--cpq-color-border`.
- * @cssproperty --cpq-product-comparison-max-height - The tallest the table gets before it scrolls under its sticky header. Default: `80vh`.
+ * @cssproperty --cpq-product-comparison-max-height - The tallest the box of a table that scrolls in a box of its own gets (a table wider than the element, or a large one). Default: `80vh`.
+ * @cssproperty --cpq-product-comparison-sticky-top - How far below the top of the viewport the names stick, e.g. the height of the page's own sticky header. Default: `0px`.
  * @cssproperty --cpq-product-comparison-column-width - The narrowest an item's column gets. Default: `11rem`.
  * @cssproperty --cpq-product-comparison-row-header-width - The width of the row headers. Default: `14rem`.
  * @cssproperty --cpq-product-comparison-promoted-color - The promoted column's accent. Default: `--cpq-color-accent`.
@@ -199,8 +201,14 @@ export class ProductComparison extends CpqElement {
 
   /** @internal Groups the buyer collapsed, by id. */
   @state() private accessor collapsed: ReadonlySet<string> = new Set();
-  /** @internal How many items fit: 1 or 2 on a narrow screen, else all. */
+  /** @internal How many items fit: 2 on a narrow screen, else all. */
   @state() private accessor fit = Infinity;
+  /** @internal On a phone: each row's name on a line of its own, above the values. */
+  @state() private accessor stacked = false;
+  /** @internal The table needs more width than the element has: it scrolls sideways, in a box of its own. */
+  @state() private accessor wide = false;
+  /** The element's width as last observed; until then, whether the table is wide is not known. */
+  #width: number | undefined;
   /** @internal On a narrow screen, the ids of the items the buyer picked to see. */
   @state() private accessor picked: readonly string[] = [];
 
@@ -225,8 +233,11 @@ export class ProductComparison extends CpqElement {
       const width = entries[0]?.contentRect.width ?? Infinity;
       // In the next frame: changing the layout inside a ResizeObserver callback makes a loop.
       requestAnimationFrame(() => {
-        const fit = width < ONE_COLUMN_BELOW ? 1 : width < TWO_COLUMNS_BELOW ? 2 : Infinity;
+        this.#width = width;
+        const fit = width < TWO_COLUMNS_BELOW ? 2 : Infinity;
         if (fit !== this.fit) this.fit = fit;
+        const stacked = width < STACKED_BELOW;
+        if (stacked !== this.stacked) this.stacked = stacked;
         this.#measureView();
       });
     });
@@ -289,7 +300,7 @@ export class ProductComparison extends CpqElement {
     return this.#localize.term('months', count, this.#localize.number(count));
   }
 
-  /** Indexes of the items shown: all, or on a narrow screen the ones picked. */
+  /** Indexes of the items shown: all, or on a narrow screen the two picked. */
   #shown(items: readonly ComparedItem[]): number[] {
     const all = items.map((_, i) => i);
     if (items.length <= this.fit) return all;
@@ -331,16 +342,28 @@ export class ProductComparison extends CpqElement {
     };
     const [first, last] = view.rows;
     this.#windowed = view.rowsWindowed || view.columnsWindowed;
+    // The table scrolls with the page. A large one renders what its box shows, and one
+    // wider than the element scrolls sideways: those scroll in a box of their own, no
+    // taller than the viewport (so that its horizontal scrollbar is in reach).
+    const contained = this.#windowed || this.wide;
+    const narrow = this.fit !== Infinity;
     return html`
       <div part="base" class="comparison">
         ${this.#toolbar(comparison)}
         ${shown.length < comparison.items.length ? this.#columnPicker(comparison.items, shown) : nothing}
         <p part="status" class="status" role="status">${t.term('rowsShown', rowsIn(lines), rowsIn(all))}</p>
-        <div part="scroller" class="scroller" tabindex="0" role="region" aria-labelledby="caption" @scroll=${this.#onScroll}>
+        <div
+          part="scroller"
+          class=${contained ? 'scroller contained' : 'scroller'}
+          tabindex=${contained ? 0 : nothing}
+          role=${contained ? 'region' : nothing}
+          aria-labelledby=${contained ? 'caption' : nothing}
+          @scroll=${this.#onScroll}
+        >
           <table
             part="table"
-            class=${shown.length < comparison.items.length ? 'narrow' : ''}
-            style=${`--columns: ${shown.length}`}
+            class=${[narrow ? 'narrow' : '', narrow && this.stacked ? 'stacked' : ''].join(' ').trim()}
+            ${styleProperties({ '--columns': String(shown.length) })}
             aria-rowcount=${view.rowsWindowed ? lines.length + 2 : nothing}
             aria-colcount=${view.columnsWindowed ? shown.length + 1 : nothing}
           >
@@ -412,12 +435,12 @@ export class ProductComparison extends CpqElement {
   }
 
   #spacer(layout: Layout, height: number): TemplateResult {
-    return html`<tbody class="spacer" aria-hidden="true"><tr><td colspan=${layout.span} style=${`height: ${height}px`}></td></tr></tbody>`;
+    return html`<tbody class="spacer" aria-hidden="true"><tr><td colspan=${layout.span} ${styleProperties({ height: `${height}px` })}></td></tr></tbody>`;
   }
 
   /** Empty cells standing for the columns not rendered, so that the table keeps its width. */
   #columnSpacer(width: number): TemplateResult | typeof nothing {
-    return width > 0 ? html`<td class="column-spacer" aria-hidden="true" style=${`width: ${width}px`}></td>` : nothing;
+    return width > 0 ? html`<td class="column-spacer" aria-hidden="true" ${styleProperties({ width: `${width}px` })}></td>` : nothing;
   }
 
   #toolbar(comparison: Comparison | undefined): TemplateResult {
@@ -685,19 +708,37 @@ export class ProductComparison extends CpqElement {
     });
   }
 
-  /** Reads the scrolling box; a large table re-renders only when what it shows moves by a few rows or a column. */
+  /**
+   * Reads the box around the table: whether the table is wider than it (then it
+   * scrolls in it), and, for a large table, what it shows; a large table re-renders
+   * only when what it shows moves by a few rows or a column.
+   */
   #measureView(): void {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     if (!scroller) return;
-    const head = scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const table = scroller.querySelector('table');
+    if (this.#width !== undefined && table) {
+      // The width the table needs (its min-width: the row headers and a column per item) against the box's.
+      const box = getComputedStyle(scroller);
+      const available = scroller.getBoundingClientRect().width - parseFloat(box.borderLeftWidth) - parseFloat(box.borderRightWidth);
+      const wide = this.fit === Infinity && parseFloat(getComputedStyle(table).minWidth) > available + 0.5;
+      if (wide !== this.wide) this.wide = wide;
+    }
+    // Only a large table renders what is in view: a usual one does not re-render as the page scrolls.
+    if (!this.#windowed) return;
+    const names = scroller.querySelector('thead tr')?.getBoundingClientRect().height ?? 0;
     const header = scroller.querySelector('th[scope="row"]')?.getBoundingClientRect().width ?? 0;
-    // The sticky header row and first column cover part of the box: the rows in view
-    // start at scrollTop (in the body's own coordinates) and fill the height below the
-    // header; likewise the columns right of the first.
+    // Where the body starts in the box's content (below the caption and the header), unmoved by scrolling.
+    const content = scroller.getBoundingClientRect().top + scroller.clientTop - scroller.scrollTop;
+    const body = (scroller.querySelector('tbody')?.getBoundingClientRect().top ?? content) - content;
+    // The stuck names and the first column cover part of the box: the rows in view (in
+    // the body's own coordinates) are those below the names, down to the box's bottom;
+    // the columns those right of the first.
+    const top = Math.max(0, scroller.scrollTop + names - body);
     const next = {
-      top: scroller.scrollTop,
+      top,
       left: scroller.scrollLeft,
-      height: Math.max(0, scroller.clientHeight - head),
+      height: Math.max(0, scroller.scrollTop + scroller.clientHeight - body - top),
       width: Math.max(0, scroller.clientWidth - header),
     };
     const { view } = this;
@@ -706,16 +747,14 @@ export class ProductComparison extends CpqElement {
   }
 
   protected override updated(): void {
+    // In the next frame: whether the table as rendered is wider than the element, what its box shows.
+    this.#onScroll();
     if (!this.#windowed) return;
     // Sizes for the spacers of a large table: the rows and columns as rendered.
     const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('tbody.group tr.row')].slice(0, 24);
     if (rows.length > 0) this.#rowHeight = Math.max(24, rows.reduce((sum, r) => sum + r.getBoundingClientRect().height, 0) / rows.length);
     const column = this.renderRoot.querySelector<HTMLElement>('th[scope="col"]');
     if (column) this.#columnWidth = Math.max(64, column.getBoundingClientRect().width);
-  }
-
-  protected override firstUpdated(): void {
-    this.#onScroll();
   }
 
   #onDifferences(event: Event): void {
@@ -734,8 +773,11 @@ export class ProductComparison extends CpqElement {
     this.collapsed = next;
   }
 
+  /** The buyer picked what a column shows; an item the other column showed swaps places with it. */
   #onPick(slot: number, id: string, shown: readonly number[]): void {
     const ids = shown.map((i) => this.#comparison!.items[i]!.id);
+    const other = ids.indexOf(id);
+    if (other !== -1 && other !== slot) ids[other] = ids[slot]!;
     ids[slot] = id;
     this.picked = ids;
   }

@@ -12,6 +12,7 @@ export const styles = css`
     --_head: var(--cpq-product-comparison-header-background, var(--_cpq-surface-subtle));
     --_promoted: var(--cpq-product-comparison-promoted-color, var(--_cpq-accent));
     --_best: var(--cpq-product-comparison-best-color, var(--_cpq-success));
+    --_sticky-top: var(--cpq-product-comparison-sticky-top, 0px);
   }
 
   .comparison {
@@ -85,15 +86,28 @@ export const styles = css`
     margin-block-start: var(--_cpq-space-s);
   }
 
-  /* Scrolls both ways under the sticky header and row headers. */
+  /*
+   * The box around the table. Usually the table scrolls with the page, its names stuck
+   * to the top of the viewport: the box clips (to its rounded corners) but does not
+   * scroll, which would make it the box the names stick in.
+   */
   .scroller {
+    /* A grid item: as wide as the element, however wide the table. */
+    min-width: 0;
+    overflow: clip;
+    border: var(--_line);
+    border-radius: var(--_cpq-radius);
+    background: var(--cpq-product-comparison-background, var(--_cpq-surface));
+  }
+  /* A table wider than the element, or a large one: scrolls both ways in the box, under its names and row headers. */
+  .scroller.contained {
     overflow: auto;
     /* The spacers of a large table change height as it scrolls: the browser must not "anchor" the scroll position to them. */
     overflow-anchor: none;
     max-height: var(--cpq-product-comparison-max-height, 80vh);
-    border: var(--_line);
-    border-radius: var(--_cpq-radius);
-    background: var(--cpq-product-comparison-background, var(--_cpq-surface));
+    /* The containing block of what is positioned inside (the visually hidden words): else they would stretch the page. */
+    position: relative;
+    --_sticky-top: 0px;
   }
   table {
     border-collapse: separate;
@@ -102,7 +116,7 @@ export const styles = css`
     min-width: calc(var(--cpq-product-comparison-row-header-width, 14rem) + var(--columns) * var(--cpq-product-comparison-column-width, 11rem));
     table-layout: fixed;
   }
-  /* A narrow screen shows one or two items: the table fits the screen, never wider. */
+  /* A narrow screen shows two items: the table fits the screen, never wider. */
   table.narrow {
     min-width: 0;
   }
@@ -130,10 +144,14 @@ export const styles = css`
     width: var(--cpq-product-comparison-row-header-width, 14rem);
   }
 
-  thead {
+  /* The names stay in view while the table scrolls (the prices and actions below them scroll on). */
+  thead tr:first-child > * {
     position: sticky;
-    top: 0;
+    top: var(--_sticky-top);
     z-index: 2;
+  }
+  thead tr:first-child > .corner {
+    z-index: 3;
   }
   thead th,
   thead td {
@@ -283,5 +301,62 @@ export const styles = css`
   .column-spacer {
     padding: 0;
     border: 0;
+  }
+
+  /*
+   * A phone: each row's name on a line of its own, the two values side by side below
+   * it. Still a table to assistive technology (the elements are the table's); each
+   * row is a grid of the columns shown. The header's first row sticks as a whole.
+   */
+  table.stacked {
+    display: block;
+  }
+  table.stacked caption,
+  table.stacked tbody {
+    display: block;
+  }
+  /* Its rows become the table's own boxes: the names row then sticks all the way down the table. */
+  table.stacked thead {
+    display: contents;
+  }
+  table.stacked tr {
+    display: grid;
+    grid-template-columns: repeat(var(--columns), minmax(0, 1fr));
+  }
+  table.stacked th:not([scope='rowgroup']),
+  table.stacked td {
+    padding-inline: var(--_cpq-space-s);
+  }
+  table.stacked .group-toggle {
+    padding-inline: var(--_cpq-space-s);
+  }
+  table.stacked .corner,
+  table.stacked th[scope='row'],
+  table.stacked th[scope='rowgroup'],
+  table.stacked .spacer td {
+    grid-column: 1 / -1;
+  }
+  table.stacked .corner {
+    position: static;
+    padding: 0;
+    border: 0;
+  }
+  table.stacked thead tr:first-child {
+    position: sticky;
+    top: var(--_sticky-top);
+    z-index: 2;
+    background: var(--_head);
+  }
+  table.stacked thead tr:first-child > * {
+    position: static;
+  }
+  table.stacked th[scope='row'] {
+    position: static;
+    width: auto;
+    padding-block-end: var(--_cpq-space-xs);
+    border-block-end: 0;
+  }
+  table.stacked .price-tco > td {
+    border-block-start: 0;
   }
 `;

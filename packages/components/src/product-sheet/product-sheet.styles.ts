@@ -146,6 +146,8 @@ export const styles = css`
     display: flex;
     gap: var(--_cpq-space-m);
     align-items: flex-start;
+    /* A grid item: never wider than its column, whatever its content (#17 defect 6). */
+    min-width: 0;
     padding: var(--_cpq-space-s) var(--_cpq-space-m);
     border: 1px solid var(--_cpq-border);
     border-radius: var(--_cpq-radius-small);
@@ -154,6 +156,8 @@ export const styles = css`
   .option-body {
     flex: 1;
     min-width: 0;
+    /* A word longer than the card (a URL, a German compound) breaks rather than spills. */
+    overflow-wrap: break-word;
   }
   .option-name {
     font-weight: 600;
@@ -172,9 +176,14 @@ export const styles = css`
   }
 
   /* Specs of options, add-ons and units */
+  /*
+   * Names beside values. A name takes the width it needs but no more than leaves
+   * the value its own (min-content; values such as "1 h" do not break): in a
+   * narrow card a long name wraps, and the value stays inside the card.
+   */
   .specs {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(min-content, max-content) minmax(min-content, 1fr);
     gap: 0 var(--_cpq-space-m);
     margin-block-start: var(--_cpq-space-xs);
     font-size: var(--_cpq-font-size-small);

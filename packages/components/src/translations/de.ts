@@ -48,7 +48,7 @@ export const de: Translation = {
   removeItem: (name) => `${name} entfernen`,
   addItem: 'Zum Vergleich hinzufügen',
   add: 'Hinzufügen',
-  column: (n) => `Spalte ${n}`,
+  column: (n) => (n === 1 ? 'Erste Spalte zeigt' : n === 2 ? 'Zweite Spalte zeigt' : `Spalte ${n} zeigt`),
   bestValue: 'Bester Wert',
   notAvailable: 'Nicht verfügbar',
   notStated: 'Keine Angabe',

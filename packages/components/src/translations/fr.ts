@@ -49,7 +49,7 @@ export const fr: Translation = {
   removeItem: (name) => `Retirer ${name}`,
   addItem: 'Ajouter à la comparaison',
   add: 'Ajouter',
-  column: (n) => `Colonne ${n}`,
+  column: (n) => (n === 1 ? 'La première colonne affiche' : n === 2 ? 'La deuxième colonne affiche' : `La colonne ${n} affiche`),
   bestValue: 'Meilleure valeur',
   notAvailable: 'Non disponible',
   notStated: 'Non précisé',

@@ -13,7 +13,7 @@ export const productComparison = {
   choose: 'Choose',
   removeItem: (name) => `Remove ${name}`,
   addItem: 'Add to the comparison',
-  column: (n) => `Column ${n}`,
+  column: (n) => (n === 1 ? 'First column shows' : n === 2 ? 'Second column shows' : `Column ${n} shows`),
   alreadyPaid: 'Already paid',
   deltaNew: 'New',
   deltaDropped: 'Dropped',
