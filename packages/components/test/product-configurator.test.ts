@@ -1061,6 +1061,24 @@ describe('<product-configurator>', () => {
       }
     });
 
+    it('with sync-url, a link to a configuration opens the page at the configurator, not at its top', async () => {
+      const original = location.href;
+      history.replaceState(history.state, '', shareLink(encodeConfiguration({ product: 'meeting-room', selections: { display: 'd86' } }, av), location.href));
+      try {
+        // The configurator below a page's worth of other content.
+        window.scrollTo(0, 0);
+        const page = await fixture<HTMLDivElement>(html`<div><div style="height: 3000px"></div>${template({ syncUrl: true })}</div>`);
+        const el = page.querySelector('product-configurator')!;
+        await loaded(el);
+        await waitUntil(() => window.scrollY > 0, 'scrolled to the configurator');
+        expect(el.value!.selections).to.deep.equal({ display: 'd86' });
+        expect(Math.abs(el.getBoundingClientRect().top), 'the configurator at the top of the screen').to.be.below(2);
+      } finally {
+        history.replaceState(history.state, '', original);
+        window.scrollTo(0, 0);
+      }
+    });
+
     it('with sync-url, a link in the address for another catalog belongs to another configurator: it starts empty, without an error', async () => {
       const original = location.href;
       history.replaceState(history.state, '', shareLink('1~collab-suite~2026.11.0~business~seats~.25', location.href));

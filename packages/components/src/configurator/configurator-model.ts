@@ -49,6 +49,8 @@ export class ConfiguratorModel {
   #implied: Set<string> | undefined;
   #selections: Configuration['selections'] | undefined;
   readonly #attributes: ReadonlyMap<string, Attribute>;
+  /** Whether the configuration came from a link in the page's address (sync-url) that was for this product. */
+  readonly openedLink: boolean = false;
 
   private constructor(
     readonly compiled: CompiledProduct,
@@ -73,6 +75,7 @@ export class ConfiguratorModel {
     const otherCatalog = (recorded?.catalog?.id ?? compiled.catalog.id) !== compiled.catalog.id;
     const otherProduct = recorded !== undefined && recorded.product !== compiled.product.id && !otherCatalog;
     if (initial !== undefined && !otherProduct && !(fromAddress && otherCatalog)) {
+      this.openedLink = fromAddress;
       const fitted =
         typeof initial === 'string'
           ? decodeConfiguration(initial, compiled.catalog, { compiled })

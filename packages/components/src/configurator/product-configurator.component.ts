@@ -369,6 +369,8 @@ export class ProductConfigurator extends CpqElement {
   async #loaded(model: ConfiguratorModel, signal: AbortSignal): Promise<void> {
     await this.updateComplete;
     if (signal.aborted || this.model !== model) return;
+    // A buyer who followed a link to their configuration sees it, not the top of the page.
+    if (model.openedLink) this.scrollIntoView({ block: 'start' });
     this.dispatchEvent(new CpqLoadEvent({ product: model.compiled.product.id, ...this.#outcome(model) }));
   }
 
