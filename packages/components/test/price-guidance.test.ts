@@ -101,6 +101,17 @@ describe('<price-guidance>', () => {
     const bandBox = part(below, 'graphic-band').getBoundingClientRect();
     expect(Math.abs(bandBox.left - x(below, 'graphic-tick-floor'))).to.be.below(1.5);
     expect(Math.abs(bandBox.right - x(below, 'graphic-tick-stretch'))).to.be.below(1.5);
+    // A scale: each tick's share of list under it, inside the element, not overlapping.
+    const g = guidanceOf(emea);
+    expect(['floor', 'target', 'stretch'].map((p) => text(part(inside, `graphic-label-${p}`)))).to.deep.equal([share(g.floor), share(g.target), share(g.stretch)]);
+    const labels = ['floor', 'target', 'stretch'].map((p) => part(inside, `graphic-label-${p}`).getBoundingClientRect());
+    for (const [i, p] of ['floor', 'target', 'stretch'].entries()) expect(Math.abs(labels[i]!.left + labels[i]!.width / 2 - x(inside, `graphic-tick-${p}`))).to.be.below(1.5);
+    expect(labels[0]!.right).to.be.below(labels[1]!.left);
+    expect(labels[1]!.right).to.be.below(labels[2]!.left);
+    const box = inside.getBoundingClientRect();
+    expect(labels[0]!.left).to.be.at.least(box.left);
+    expect(labels[2]!.right).to.be.at.most(box.right);
+    expect(labels[0]!.top).to.be.at.least(part(inside, 'graphic').getBoundingClientRect().bottom);
     // Without a quote there is no marker, and no quote text.
     const { quote: _, prices: __, ...noQuote } = guidanceOf(emea);
     const plain = await band(noQuote);

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { BAND_PERCENTILES, formatProblem, PriceGuidanceError, readPriceGuidance, type GuidanceCell, type PriceGuidance, type Problem, type QuoteScore, type WinCurvePoint } from '@cpq-kit/engine';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
+import { styleProperties } from '../internal/style-properties.js';
 import { priceGuidance } from '../translations/en/price-guidance.js';
 import { plainTable } from '../internal/table-styles.js';
 import { base, tokens } from '../internal/tokens.js';
@@ -36,6 +36,7 @@ const POSITION_TERMS = {
  * @csspart heading - The heading.
  * @csspart graphic - The band drawn on a scale (decorative: the values are in the text).
  * @csspart graphic-band - The range from floor to stretch.
+ * @csspart graphic-label - The scale under the band: floor, target and stretch as a share of list (also `graphic-label-floor`, `-target`, `-stretch`).
  * @csspart graphic-tick - The floor, target and stretch on the scale.
  * @csspart marker - The quote's position on the scale.
  * @csspart quote - The quote's share of list, position and percentile.
@@ -129,10 +130,12 @@ export class PriceGuidanceBand extends CpqElement {
     const start = lo - span * 0.15;
     const at = (value: number) => `${(((value - start) / (span * 1.3)) * 100).toFixed(2)}%`;
     const position = g.quote?.position ?? '';
+    // Positions through the CSSOM (styleProperties), which a strict style-src allows.
     return html`<div part="graphic" class="graphic" aria-hidden="true">
-      <div part="graphic-band" class="range" style=${styleMap({ insetInlineStart: at(g.floor), inlineSize: `calc(${at(g.stretch)} - ${at(g.floor)})` })}></div>
-      ${POINTS.map((point) => html`<div part=${`graphic-tick graphic-tick-${point}`} class=${`tick ${point}`} style=${styleMap({ insetInlineStart: at(g[point]) })}></div>`)}
-      ${ratio === undefined ? nothing : html`<div part="marker" class=${`marker ${position}`} style=${styleMap({ insetInlineStart: at(ratio) })}></div>`}
+      <div part="graphic-band" class="range" ${styleProperties({ 'inset-inline-start': at(g.floor), 'inline-size': `calc(${at(g.stretch)} - ${at(g.floor)})` })}></div>
+      ${POINTS.map((point) => html`<div part=${`graphic-tick graphic-tick-${point}`} class=${`tick ${point}`} ${styleProperties({ 'inset-inline-start': at(g[point]) })}></div>`)}
+      ${ratio === undefined ? nothing : html`<div part="marker" class=${`marker ${position}`} ${styleProperties({ 'inset-inline-start': at(ratio) })}></div>`}
+      ${POINTS.map((point) => html`<span part=${`graphic-label graphic-label-${point}`} class="label" ${styleProperties({ 'inset-inline-start': at(g[point]) })}>${this.#share(g[point])}</span>`)}
     </div>`;
   }
 

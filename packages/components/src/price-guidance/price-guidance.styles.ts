@@ -25,8 +25,20 @@ export const styles = css`
   .graphic {
     position: relative;
     block-size: 2.5rem;
-    margin-block: var(--_cpq-space-xs);
+    margin-block: var(--_cpq-space-xs) calc(var(--_cpq-space-xs) + 1.4em);
     border-block-end: 1px solid var(--_cpq-border);
+  }
+  /* The scale: each point's share of list, centred under its tick. */
+  .label {
+    position: absolute;
+    inset-block-start: calc(100% + 0.2em);
+    translate: -50% 0;
+    font-size: 0.8em;
+    color: var(--_cpq-text-muted, inherit);
+    white-space: nowrap;
+  }
+  :host(:dir(rtl)) .label {
+    translate: 50% 0;
   }
   .range {
     position: absolute;
