@@ -273,6 +273,33 @@ export const ImportedUvlModel: Story = {
   args: { catalog: bike, product: 'Bike' },
 };
 
+/** 2,000 on/off features in four sections, the size of an imported industrial line. */
+const longModel = loadCatalog({
+  id: 'long-model',
+  version: '1',
+  name: 'Long feature model',
+  defaultCurrency: 'EUR',
+  defaultLocale: 'en',
+  products: [
+    {
+      id: 'machine',
+      name: 'Machine with 2,000 features',
+      sections: ['Drive', 'Control', 'Safety', 'Options'].map((name, s) => ({ id: `s${s}`, name })),
+      attributes: Array.from({ length: 2000 }, (_, i) => ({ id: `f${i}`, kind: 'boolean', name: `Feature ${i + 1}`, section: `s${i % 4}` })),
+      // Each feature of the first section needs the one before it: implied values and unavailable ones to show.
+      rules: Array.from({ length: 20 }, (_, i) => ({ id: `r${i}`, kind: 'requires', if: `f${4 * (i + 1)}`, then: `f${4 * i}` })),
+    },
+  ],
+});
+
+/**
+ * A product of 2,000 features: only the rows near the viewport render, in blocks of 40;
+ * the rest are empty boxes as tall as their rows, so the page scrolls as if all were there.
+ */
+export const LongFeatureModel: Story = {
+  args: { catalog: longModel, product: 'machine' },
+};
+
 /** Catalog texts that try to inject HTML are shown as text, also in a conflict's reason; no script runs. */
 export const MarkupInCatalogText: Story = {
   args: { catalog: markup, product: 'markup' },

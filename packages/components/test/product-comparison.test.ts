@@ -86,6 +86,14 @@ function boxesAround(el: ProductComparison): HTMLElement[] {
   return boxes;
 }
 
+/** A catalog of `count` products ("Plan n") with `features` numeric specs each ("Feature f", higher is better). */
+function synthetic(id: string, count: number, features: number, value: (n: number, f: number) => number) {
+  const specs: Record<string, unknown> = {};
+  for (let f = 0; f < features; f++) specs[`f${f}`] = { name: `Feature ${f}`, type: 'number', better: 'higher' };
+  const products = Array.from({ length: count }, (_, n) => ({ id: `p${n}`, name: `Plan ${n}`, specs: Object.fromEntries(Array.from({ length: features }, (_, f) => [`f${f}`, value(n, f)])), attributes: [] }));
+  return { catalog: loadCatalog({ id, version: '1', name: id[0]!.toUpperCase() + id.slice(1), defaultCurrency: 'EUR', defaultLocale: 'en', specs, products }), products };
+}
+
 describe('<product-comparison>', () => {
   describe('the table', () => {
     it('is a table with a caption, column headers for the items and row headers for the values', async () => {
@@ -477,10 +485,7 @@ describe('<product-comparison>', () => {
     });
 
     it('puts a table wider than the element in a box that scrolls both ways, reached from the keyboard', async () => {
-      const specs: Record<string, unknown> = {};
-      for (let f = 0; f < 40; f++) specs[`f${f}`] = { name: `Feature ${f}`, type: 'number', better: 'higher' };
-      const products = Array.from({ length: 8 }, (_, n) => ({ id: `p${n}`, name: `Plan ${n}`, specs: Object.fromEntries(Array.from({ length: 40 }, (_, f) => [`f${f}`, n + f])), attributes: [] }));
-      const catalog = loadCatalog({ id: 'wide', version: '1', name: 'Wide', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
+      const { catalog, products } = synthetic('wide', 8, 40, (n, f) => n + f);
       const el = await comparison({ catalog, items: products.map((p) => ({ product: p.id })), width: '1000px' });
       await frames(el);
       const scroller = part(el, 'scroller');
@@ -504,23 +509,10 @@ describe('<product-comparison>', () => {
 
   describe('large tables', () => {
     /** 60 products with 120 features each. */
-    function largeCatalog(): Catalog {
-      const specs: Record<string, unknown> = {};
-      for (let f = 0; f < 120; f++) specs[`f${f}`] = { name: `Feature ${f}`, type: 'number', better: 'higher' };
-      const products = Array.from({ length: 60 }, (_, n) => ({
-        id: `p${n}`,
-        name: `Plan ${n}`,
-        specs: Object.fromEntries(Array.from({ length: 120 }, (_, f) => [`f${f}`, f % 3 === 0 ? 1 : (n * 7 + f) % 50])),
-        attributes: [],
-      }));
-      return loadCatalog({ id: 'large', version: '1', name: 'Large', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
-    }
+    const largeCatalog = (): Catalog => synthetic('large', 60, 120, (n, f) => (f % 3 === 0 ? 1 : (n * 7 + f) % 50)).catalog;
 
     it('on a phone, stacked, still renders what is in view and covers its box as it scrolls', async () => {
-      const specs: Record<string, unknown> = {};
-      for (let f = 0; f < 900; f++) specs[`f${f}`] = { name: `Feature ${f}`, type: 'number', better: 'higher' };
-      const products = Array.from({ length: 3 }, (_, n) => ({ id: `p${n}`, name: `Plan ${n}`, specs: Object.fromEntries(Array.from({ length: 900 }, (_, f) => [`f${f}`, n + f])), attributes: [] }));
-      const catalog = loadCatalog({ id: 'long', version: '1', name: 'Long', defaultCurrency: 'EUR', defaultLocale: 'en', specs, products });
+      const { catalog, products } = synthetic('long', 3, 900, (n, f) => n + f);
       const el = await comparison({ catalog, items: products.map((p) => ({ product: p.id })), width: '360px' });
       await frames(el);
       expect(part(el, 'table').className).to.contain('stacked');

@@ -82,17 +82,27 @@ export function quantityValueCount(min: number, max: number, step: number): numb
 }
 
 /**
+ * The counting states of "between min and max of n items hold" at item i that are still
+ * undecided, as configure/build.ts builds them: c of the items before i are true and
+ * r = n − i remain; c < min with c + r ≥ min, or c > max − r with c ≤ max, and never
+ * c > i. Two ranges `[a, b]` and `[c, d]`, each empty when its end is below its start.
+ */
+export function undecidedRanges(i: number, n: number, min: number, max: number): [a: number, b: number, c: number, d: number] {
+  const r = n - i;
+  const lo = Math.max(0, min - r);
+  const hi = Math.min(i, max);
+  return [lo, Math.min(hi, min - 1), Math.max(lo, min, max - r + 1), hi];
+}
+
+/**
  * The nodes of the diagram for "between min and max of n items hold": the undecided
- * counting states, item by item (the same as `countOfVariables` in configure/build.ts
- * builds). Stops counting once past `stopAbove`.
+ * counting states, item by item. Stops counting once past `stopAbove`.
  */
 export function countNodes(n: number, min: number, max: number, stopAbove = Infinity): number {
   let total = 0;
   for (let i = 0; i < n && total <= stopAbove; i++) {
-    const r = n - i;
-    const lo = Math.max(0, min - r);
-    const hi = Math.min(i, max);
-    total += Math.max(0, Math.min(hi, min - 1) - lo + 1) + Math.max(0, hi - Math.max(lo, min, max - r + 1) + 1);
+    const [a, b, c, d] = undecidedRanges(i, n, min, max);
+    total += Math.max(0, b - a + 1) + Math.max(0, d - c + 1);
   }
   return total;
 }

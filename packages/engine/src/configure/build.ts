@@ -1,6 +1,7 @@
 /** Turns the symbolic constraints of an encoding into diagram nodes, for a given variable order. */
 import { Bdd, FALSE, TRUE } from './bdd.js';
 import type { Formula } from './encode.js';
+import { undecidedRanges } from '../catalog/limits.js';
 
 export function buildFormula(bdd: Bdd, levelOf: Int32Array, formula: Formula): number {
   switch (formula.t) {
@@ -46,11 +47,10 @@ function decidedCount(c: number, r: number, min: number, max: number): number {
  * with a loose bound costs 100,000 steps.
  */
 function undecidedStates(i: number, n: number, min: number, max: number, each: (c: number) => void): void {
-  const r = n - i;
-  const lo = Math.max(0, min - r);
-  const hi = Math.min(i, max);
-  for (let c = lo; c <= Math.min(hi, min - 1); c++) each(c);
-  for (let c = Math.max(lo, min, max - r + 1); c <= hi; c++) each(c);
+  // The same ranges that the encoding limits count (catalog/limits.ts).
+  const [a, b, c, d] = undecidedRanges(i, n, min, max);
+  for (let s = a; s <= b; s++) each(s);
+  for (let s = c; s <= d; s++) each(s);
 }
 
 /**
