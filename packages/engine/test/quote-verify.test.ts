@@ -188,6 +188,13 @@ describe('verifyQuote rejects a tampered quote with its reason', () => {
     const u = copy(signed);
     u.signature.alg = 'Ed25519';
     assert.deepEqual(summary(await check(u)), ['signature-algorithm signature']);
+    // The last character's unused bits: another text of the same bytes is not the signature (strict base64url).
+    const last = copy(signed);
+    const value: string = last.signature.value;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    last.signature.value = value.slice(0, -1) + alphabet[alphabet.indexOf(value.at(-1)!) + 1];
+    assert.equal(Buffer.from(last.signature.value, 'base64url').equals(Buffer.from(value, 'base64url')), true, 'node decodes both to the same bytes');
+    assert.deepEqual(summary(await check(last)), [SIGNATURE]);
     const v = copy(signed);
     v.signature.value = 'not base64!';
     assert.deepEqual(summary(await check(v)), ['malformed signature.value']);
@@ -212,6 +219,10 @@ describe('verifyQuote rejects a tampered quote with its reason', () => {
     // A quote naming another key id than the verifier's.
     const rotated = readQuoteKey({ ...hmacKey, kid: 'vendor-2027' });
     assert.deepEqual(summary(await check(signed, { key: rotated })), ['signature-key signature']);
+    // The key id deleted from the signature: the verifier's key has one, so the quote must name it.
+    const noKid = copy(signed);
+    delete noKid.signature.kid;
+    assert.deepEqual(summary(await check(noKid)), ['signature-key signature']);
   });
 
   it('JSON with a duplicate key: the parser would keep the last, so it is refused', async () => {

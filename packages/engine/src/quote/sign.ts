@@ -160,8 +160,10 @@ export async function signatureProblems(quote: Quote, key: QuoteKey): Promise<{ 
   if (signature.alg !== alg) {
     return [{ code: 'signature-algorithm', message: `the quote says it is signed with ${signature.alg}, but the key given is for ${alg}` }];
   }
-  if (signature.kid !== undefined && key.kid !== undefined && signature.kid !== key.kid) {
-    return [{ code: 'signature-key', message: `the quote says it is signed with key "${signature.kid}", but the key given is "${key.kid}"` }];
+  // A key with an id signs with that id: a quote whose key id was removed or changed is not its signature.
+  if (key.kid !== undefined && signature.kid !== key.kid) {
+    const named = signature.kid === undefined ? 'names no key' : `says it is signed with key "${signature.kid}"`;
+    return [{ code: 'signature-key', message: `the quote ${named}, but the key given is "${key.kid}"` }];
   }
   const bytes = base64urlDecode(signature.value);
   const expected = alg === 'HS256' ? 32 : 64;
@@ -212,7 +214,11 @@ export function base64urlEncode(bytes: Uint8Array): string {
   return out;
 }
 
-/** base64url text (padding allowed) as bytes; characters outside the alphabet make it empty. */
+/**
+ * base64url text (padding allowed) as bytes. Decoded strictly: characters outside the
+ * alphabet, or unused bits of the last character that are not zero, make it empty, so
+ * that each byte string has exactly one text (a changed last character is not the same signature).
+ */
 export function base64urlDecode(text: string): Uint8Array {
   const clean = text.replace(/=+$/, '');
   if (!/^[A-Za-z0-9_-]*$/.test(clean) || clean.length % 4 === 1) return new Uint8Array(0);
@@ -228,5 +234,5 @@ export function base64urlDecode(text: string): Uint8Array {
       out[at++] = (value >> bits) & 0xff;
     }
   }
-  return out;
+  return (value & ((1 << bits) - 1)) === 0 ? out : new Uint8Array(0);
 }
