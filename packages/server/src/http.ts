@@ -1,0 +1,83 @@
+/**
+ * The desk on `node:http`: each request becomes a Fetch `Request`, with the limits a
+ * service facing the Internet needs. A body larger than its route reads is refused
+ * from its `Content-Length` before a byte is read; headers must arrive within 10 s and
+ * the whole request within 30 s; a slow or stalled body is cut there.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { QuoteDesk } from './desk.js';
+
+/** Timeouts of the desk's server, in milliseconds. */
+export const TIMEOUTS = { headers: 10_000, request: 30_000, keepAlive: 5_000 } as const;
+
+/**
+ * A `node:http` listener for the desk: pass it to `createServer`, or call it from your own
+ * server for the desk's paths. Returns once the answer is written.
+ */
+export function nodeHandler(desk: QuoteDesk): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  return async (request, response) => {
+    const method = request.method ?? 'GET';
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    const limit = desk.limitFor(method, url.pathname);
+    const declared = Number(request.headers['content-length']);
+    let body: Buffer | undefined;
+    if (declared > limit) {
+      // Early: the desk answers 413 from the header alone, and the connection closes unread.
+      body = undefined;
+    } else if (method !== 'GET' && method !== 'HEAD') {
+      body = await readUpTo(request, limit + 1);
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    }
+    if (body === undefined && declared > limit) headers.set('content-length', String(declared));
+    else headers.delete('content-length');
+    const answer = await desk.fetch(new Request(url, { method, headers, ...(body && body.length > 0 ? { body } : {}) }));
+    const text = Buffer.from(await answer.arrayBuffer());
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => (out[name] = value));
+    out['content-length'] = String(text.length);
+    response.writeHead(answer.status, out);
+    response.end(text);
+    // A refused body is not read: close rather than drain it.
+    if (answer.status === 413) request.destroy();
+  };
+}
+
+/** The body, or its first `limit` bytes when it is longer (the desk then answers 413). */
+function readUpTo(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+      if (size >= limit) {
+        request.off('data', onData);
+        request.pause();
+        resolve(Buffer.concat(chunks));
+      }
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+    request.on('close', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+/** Applies the desk's timeouts to a server (its own, or yours that mounts the desk). */
+export function hardenServer(server: Server): Server {
+  server.headersTimeout = TIMEOUTS.headers;
+  server.requestTimeout = TIMEOUTS.request;
+  server.keepAliveTimeout = TIMEOUTS.keepAlive;
+  server.maxHeadersCount = 100;
+  return server;
+}
+
+/** An HTTP server for the desk alone, with its timeouts. */
+export function createDeskServer(desk: QuoteDesk): Server {
+  const handle = nodeHandler(desk);
+  return hardenServer(createServer((request, response) => void handle(request, response)));
+}
