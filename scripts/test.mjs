@@ -14,6 +14,10 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const engineTests = readdirSync('packages/engine/test')
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => `packages/engine/test/${f}`);
+// The quote desk: on an embedded PostgreSQL, on a PostgreSQL server, and as its own process (built).
+const serverTests = readdirSync('packages/server/test')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `packages/server/test/${f}`);
 // The built components package must import in Node (server-side rendering) without registering anything.
 const nodeImportTests = readdirSync('packages/components/test/node')
   .filter((f) => f.endsWith('.test.mjs'))
@@ -23,10 +27,10 @@ const steps = [
   { name: 'type-check', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   {
-    name: 'Node tests (engine, CLI, components in Node)',
+    name: 'Node tests (engine, CLI, quote desk, components in Node)',
     command: [process.execPath, '--import', 'tsx', '--test',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', '--test-reporter-destination=build/engine-tests.tap', ...engineTests, ...nodeImportTests],
+      '--test-reporter=tap', '--test-reporter-destination=build/engine-tests.tap', ...engineTests, ...serverTests, ...nodeImportTests],
     before: () => rmSync('build/engine-tests.tap', { force: true }),
     counts: () => {
       const tap = readFileSync('build/engine-tests.tap', 'utf8');

@@ -169,7 +169,9 @@ export function quoteHandlers(desk: DeskContext) {
     const quote = await priced(() => make(number, validDays));
     forbidden(quoteProblems(caller, quote, policy));
     const { status, document } = await finish(quote);
-    const cell: Cell = { segment: quote.segment ?? 'default', region: body.region ?? policy.region, family: policy.families[catalog.id] ?? catalog.id };
+    // Without a segment asked for, the deal is in the segment of the book that priced it (the list book's "smb").
+    const segment = quote.segment ?? (quote.book.audience?.length === 1 ? quote.book.audience[0]! : 'default');
+    const cell: Cell = { segment, region: body.region ?? policy.region, family: policy.families[catalog.id] ?? catalog.id };
     const actor = actorOf(caller);
     await db.transaction(async (tx) => {
       if (body.handoff !== undefined) await takeHandoff(tx, body.handoff, caller);
