@@ -4,11 +4,11 @@
  * from its `Content-Length` before a byte is read; headers must arrive within 10 s and
  * the whole request within 30 s; a slow or stalled body is cut there.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { QuoteDesk } from './desk.js';
 
 /** Timeouts of the desk's server, in milliseconds. */
-export const TIMEOUTS = { headers: 10_000, request: 30_000, keepAlive: 5_000 } as const;
+export const TIMEOUTS = { headers: 10_000, request: 30_000, keepAlive: 5_000 };
 
 /**
  * A `node:http` listener for the desk: pass it to `createServer`, or call it from your own
@@ -16,6 +16,16 @@ export const TIMEOUTS = { headers: 10_000, request: 30_000, keepAlive: 5_000 } a
  */
 export function nodeHandler(desk: QuoteDesk): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
+    try {
+      await answer(request, response);
+    } catch {
+      // The client went away mid-request: there is no one to answer.
+      if (!response.headersSent) response.writeHead(400).end();
+      request.destroy();
+    }
+  };
+
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
     const limit = desk.limitFor(method, url.pathname);
@@ -34,16 +44,16 @@ export function nodeHandler(desk: QuoteDesk): (request: IncomingMessage, respons
     }
     if (body === undefined && declared > limit) headers.set('content-length', String(declared));
     else headers.delete('content-length');
-    const answer = await desk.fetch(new Request(url, { method, headers, ...(body && body.length > 0 ? { body } : {}) }));
-    const text = Buffer.from(await answer.arrayBuffer());
+    const reply = await desk.fetch(new Request(url, { method, headers, ...(body && body.length > 0 ? { body } : {}) }));
+    const text = Buffer.from(await reply.arrayBuffer());
     const out: Record<string, string> = {};
-    answer.headers.forEach((value, name) => (out[name] = value));
+    reply.headers.forEach((value, name) => (out[name] = value));
     out['content-length'] = String(text.length);
-    response.writeHead(answer.status, out);
+    response.writeHead(reply.status, out);
     response.end(text);
     // A refused body is not read: close rather than drain it.
-    if (answer.status === 413) request.destroy();
-  };
+    if (reply.status === 413) request.destroy();
+  }
 }
 
 /** The body, or its first `limit` bytes when it is longer (the desk then answers 413). */
@@ -67,7 +77,18 @@ function readUpTo(request: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** Applies the desk's timeouts to a server (its own, or yours that mounts the desk). */
+/** The `node:http` server options with the desk's timeouts; `timeouts` shortens them (tests). */
+export function serverOptions(timeouts: Partial<typeof TIMEOUTS> = {}): ServerOptions {
+  const t = { ...TIMEOUTS, ...timeouts };
+  // Node looks for requests past their time every `connectionsCheckingInterval` (30 s by
+  // default): checked every second, a stalled body is cut at 30 s, not at up to 60.
+  return { headersTimeout: t.headers, requestTimeout: t.request, keepAliveTimeout: t.keepAlive, connectionsCheckingInterval: Math.min(1000, t.headers), maxHeaderSize: 16 * 1024 };
+}
+
+/**
+ * Applies the desk's timeouts to a server made without {@link serverOptions} (one that
+ * mounts the desk among other things); its checking interval stays its own.
+ */
 export function hardenServer(server: Server): Server {
   server.headersTimeout = TIMEOUTS.headers;
   server.requestTimeout = TIMEOUTS.request;
@@ -77,7 +98,9 @@ export function hardenServer(server: Server): Server {
 }
 
 /** An HTTP server for the desk alone, with its timeouts. */
-export function createDeskServer(desk: QuoteDesk): Server {
+export function createDeskServer(desk: QuoteDesk, timeouts: Partial<typeof TIMEOUTS> = {}): Server {
   const handle = nodeHandler(desk);
-  return hardenServer(createServer((request, response) => void handle(request, response)));
+  const server = createServer(serverOptions(timeouts), (request, response) => void handle(request, response));
+  server.maxHeadersCount = 100;
+  return server;
 }

@@ -6,7 +6,7 @@
  * @module
  */
 export { createQuoteDesk, type QuoteDesk, type QuoteDeskOptions } from './desk.js';
-export { nodeHandler, createDeskServer, hardenServer, TIMEOUTS } from './http.js';
+export { nodeHandler, createDeskServer, hardenServer, serverOptions, TIMEOUTS } from './http.js';
 export { createKey, callerOf, listKeys, revokeKey, ROLES, type Role, type Caller } from './keys.js';
 export { PolicySchema, readPolicy, type Policy, type PolicyInput } from './policy.js';
 export { HandoffBodySchema, HandoffPayloadSchema } from './handoffs.js';
