@@ -30,8 +30,8 @@ export const HandoffPayloadSchema = z.strictObject({
 /** POST /handoffs: the payload, who to reach, and how to reach the buyer. */
 export const HandoffBodySchema = z.strictObject({
   payload: HandoffPayloadSchema,
-  /** `expert` (a specialist) or `sales` (the sales team, a reseller's shop), as the configurator's event says. Default `expert`. */
-  to: z.optional(z.enum(['expert', 'sales'])),
+  /** `expert` (a specialist) or `reseller` (a reseller's shop or sales team), as the configurator's event says. Default `expert`. */
+  to: z.optional(z.enum(['expert', 'reseller'])),
   contact: z.optional(
     z.strictObject({
       name: z.optional(text(200)),

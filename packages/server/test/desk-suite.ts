@@ -9,7 +9,7 @@ import { verifyQuote, type Quote } from '@cpq-kit/engine';
 import fc from 'fast-check';
 import { revokeKey } from '../src/index.js';
 import type { DatabaseOptions } from '../src/index.js';
-import { av, avConfig, call as send, collabConfig, handoff, quoteRequest, startDesk, type Reply, type Running } from './fixtures.js';
+import { av, avConfig, call as send, collabConfig, handoff, handoffOf, quoteRequest, startDesk, type Reply, type Running } from './fixtures.js';
 
 /** The suite on databases from `database()`: each call a new, empty one. */
 export function deskSuite(database: () => Promise<DatabaseOptions>): void {
@@ -211,14 +211,15 @@ describe('the quote lifecycle', () => {
 
 describe('hand-offs', () => {
   it('a buyer hands off; a rep lists, claims and answers it with a quote the buyer opens from their link', async () => {
-    const sent = await call('POST', '/handoffs', { key: desk.keys.buyer, body: handoff(avConfig) });
+    const body = handoff();
+    const sent = await call('POST', '/handoffs', { key: desk.keys.buyer, body });
     assert.equal(sent.status, 201);
     const { id, access } = sent.body;
     const open = await call('GET', '/handoffs?status=open', { key: desk.keys.rep });
     const listed = open.body.find((h: { id: string }) => h.id === id);
     assert.equal(listed.contact.email, 'ada@example.com');
     assert.equal(listed.product, 'meeting-room');
-    assert.equal(listed.answers, 1);
+    assert.deepEqual([listed.complete, listed.answers, listed.conflicts], [false, 2, 1]);
     assert.equal((await call('GET', `/handoffs/${id}`, { headers: { 'cpq-access': access } })).body.status, 'open');
 
     assert.equal((await call('POST', `/handoffs/${id}/claim`, { key: desk.keys.rep })).status, 200);
@@ -226,12 +227,15 @@ describe('hand-offs', () => {
     const taken = await call('POST', `/handoffs/${id}/claim`, { key: desk.keys.rep2 });
     assert.equal(taken.status, 409);
     const full = (await call('GET', `/handoffs/${id}`, { key: desk.keys.rep })).body;
-    assert.deepEqual(full.payload.configuration, avConfig);
+    // Exactly as the buyer left it: the conflict they met and what they gave up for it included.
+    assert.deepEqual(full.payload, body.payload);
+    assert.deepEqual(full.payload.conflicts[0].wanted, { attribute: 'display', value: 'd86' });
     assert.equal(full.contact.message, 'Can we mount it on glass?');
     assert.equal(full.price.totals.grandTotal.currency, 'EUR');
     assert.equal((await call('POST', '/quotes', { key: desk.keys.rep2, body: quoteRequest(avConfig, { handoff: id }) })).status, 409);
 
-    const answer = await call('POST', '/quotes', { key: desk.keys.rep, body: quoteRequest(full.payload.configuration, { handoff: id, context: { orderDiscount: { percent: '5' } } }) });
+    // The rep completes the configuration with the buyer (a complete one here) and sends a quote.
+    const answer = await call('POST', '/quotes', { key: desk.keys.rep, body: quoteRequest(avConfig, { handoff: id, context: { orderDiscount: { percent: '5' } } }) });
     assert.equal(answer.status, 201);
     const seen = await call('GET', `/handoffs/${id}`, { headers: { 'cpq-access': access } });
     assert.equal(seen.body.status, 'answered');
@@ -244,7 +248,7 @@ describe('hand-offs', () => {
   });
 
   it('a hand-off that waits for approval is answered when the approver approves', async () => {
-    const { id, access } = (await call('POST', '/handoffs', { key: desk.keys.buyer, body: handoff(avConfig) })).body;
+    const { id, access } = (await call('POST', '/handoffs', { key: desk.keys.buyer, body: handoff() })).body;
     const held = await call('POST', '/quotes', { key: desk.keys.rep, body: quoteRequest(avConfig, { handoff: id, context: { segment: 'enterprise', orderDiscount: { percent: '30' } } }) });
     assert.equal(held.status, 202);
     assert.equal((await call('GET', `/handoffs/${id}`, { headers: { 'cpq-access': access } })).body.quote, undefined);
@@ -253,9 +257,12 @@ describe('hand-offs', () => {
   });
 
   it('refuses a hand-off of an unknown catalog or a configuration the catalog does not have, with paths', async () => {
-    const wrong = await call('POST', '/handoffs', { key: desk.keys.buyer, body: handoff({ ...avConfig, selections: { ...avConfig.selections, display: 'd200' } }) });
+    const wrong = await call('POST', '/handoffs', { key: desk.keys.buyer, body: handoffOf({ ...avConfig, selections: { ...avConfig.selections, display: 'd200' } }) });
     assert.equal(wrong.status, 400);
     assert.match(wrong.body.reasons[0].path, /^payload\.configuration\.selections/);
+    const unknown = handoff();
+    unknown.payload.catalog.id = 'boardrooms';
+    assert.deepEqual((await call('POST', '/handoffs', { key: desk.keys.buyer, body: unknown })).body.reasons, [{ path: 'payload.catalog.id', message: 'unknown catalog "boardrooms"' }]);
     const shape = await call('POST', '/handoffs', { key: desk.keys.buyer, body: { payload: { format: 'cpq-kit/handoff@1' } } });
     assert.equal(shape.status, 400);
     assert.ok(reasons(shape).includes('payload.configuration'));

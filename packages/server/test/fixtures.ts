@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCatalog, loadConfiguration, readDeals, type Configuration } from '@cpq-kit/engine';
+import { compile, ConfigurationSession, handoffPayload, loadCatalog, loadConfiguration, readDeals, type Configuration } from '@cpq-kit/engine';
 import pg from 'pg';
 import { createDeskServer, createKey, createQuoteDesk, type DatabaseOptions, type LogEntry, type PolicyInput, type QuoteDesk } from '../src/index.js';
 
@@ -106,20 +106,27 @@ export const quoteRequest = (configuration: Configuration, extra: Record<string,
   ...extra,
 });
 
-/** A hand-off payload as the configurator makes it (see the engine's handoffPayload). */
-export function handoff(configuration: Configuration, extra: Record<string, unknown> = {}) {
+/**
+ * A buyer's hand-off as the configurator sends it: the engine's `handoffPayload` of a
+ * session in which the buyer met a conflict (the 86" display needs another mount) and
+ * left the rest open, with the price they saw.
+ */
+export function handoff(extra: Record<string, unknown> = {}) {
+  const session = new ConfigurationSession(compile(av, { product: 'meeting-room' }));
+  session.select('mounting', 'wall-standard');
+  session.makeAvailable({ attribute: 'display', value: 'd86' });
+  session.setQuantity('table-mics', 2);
+  const payload = handoffPayload(session, { context: { date: '2026-11-20' }, linkBase: 'https://reseller.example/rooms' });
   return {
-    payload: {
-      format: 'cpq-kit/handoff@1',
-      catalog: { id: 'av-rooms', version: '2026.11.0' },
-      configuration,
-      complete: true,
-      answers: [{ attribute: 'display', value: 'd86', name: { en: 'Display' }, valueName: { en: '86-inch display' } }],
-      conflicts: [],
-      share: { code: 'c1.meeting-room', link: 'https://reseller.example/rooms#config=c1.meeting-room' },
-    },
+    payload: JSON.parse(JSON.stringify(payload)),
     to: 'expert',
     contact: { name: 'Ada Buyer', email: 'ada@example.com', message: 'Can we mount it on glass?' },
     ...extra,
   };
+}
+
+/** A hand-off of a given configuration (complete, no answers recorded). */
+export function handoffOf(configuration: Configuration) {
+  const body = handoff();
+  return { ...body, payload: { ...body.payload, configuration, complete: true, answers: [], conflicts: [] } };
 }
