@@ -26,7 +26,7 @@ const HELP = `cpq-server: the cpq-kit quote desk (quotes, approvals, hand-offs, 
   cpq-server start [options]       serve the API under /api/ and print its URL
     --port P          default 8081 (or PORT); 0 for any free port
     --host H          default 127.0.0.1
-    --data DIR        the embedded database's folder (default .cpq-server); DATABASE_URL overrides it
+    --data DIR        the embedded database's folder (default .cpq-server/desk); DATABASE_URL overrides it
     --catalogs DIR    the catalogs (*.json) to quote from (default examples/catalogs, when there)
     --deals FILE      past deals that seed an empty store (default examples/deals/deals.json, when there)
     --policy FILE     the policy (JSON; see the README); default: the defaults
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   const [command, sub, arg] = positionals;
   if (values.help || command === undefined || command === 'help') return void process.stdout.write(HELP);
-  const data = resolve(values.data ?? '.cpq-server');
+  const data = resolve(values.data ?? '.cpq-server/desk');
   const database: DatabaseOptions = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { data };
   if (command === 'start') return start(database, values);
   if (command === 'migrate') {
