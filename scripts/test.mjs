@@ -27,10 +27,11 @@ const steps = [
   { name: 'type-check', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   {
-    name: 'Node tests (engine, CLI, quote desk, components in Node)',
+    // scripts/packed.test.mjs: the packages packed, installed in a new project and used there.
+    name: 'Node tests (engine, CLI, quote desk, components in Node, packed packages)',
     command: [process.execPath, '--import', 'tsx', '--test',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', '--test-reporter-destination=build/engine-tests.tap', ...engineTests, ...serverTests, ...nodeImportTests],
+      '--test-reporter=tap', '--test-reporter-destination=build/engine-tests.tap', ...engineTests, ...serverTests, ...nodeImportTests, 'scripts/packed.test.mjs'],
     before: () => rmSync('build/engine-tests.tap', { force: true }),
     counts: () => {
       const tap = readFileSync('build/engine-tests.tap', 'utf8');
