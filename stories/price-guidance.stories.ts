@@ -7,7 +7,7 @@ import '../packages/components/src/define/price-guidance.js';
 import type { Theme } from '../packages/components/src/index.js';
 
 // The synthetic example deals (examples/deals/, generated). On a real page a server computes
-// the guidance (examples/quote-service: POST /guidance) and the browser never gets the deals;
+// the guidance (the quote desk, @cpq-kit/server: POST /api/guidance) and the browser never gets the deals;
 // here the engine runs in the story so each state is the engine's own answer.
 const index = guidanceIndex(readDeals(dealsJson));
 const guide = (context: DealContext, winCurve = false): PriceGuidance => priceGuidance(index, context, { winCurve, costRatio: winCurve ? 0.35 : 0 });

@@ -201,7 +201,7 @@ export const RepMode: Story = {
 /**
  * `rep-mode` with `<price-guidance>` in the `rep` slot: the collaboration suite for a small
  * business in EMEA with 12% off the order, against the band of comparable won deals
- * (the synthetic example deals; a server computes this, see examples/quote-service).
+ * (the synthetic example deals; a server computes this: the quote desk, POST /api/guidance).
  */
 export const RepModeWithGuidance: Story = {
   args: { breakdown: price(collabSuite, software, { date: DATE, orderDiscount: { percent: '12' } }), configuration: software, catalog: collabSuite, repMode: true },

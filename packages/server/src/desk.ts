@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as engine from '@cpq-kit/engine';
 import type { Catalog, Deal, QuoteKey } from '@cpq-kit/engine';
-import { type Call, type DeskContext, type LogEntry, Refusal } from './context.js';
+import { actorOf, type Call, type DeskContext, type LogEntry, Refusal, requireRole } from './context.js';
 import { guidanceHandlers, seedDeals } from './guidance.js';
 import { handoffHandlers } from './handoffs.js';
 import { callerOf } from './keys.js';
@@ -104,6 +104,12 @@ function deskOf(desk: DeskContext, options: QuoteDeskOptions, owned: boolean): Q
     return { status: 200, body: { status: 'ok', engine: engine.ENGINE_VERSION, database: desk.db.kind, catalogs: [...desk.catalogs.values()].map((c) => ({ id: c.id, version: c.version })) } };
   }
 
+  /** The caller's key as the desk knows it: a page shows who is signed in, and recognises its own claims (`claimedBy`). */
+  async function me(call: Call): Promise<Answer> {
+    const caller = requireRole(call, ['buyer', 'partner', 'rep', 'approver'], 'who am I');
+    return { status: 200, body: { id: caller.id, actor: actorOf(caller), role: caller.role, ...(caller.partner ? { partner: caller.partner } : {}), ...(caller.label ? { label: caller.label } : {}) } };
+  }
+
   const route = (method: Route['method'], path: string, handler: Handler, limit: Route['limit'] = method === 'GET' ? 'none' : 'body'): Route => {
     const names: string[] = [];
     const pattern = new RegExp(`^${path.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
@@ -111,6 +117,7 @@ function deskOf(desk: DeskContext, options: QuoteDeskOptions, owned: boolean): Q
   };
   const routes: Route[] = [
     route('GET', '/health', health),
+    route('GET', '/me', me),
     route('GET', '/quotes', quotes.list),
     route('POST', '/quotes', quotes.create),
     route('POST', '/quotes/verify', quotes.verify, 'quote'),

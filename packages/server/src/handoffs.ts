@@ -9,7 +9,7 @@ import * as engine from '@cpq-kit/engine';
 import type { PriceBreakdown, Problem } from '@cpq-kit/engine';
 import * as z from 'zod/mini';
 import { accessToken, actorOf, type Call, dayOf, type DeskContext, hasAccess, recordEvent, Refusal, requireRole } from './context.js';
-import { eventsOf, parse, type Answer } from './quotes.js';
+import { decidedAt, eventsOf, parse, type Answer } from './quotes.js';
 
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 
@@ -144,7 +144,8 @@ export function handoffHandlers(desk: DeskContext) {
           [row.quote_number],
         );
         if (q && q.status !== 'pending-approval' && q.status !== 'rejected') {
-          quote = { number: row.quote_number, status: q.status === 'sent' && q.valid_until < dayOf(desk.now()) ? 'expired' : q.status, access: accessToken(desk, 'quote', row.quote_number), quote: q.document };
+          const status = q.status === 'sent' && q.valid_until < dayOf(desk.now()) ? 'expired' : q.status;
+          quote = { number: row.quote_number, status, ...(await decidedAt(db, row.quote_number, status)), access: accessToken(desk, 'quote', row.quote_number), quote: q.document };
         }
       }
       return { status: 200, body: { id, status: row.status, ...(quote ? { quote } : {}) } };

@@ -192,6 +192,8 @@ export function quoteHandlers(desk: DeskContext) {
     if (!row) throw new Refusal(404, { error: 'not found', reasons: [{ path: 'handoff', message: `there is no hand-off ${id}` }] });
     if (row.status === 'answered') throw new Refusal(409, { error: 'conflict', reasons: [{ path: 'handoff', message: 'this hand-off was answered already' }] });
     if (row.claimed_by !== null && row.claimed_by !== actorOf(caller)) throw new Refusal(409, { error: 'conflict', reasons: [{ path: 'handoff', message: `this hand-off is claimed by ${row.claimed_by}` }] });
+    const [waiting] = await tx.query<{ number: string }>("select number from quotes where handoff = $1 and status = 'pending-approval'", [id]);
+    if (waiting) throw new Refusal(409, { error: 'conflict', reasons: [{ path: 'handoff', message: `quote ${waiting.number} for this hand-off waits for approval: revise it, or have it rejected first` }] });
   }
 
   async function answerHandoff(tx: Queryable, id: string, number: string, actor: string, at: Date): Promise<void> {
@@ -217,7 +219,7 @@ export function quoteHandlers(desk: DeskContext) {
       const { row, document } = await load(db, number);
       const status = statusOf(row);
       if (status === 'pending-approval' || status === 'rejected') return { status: 200, body: { number, status: 'in-preparation' } };
-      return { status: 200, body: { number, status, version: row.version, validUntil: row.valid_until, quote: document } };
+      return { status: 200, body: { number, status, version: row.version, validUntil: row.valid_until, ...(await decidedAt(db, number, status)), quote: document } };
     }
     requireRole(call, ['rep', 'approver'], 'reading a quote');
     const { row, document } = await load(db, number);
@@ -265,6 +267,7 @@ export function quoteHandlers(desk: DeskContext) {
         validUntil: r.valid_until,
         grandTotal: r.document.totals.grandTotal,
         approvalRequired: r.document.approvalRequired,
+        ...(r.status === 'pending-approval' ? { reasons: distinct(approvalReasons(r.document)) } : {}),
         handoff: r.handoff,
         createdBy: r.created_by,
         updatedAt: r.updated_at,
@@ -484,6 +487,19 @@ async function recordDeal(tx: Queryable, number: string, quote: Quote, cell: Cel
   const checked = z.safeParse(engine.DealSchema, deal);
   if (!checked.success) return;
   await tx.query('insert into deals (quote_number, deal, created_at) values ($1, $2::jsonb, $3) on conflict (quote_number) do nothing', [number, JSON.stringify(checked.data), at.toISOString()]);
+}
+
+/** When a buyer accepted or declined the quote: `{ acceptedAt }`, `{ declinedAt }`, or nothing. */
+export async function decidedAt(db: Queryable, number: string, status: string): Promise<Record<string, Date>> {
+  if (status !== 'accepted' && status !== 'declined') return {};
+  const [event] = await db.query<{ at: Date }>("select at from events where subject = 'quote' and subject_id = $1 and type = $2 order by id limit 1", [number, status]);
+  return event ? { [`${status}At`]: event.at } : {};
+}
+
+/** Each message once, with the first path that has it (an order discount below the floor is the same reason on every line). */
+function distinct(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.message) && (seen.add(p.message), true));
 }
 
 /** Why a quote waits for approval, from the engine's approvals of each item. */

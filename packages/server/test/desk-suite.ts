@@ -25,6 +25,13 @@ const reasons = (reply: Reply): string[] => reply.body.reasons.map((r: { path: s
 const eventsOf = async (number: string) => (await call('GET', `/quotes/${number}`, { key: desk.keys.rep })).body.events.map((e: { type: string }) => e.type);
 
 describe('keys and roles', () => {
+  it('GET /me says who a key is, as events and claims name it', async () => {
+    const me = await call('GET', '/me', { key: desk.keys.partner });
+    assert.deepEqual([me.body.role, me.body.partner], ['partner', 'northwind']);
+    assert.equal(me.body.actor, `partner:${me.body.id}`);
+    assert.equal((await call('GET', '/me')).status, 401);
+  });
+
   it('a route that needs a key answers 401 without one or with an unknown one, 403 with another role', async () => {
     const none = await call('POST', '/quotes', { body: quoteRequest(avConfig) });
     assert.equal(none.status, 401);
@@ -243,6 +250,8 @@ describe('hand-offs', () => {
     assert.equal(seen.body.quote.quote.signature.value, answer.body.signature.value);
     const accepted = await call('POST', `/quotes/${answer.body.number}/accept`, { key: desk.keys.buyer, body: seen.body.quote.quote });
     assert.equal(accepted.body.status, 'accepted');
+    const reopened = await call('GET', `/handoffs/${id}`, { headers: { 'cpq-access': access } });
+    assert.deepEqual([reopened.body.quote.status, reopened.body.quote.acceptedAt], ['accepted', accepted.body.acceptedAt]);
     const events = (await call('GET', `/handoffs/${id}`, { key: desk.keys.rep })).body.events.map((e: { type: string }) => e.type);
     assert.deepEqual(events, ['created', 'claimed', 'answered']);
   });
@@ -252,6 +261,13 @@ describe('hand-offs', () => {
     const held = await call('POST', '/quotes', { key: desk.keys.rep, body: quoteRequest(avConfig, { handoff: id, context: { segment: 'enterprise', orderDiscount: { percent: '30' } } }) });
     assert.equal(held.status, 202);
     assert.equal((await call('GET', `/handoffs/${id}`, { headers: { 'cpq-access': access } })).body.quote, undefined);
+    const second = await call('POST', '/quotes', { key: desk.keys.rep, body: quoteRequest(avConfig, { handoff: id }) });
+    assert.equal(second.status, 409);
+    assert.match(second.body.reasons[0].message, /waits for approval/);
+    const waiting = (await call('GET', '/quotes?status=pending-approval', { key: desk.keys.approver })).body.find((q: { number: string }) => q.number === held.body.number);
+    const messages: string[] = waiting.reasons.map((r: { message: string }) => r.message);
+    assert.deepEqual(messages, [...new Set(messages)]);
+    assert.match(messages[0]!, /exceed the 20% allowed without approval/);
     await call('POST', `/quotes/${held.body.number}/approve`, { key: desk.keys.approver });
     assert.equal((await call('GET', `/handoffs/${id}`, { headers: { 'cpq-access': access } })).body.quote.number, held.body.number);
   });
