@@ -18,8 +18,9 @@ export function nodeHandler(desk: QuoteDesk): (request: IncomingMessage, respons
   return async (request, response) => {
     try {
       await answer(request, response);
-    } catch {
-      // The client went away mid-request: there is no one to answer.
+    } catch (error) {
+      // The client went away mid-request (or sent a broken body): no one to answer, but a line in the log.
+      desk.context.log({ level: 'warn', msg: 'request abandoned', method: request.method ?? '', path: request.url ?? '', error: error instanceof Error ? error.message : String(error) });
       if (!response.headersSent) response.writeHead(400).end();
       request.destroy();
     }
@@ -51,8 +52,14 @@ export function nodeHandler(desk: QuoteDesk): (request: IncomingMessage, respons
     out['content-length'] = String(text.length);
     response.writeHead(reply.status, out);
     response.end(text);
-    // A refused body is not read: close rather than drain it.
-    if (reply.status === 413) request.destroy();
+    // A refused body is not kept: what still arrives is discarded, and the connection closed
+    // soon after, not at once (closing on unread data resets it, and the client would lose the 413).
+    if (reply.status === 413) {
+      response.once('finish', () => {
+        request.resume();
+        setTimeout(() => request.destroy(), 2000).unref();
+      });
+    }
   }
 }
 

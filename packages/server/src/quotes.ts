@@ -309,9 +309,7 @@ export function quoteHandlers(desk: DeskContext) {
 
   /** The signed quote a buyer sends back, verified: the desk's signature, its amounts, its dates. */
   async function presented(value: unknown, number: string): Promise<Quote> {
-    const read = engine.readQuote(value);
-    if (!read.ok) throw new Refusal(400, { error: 'not a quote', reasons: read.reasons.map(({ path, message }) => ({ path, message })) });
-    const quote = read.quote;
+    const quote = readPresented(value);
     if (quote.number !== number) throw new Refusal(400, { error: 'not this quote', reasons: [{ path: 'number', message: `this is quote ${quote.number}, not ${number}` }] });
     const catalog = catalogOf(quote.catalog.id, 'catalog.id');
     const result = await engine.verifyQuote(quote, { catalog, key: desk.verifyKey, now: desk.now() });
@@ -442,9 +440,22 @@ export function quoteHandlers(desk: DeskContext) {
     return { ...answer, body: status === 'sent' ? { quote: document, diff, dropped } : { ...(answer.body as object), diff, dropped } };
   }
 
-  async function verify(call: Call): Promise<Answer> {
-    const read = engine.readQuote(call.body);
+  /**
+   * A quote sent back, read strictly. One with more items than the desk ever makes is
+   * refused before it is priced again: re-pricing is the costly part of verifying, and
+   * anyone may ask for it.
+   */
+  function readPresented(value: unknown): Quote {
+    const read = engine.readQuote(value);
     if (!read.ok) throw new Refusal(400, { error: 'not a quote', reasons: read.reasons.map(({ path, message }) => ({ path, message })) });
+    if (read.quote.items.length > policy.maxItems) {
+      throw new Refusal(400, { error: 'not a quote of this desk', reasons: [{ path: 'items', message: `this desk makes quotes of at most ${policy.maxItems} items; this one has ${read.quote.items.length}` }] });
+    }
+    return read.quote;
+  }
+
+  async function verify(call: Call): Promise<Answer> {
+    const read = { quote: readPresented(call.body) };
     const catalog = desk.catalogs.get(read.quote.catalog.id);
     if (!catalog) return { status: 200, body: { valid: false, reasons: [{ code: 'catalog-id', path: 'catalog.id', message: `this desk has no catalog "${read.quote.catalog.id}"` }] } };
     const result = await engine.verifyQuote(read.quote, { catalog, key: desk.verifyKey, now: desk.now() });

@@ -329,6 +329,11 @@ describe('bad requests', () => {
     const verified = await call('POST', '/quotes/verify', { body: largest.body });
     assert.equal(verified.status, 200);
     assert.equal(verified.body.valid, true);
+    // A forged quote with more items than the desk makes is refused before it is priced again.
+    const forged = { ...largest.body, items: [...largest.body.items, ...largest.body.items.slice(0, 5).map((item: { id: string }) => ({ ...item, id: `f${item.id}` }))] };
+    const refused = await call('POST', '/quotes/verify', { body: forged });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.reasons[0].message, 'this desk makes quotes of at most 100 items; this one has 105');
   });
 
   it('refuses an oversized body from its Content-Length, before reading it', async () => {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createDeskServer, TIMEOUTS } from '../src/index.js';
 import { startDesk, type Running } from './fixtures.js';
@@ -72,6 +73,32 @@ describe('slow clients', () => {
     assert.match(result.answer, /^HTTP\/1\.1 408/);
     assert.ok(result.closedAfter >= 1400 && result.closedAfter < 4000, `closed after ${result.closedAfter} ms`);
     assert.ok(slowest < 100, `/health took ${slowest.toFixed(0)} ms`);
+  });
+
+  it('a streamed body over the limit gets its 413, not a reset connection, said in advance or not', async () => {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const announced = attempt % 2 === 0 ? { 'content-length': String(512 * 64 * 1024) } : {};
+      const status = await new Promise<number | string>((resolve) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/api/quotes', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${desk.keys.rep}`, ...announced } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', (error) => resolve(error.message));
+        // 32 MiB in 64 KiB chunks, its length announced (refused from the header) or not (found out while reading).
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        let sent = 0;
+        const write = () => {
+          while (sent < 512) {
+            sent++;
+            if (!req.write(chunk)) return void req.once('drain', write);
+          }
+          req.end();
+        };
+        req.on('error', () => {});
+        write();
+      });
+      assert.equal(status, 413, `attempt ${attempt}`);
+    }
   });
 
   it('headers that never end are cut at the headers timeout', async () => {
