@@ -109,5 +109,12 @@ export function createDeskServer(desk: QuoteDesk, timeouts: Partial<typeof TIMEO
   const handle = nodeHandler(desk);
   const server = createServer(serverOptions(timeouts), (request, response) => void handle(request, response));
   server.maxHeadersCount = 100;
+  // A client that asks first (`Expect: 100-continue`) learns of a body too large before sending it.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (Number(request.headers['content-length']) > desk.limitFor(request.method ?? 'GET', url.pathname)) return void handle(request, response);
+    response.writeContinue();
+    void handle(request, response);
+  });
   return server;
 }
