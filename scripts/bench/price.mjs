@@ -34,7 +34,7 @@ export function largeQuote() {
         selections[id] = true;
         break;
       default:
-        attributes.push({ id, kind: 'quantity', name: `Licences ${i}`, max: 500 });
+        attributes.push({ id, kind: 'quantity', name: `Licences ${i}`, max: 150 });
         prices[`p/${id}`] = { tiers: [{ from: 1, to: 20, amount: `${5 + (i % 20)}.${cents}` }, { from: 21, to: 100, amount: `${4 + (i % 20)}.${cents}` }, { from: 101, amount: `${3 + (i % 20)}.${cents}` }], tierMode: 'slab' };
         selections[id] = (i % 150) + 1;
     }

@@ -7,7 +7,7 @@
 import type { Catalog, Configuration, SelectionValue } from '../catalog/schema.js';
 import { format } from './fixed.js';
 import type { MoneyJSON } from './money.js';
-import type { Totals } from './pricer.js';
+import type { Totals } from './totals.js';
 import { pricingProblem, PricingError } from './problems.js';
 
 /**
