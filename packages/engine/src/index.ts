@@ -9,7 +9,7 @@ export * from './catalog/schema.js';
 export { loadCatalog, loadConfiguration, type LoadOptions } from './catalog/load.js';
 export { catalogHash, CatalogError, ConfigurationError } from './catalog/checked.js';
 export { canonicalJson, contentHash } from './internal/digest.js';
-export { checkCatalog } from './catalog/validate.js';
+export { catalogWarnings, checkCatalog } from './catalog/validate.js';
 export { checkConfiguration } from './catalog/check-configuration.js';
 export { isChecked } from './catalog/checked.js';
 export { localize } from './catalog/text.js';

@@ -1,7 +1,7 @@
 // The catalog's pricing section: loadCatalog reports its mistakes with paths, like every other part.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { catalogJsonSchema, loadCatalog } from '../src/index.js';
+import { catalogJsonSchema, catalogWarnings, formatProblem, loadCatalog } from '../src/index.js';
 import { assertPricingCatalogProblems, oneBook, tinyCatalog } from './price-fixtures.js';
 
 const TIERS = [{ from: 1, to: 4, amount: '129.00' }, { from: 5, to: 9, amount: '119.00' }, { from: 10, amount: '109.00' }];
@@ -10,10 +10,11 @@ describe('loadCatalog: the pricing section', () => {
   it('accepts a full pricing section and keeps it as given', () => {
     const pricing = {
       rounding: { mode: 'half-up', level: 'unit' },
-      floorPercent: '85',
+      maxDiscountPercent: '15',
+      taxCalculation: 'line',
       books: [
-        { id: 'list', name: { en: 'List', de: 'Liste' }, currency: 'EUR', audience: ['smb'], validFrom: '2026-01-01', validTo: '2026-12-31', taxRegion: 'de', prices: { p: { included: true }, 'p/q': { tiers: TIERS, tierMode: 'slab', unit: { en: 'seat', de: 'Platz' }, schedule: 'vol' }, 'p/b': { amount: '9.90', recurring: 'month', term: 36, prorate: false, taxCategory: 'reduced', floor: '8.00' }, 'p/s:x': { amount: '1.00', per: 'q' } } },
-        { id: 'partner', currency: 'EUR', audience: ['partner:acme'], basedOn: { book: 'list', percent: '-8' } },
+        { id: 'list', name: { en: 'List', de: 'Liste' }, currency: 'EUR', audience: ['smb'], validFrom: '2026-01-01', validTo: '2026-12-31', taxRegion: 'de', prices: { p: { included: true }, 'p/q': { tiers: TIERS, tierMode: 'slab', unit: { en: 'seat', de: 'Platz' }, schedule: 'vol' }, 'p/b': { amount: '9.90', recurring: 'month', term: 36, prorate: false, taxCategory: 'reduced', floor: '8.00' }, 'p/s:x': { amount: '1.00', per: 'q' }, 'p/s:y': { block: { size: 10, amount: '450.00' } } } },
+        { id: 'partner', currency: 'EUR', audience: ['partner:acme'], basedOn: { book: 'list', percent: '-8' }, maxDiscountPercent: '20', taxCalculation: 'document' },
         { id: 'usd', currency: 'USD', basedOn: { book: 'list', exchangeRate: { rate: '1.0850', date: '2026-10-01' } }, rounding: { level: 'document' } },
       ],
       schedules: [{ id: 'vol', tiers: [{ from: 10, to: 49, percent: '5' }, { from: 50, percent: '10' }] }],
@@ -98,8 +99,8 @@ describe('loadCatalog: the pricing section', () => {
         'p/m:e2': { amount: '1', per: 'm' },
       }, {}, { schedules: [{ id: 'volume', tiers: [{ from: 10, percent: '5' }] }] }),
       [
-        'pricing.books[0].prices["p/q"]: give "amount", "tiers" or "included": true',
-        'pricing.books[0].prices["p/r"]: give only one of "amount", "tiers" and "included"',
+        'pricing.books[0].prices["p/q"]: give "amount", "block", "tiers" or "included": true',
+        'pricing.books[0].prices["p/r"]: give only one of "amount", "block", "tiers" and "included"',
         'pricing.books[0].prices["p/b"].tierMode: is required with tiers: "range", "slab" or "block"',
         'pricing.books[0].prices["p/b"].term: only a recurring charge has a term; add "recurring": "month" or "year"',
         'pricing.books[0].prices["p/s:x"].tierMode: only tiers take a tierMode',
@@ -156,7 +157,7 @@ describe('loadCatalog: the pricing section', () => {
     assertPricingCatalogProblems(
       {
         books: [
-          { id: 'list', audience: ['partner:acmee'], prices: { p: { included: true } }, floorPercent: '101' },
+          { id: 'list', audience: ['partner:acmee'], prices: { p: { included: true } }, maxDiscountPercent: '101' },
           { id: 'list', prices: {} },
         ],
         schedules: [{ id: 'v', tiers: [{ from: 5, to: 9, percent: '5' }, { from: 11, percent: '110' }] }],
@@ -166,7 +167,7 @@ describe('loadCatalog: the pricing section', () => {
       [
         'pricing.books[1].id: duplicate price book id "list" (also pricing.books[0])',
         'pricing.books[0].audience[0]: unknown partner "acmee" (did you mean "acme"?); list it in "partners"',
-        'pricing.books[0].floorPercent: a floor of 101% is over 100%',
+        'pricing.books[0].maxDiscountPercent: a maximum discount of 101% is over 100%',
         'pricing.schedules[0].tiers[1].from: starts at 11, but the tier before ends at 9: quantity 10 has no tier',
         'pricing.schedules[0].tiers[1].percent: a discount of 110% is over 100%',
         'pricing.partners[1].id: duplicate partner id "acme" (also pricing.partners[0])',
@@ -223,9 +224,43 @@ describe('loadCatalog: the pricing section', () => {
     ]);
   });
 
+  it('reports a price per block given with another price, with a tier mode, or with a block of no units', () => {
+    assertPricingCatalogProblems(
+      oneBook({ 'p/q': { block: { size: 10, amount: '450.00' }, amount: '45.00' }, 'p/r': { block: { size: 10, amount: '450.00' }, tierMode: 'block' } }),
+      [
+        'pricing.books[0].prices["p/q"]: give only one of "amount", "block", "tiers" and "included"',
+        'pricing.books[0].prices["p/r"].tierMode: only tiers take a tierMode',
+      ],
+    );
+    assertPricingCatalogProblems(
+      oneBook({ 'p/b': { block: { size: 0, amount: '450.00' } }, 'p/s:x': { block: { size: 10 } } }),
+      [
+        'pricing.books[0].prices["p/b"].block.size: must be at least 1, found 0',
+        'pricing.books[0].prices["p/s:x"].block.amount: is required',
+      ],
+    );
+  });
+
+  it('still reads the deprecated floorPercent, with a warning that says how to write it now', () => {
+    const old = loadCatalog(tinyCatalog({ floorPercent: '85', books: [{ id: 'list', prices: { p: { included: true } }, floorPercent: '80' }, { id: 'new', prices: {}, maxDiscountPercent: '20' }] }));
+    assert.deepEqual(catalogWarnings(old).map(formatProblem), [
+      'pricing.books[0].floorPercent: "floorPercent" is deprecated: "floorPercent": "80" lets manual discounts take up to 20% off without approval; write "maxDiscountPercent": "20" instead',
+      'pricing.floorPercent: "floorPercent" is deprecated: "floorPercent": "85" lets manual discounts take up to 15% off without approval; write "maxDiscountPercent": "15" instead',
+    ]);
+    assert.deepEqual(catalogWarnings(loadCatalog(tinyCatalog(oneBook({}, { maxDiscountPercent: '12.5' })))), []);
+    // Both on one book or on the section: one only.
+    assertPricingCatalogProblems({ floorPercent: '85', maxDiscountPercent: '15', books: [{ id: 'list', prices: { p: { included: true } }, floorPercent: '101', maxDiscountPercent: '20' }] }, [
+      'pricing.books[0].floorPercent: give "maxDiscountPercent" only: "floorPercent" is its deprecated form',
+      'pricing.floorPercent: give "maxDiscountPercent" only: "floorPercent" is its deprecated form',
+    ]);
+  });
+
   it('is in the catalog JSON Schema, so editors complete price books', () => {
     const pricing = (catalogJsonSchema() as any).properties.pricing;
-    assert.deepEqual(Object.keys(pricing.properties), ['rounding', 'books', 'schedules', 'contracts', 'partners', 'tax', 'termOptions', 'floorPercent']);
+    assert.deepEqual(Object.keys(pricing.properties), ['rounding', 'books', 'schedules', 'contracts', 'partners', 'tax', 'taxCalculation', 'termOptions', 'maxDiscountPercent', 'floorPercent']);
+    assert.equal(pricing.properties.floorPercent.deprecated, true);
+    assert.match(pricing.properties.floorPercent.description, /^Deprecated: write "maxDiscountPercent"/);
+    assert.equal(pricing.properties.books.items.properties.floorPercent.deprecated, true);
     const charge = pricing.properties.books.items.properties.prices.additionalProperties;
     assert.deepEqual(charge.properties.tierMode.enum, ['range', 'slab', 'block']);
     assert.equal(charge.properties.amount.type, 'string');

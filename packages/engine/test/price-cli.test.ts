@@ -1,5 +1,6 @@
 // `cpq price`: the waterfall as a table or JSON, and every problem on its own line.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cliHarness } from './fixtures.js';
@@ -22,7 +23,7 @@ describe('cpq price', () => {
     assert.deepEqual(err, []);
     assert.deepEqual(out, [
       'Product: price book List (list), EUR, 2026-11-20',
-      'Prices exclude tax (tax region de); rounding half-even per line',
+      'Prices exclude tax (tax region de, tax on the sum per rate); rounding half-even per line',
       '',
       'Item                                       Qty           List            Net',
       'Units                                        7         903.00         833.00',
@@ -53,6 +54,49 @@ describe('cpq price', () => {
     assert.equal(breakdown.quantity, 2);
     const q = breakdown.lines.find((l: any) => l.item === 'p/q');
     assert.deepEqual(q.steps.map((s: any) => `${s.code} ${s.amount.amount}`), ['list 1806.00', 'tier-range -280.00', 'manual-percent -76.30', 'partner -144.97', 'net 1304.73']);
+  });
+
+  it('works tax out per line with --tax-calculation line, and says so', async () => {
+    const { code, out } = await cpq('price', catalog, '--config', config, '--date', DAY, '--tax-calculation', 'line');
+    assert.equal(code, 0);
+    assert.equal(out[1], 'Prices exclude tax (tax region de, tax per line); rounding half-even per line');
+    const json = JSON.parse((await cpq('price', catalog, '--config', config, '--date', DAY, '--tax-calculation', 'line', '--json')).out.join('\n'));
+    assert.equal(json.taxCalculation, 'line');
+    const wrong = await cpq('price', catalog, '--config', config, '--date', DAY, '--tax-calculation', 'lines');
+    assert.equal(wrong.code, 1);
+    assert.deepEqual(wrong.err, ['The price request has 1 problem:', '--tax-calculation: expected "document" or "line", found "lines"']);
+  });
+
+  it('shows the amount without tax where prices include it (119.00 is 100.00 and 19.00 of VAT)', async () => {
+    const included = file('included.json', tinyCatalog(oneBook({ 'p/q': { amount: '119.00' } }, { taxRegion: 'de', taxIncluded: true }, { tax: { regions: [{ id: 'de', rates: [{ category: 'standard', percent: '19', name: 'VAT 19%' }] }] } })));
+    const { code, out } = await cpq('price', included, '--config', file('one.json', { product: 'p', selections: { q: 1 } }), '--date', DAY);
+    assert.equal(code, 0);
+    assert.deepEqual(out.slice(1), [
+      'Prices include tax (tax region de, tax on the sum per rate); rounding half-even per line',
+      '',
+      'Item                                       Qty           List            Net',
+      'Units                                        1         119.00         119.00',
+      '',
+      'One-time                                               119.00         119.00',
+      '  Excluding tax                                                       100.00',
+      '  VAT 19% (included)                                                   19.00',
+      'Grand total                                                           119.00',
+      'Savings against list                                            0.00 (0.00%)',
+    ]);
+  });
+
+  it('validates and prices a catalog with the deprecated floorPercent, with a warning that says how to migrate', async () => {
+    const deprecated = file('deprecated.json', tinyCatalog({ ...pricing, floorPercent: '85' }));
+    const validated = await cpq('validate', deprecated);
+    assert.equal(validated.code, 0);
+    const warning = 'warning: pricing.floorPercent: "floorPercent" is deprecated: "floorPercent": "85" lets manual discounts take up to 15% off without approval; write "maxDiscountPercent": "15" instead';
+    assert.deepEqual(validated.err, [warning]);
+    const priced = await cpq('price', deprecated, '--config', config, '--date', DAY);
+    assert.equal(priced.code, 0);
+    assert.deepEqual(priced.err, [warning]);
+    // With --json, stderr is for errors only.
+    assert.deepEqual((await cpq('price', deprecated, '--config', config, '--date', DAY, '--json')).err, []);
+    assert.deepEqual((await cpq('validate', catalog)).err, []);
   });
 
   it('prints every problem of the request on its own line and exits 1', async () => {
@@ -128,6 +172,30 @@ describe('cpq price', () => {
     assert.equal((await cpq('price', catalog, '--config', config, '--book', 'list', '--segment', 'smb')).err[0], 'cpq: give --book or --segment, not both\n');
     assert.equal((await cpq('price', catalog, '--config', config, '--colour', 'red')).code, 2);
     assert.match((await cpq('--help')).out[0]!, /cpq price CATALOG\.json --config CONFIG\.json/);
+  });
+
+  it('takes the context file and the discounts exactly as docs/pricing.md shows them', async () => {
+    const docs = readFileSync(new URL('../../../docs/pricing.md', import.meta.url), 'utf8');
+    const jsonAfter = (heading: string): unknown => {
+      const from = docs.indexOf('```json', docs.indexOf(heading));
+      return JSON.parse(docs.slice(from + '```json'.length, docs.indexOf('```', from + 1)));
+    };
+    const av = new URL('../../../examples/catalogs/av-rooms.json', import.meta.url).pathname;
+    const avConfig = new URL('../../../examples/catalogs/av-rooms.config.json', import.meta.url).pathname;
+    for (const heading of ['The manual discounts of a request, as JSON', '**The context file**']) {
+      const context = jsonAfter(heading) as Record<string, unknown>;
+      const { code, out, err } = await cpq('price', av, '--config', avConfig, '--context', file('documented.json', context), '--json');
+      assert.equal(code, 0, `${heading}: ${err.join('\n')}`);
+      const breakdown = JSON.parse(out.join('\n'));
+      assert.equal(breakdown.date, context['date']);
+      const display = breakdown.lines.find((l: { item: string }) => l.item === 'meeting-room/display:d86');
+      assert.ok(display.steps.some((step: { code: string }) => step.code === 'manual-percent'), heading);
+      assert.ok(display.steps.some((step: { code: string }) => step.code === 'order-amount'), heading);
+    }
+    const context = jsonAfter('**The context file**') as Record<string, unknown>;
+    const { out } = await cpq('price', av, '--config', avConfig, '--context', file('documented.json', context), '--json');
+    const breakdown = JSON.parse(out.join('\n'));
+    assert.deepEqual([breakdown.book.id, breakdown.taxCalculation, breakdown.taxRegion, breakdown.customer], ['enterprise-eur', 'line', 'eu-reverse-charge', 'contoso']);
   });
 
   it('prices the demo catalogs with every price book', async () => {

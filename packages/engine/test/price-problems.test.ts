@@ -143,6 +143,11 @@ describe('pricing problems: codes and params', () => {
       code: 'discount-decimals',
       params: { amount: '0.005', currency: 'EUR', places: 2 },
     });
+    expectProblem(priceTinyWith({ q: 2 }, { lineDiscounts: { 'p/q': { amount: '1.00', currency: 'USD' } } }), {
+      path: 'context.lineDiscounts["p/q"].currency',
+      code: 'discount-currency',
+      params: { currency: 'USD', book: 'list', bookCurrency: 'EUR' },
+    });
     expectProblem(priceTinyWith({ q: 2 }, { lineDiscounts: { 'p/q': { percent: '5', amount: '1.00' } } }), {
       path: 'context.lineDiscounts["p/q"]',
       code: 'discount-percent-or-amount',

@@ -32,7 +32,7 @@ const charge = fc
   .tuple(fc.integer({ min: 0, max: 9 }), fc.array(fc.integer({ min: 0, max: 50_000_00 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 999 }))
   .map(([kind, units, decimals, extra]) => {
     const rates = units.map((u) => decimalText(u, Math.min(decimals, 2)));
-    const base = kind < 5 ? { amount: decimalText(units[0]! * (decimals > 2 ? 10 ** (decimals - 2) : 1) + (extra % 7), decimals) } : (() => {
+    const base = kind < 5 ? { amount: decimalText(units[0]! * (decimals > 2 ? 10 ** (decimals - 2) : 1) + (extra % 7), decimals) } : kind === 9 ? { block: { size: 1 + (extra % 25), amount: rates[1]! } } : (() => {
       // 1 to 4 tiers; cut points from the extra number, increasing.
       const count = 1 + (extra % 4);
       const starts = [1, 2 + (extra % 13), 16 + (extra % 37), 60 + (extra % 97)].slice(0, count);
@@ -197,6 +197,12 @@ describe(`pricing invariants (fast-check; catalog pool seed ${POOL_SEED})`, () =
           const changes = line.steps.filter((s) => s.stage !== 'list' && s.stage !== 'net').map((s) => s.amount);
           assert.equal(u(line.list) + total(changes), u(line.net), `${line.item}: list + steps = net`);
           assert.equal(line.steps.at(-1)!.amount.amount, line.net.amount);
+          // Each step's running amount: the list, then the one before plus the step's change; the net at the end.
+          line.steps.forEach((step, i) => {
+            const expected = i === 0 ? u(line.list) : step.stage === 'net' ? u(line.net) : u(line.steps[i - 1]!.after) + u(step.amount);
+            assert.equal(u(step.after), expected, `${line.item} step ${i} (${step.stage}): after`);
+          });
+          assert.equal(line.steps.at(-2)?.after.amount ?? line.net.amount, line.net.amount);
           if (line.term) assert.equal(u(line.term.gross) - u(line.term.discount), u(line.term.net));
         }
         const groups = [
@@ -212,6 +218,9 @@ describe(`pricing invariants (fast-check; catalog pool seed ${POOL_SEED})`, () =
           for (const key of ['list', 'gross', 'discount', 'net'] as const) assert.equal(total(lines.map((l) => l[key])), u(totals[key]), `${name} ${key}`);
           const tax = total(totals.tax.map((t) => t.amount));
           assert.equal(b.taxIncluded ? u(totals.net) : u(totals.net) + tax, u(totals.total), `${name} total`);
+          assert.equal(u(totals.excludingTax) + tax, u(totals.includingTax), `${name}: excluding tax + tax = including tax`);
+          assert.equal(u(totals.includingTax), u(totals.total));
+          assert.equal(u(b.taxIncluded ? totals.includingTax : totals.excludingTax), u(totals.net), `${name}: net is in the book's terms`);
         }
         const term = b.lines.filter((l) => l.term);
         for (const key of ['list', 'gross', 'discount', 'net'] as const) {
@@ -219,8 +228,12 @@ describe(`pricing invariants (fast-check; catalog pool seed ${POOL_SEED})`, () =
           assert.equal(u(b.totals.oneTime[key]) + u(b.totals.term[key]), u(b.totals[key]), `whole ${key}`);
         }
         assert.equal(u(b.totals.oneTime.total) + u(b.totals.term.total), u(b.totals.grandTotal));
+        assert.equal(u(b.totals.oneTime.excludingTax) + u(b.totals.term.excludingTax), u(b.totals.excludingTax));
+        assert.equal(u(b.totals.excludingTax) + total(b.totals.tax.map((t) => t.amount)), u(b.totals.includingTax));
+        assert.equal(u(b.totals.includingTax), u(b.totals.grandTotal));
         assert.equal(total(b.totals.tax.map((t) => t.amount)), total([...b.totals.oneTime.tax, ...b.totals.term.tax].map((t) => t.amount)));
-        assert.equal(u(b.totals.list) - u(b.totals.net), u(b.totals.savings.amount));
+        const savings = u(b.totals.list) - u(b.totals.net);
+        assert.equal(savings > 0n ? savings : 0n, u(b.totals.savings.amount), 'savings: list − net, never negative');
       }),
       { numRuns: RUNS },
     );
@@ -248,6 +261,46 @@ describe(`pricing invariants (fast-check; catalog pool seed ${POOL_SEED})`, () =
         const difference = (key: 'grandTotal' | 'net') => Money.of(afterPrice.totals[key].amount, pricing.currency).minus(Money.of(before.totals[key].amount, pricing.currency));
         assert.equal(delta.grandTotal.amount, difference('grandTotal').toJSON().amount);
         assert.equal(delta.net.amount, difference('net').toJSON().amount);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('tax per line is the sum of each line\'s rounded tax, on the same lines as tax on the sum', () => {
+    fc.assert(
+      fc.property(quote, (q) => {
+        const { catalog, pricing } = pool[q.at]!;
+        const configuration = { product: 'p', selections: selectionsOf(q.request) as never };
+        let byDocument: PriceBreakdown;
+        try {
+          byDocument = price(catalog, configuration, contextOf(q));
+        } catch (error) {
+          if (error instanceof PricingError) return;
+          throw error;
+        }
+        const byLine = price(catalog, configuration, { ...contextOf(q), taxCalculation: 'line' });
+        assert.equal(byLine.taxCalculation, 'line');
+        assert.deepEqual(byLine.lines, byDocument.lines, 'the lines do not depend on where tax is worked out');
+        const places = minorUnits(byLine.currency);
+        const rounding = pricing.mode === 'half-even' ? Decimal.ROUND_HALF_EVEN : Decimal.ROUND_HALF_UP;
+        const rateOf = (category: string) => D(category === 'standard' ? pricing.standard : pricing.reduced);
+        // Tax on an amount without tax is p/100 of it; in one with tax, p/(100+p).
+        const taxOf = (net: string, category: string) => {
+          const p = rateOf(category);
+          return D(net).times(p).div(pricing.taxIncluded ? p.plus(100) : 100).toDecimalPlaces(places, rounding);
+        };
+        const kinds = [
+          [byLine.totals.oneTime, byLine.lines.filter((l) => l.charge === 'one-time').map((l) => [l.net.amount, l.taxCategory] as const)],
+          [byLine.totals.recurring.month, byLine.lines.filter((l) => l.period === 'month').map((l) => [l.net.amount, l.taxCategory] as const)],
+          [byLine.totals.term, byLine.lines.filter((l) => l.term).map((l) => [l.term!.net.amount, l.taxCategory] as const)],
+        ] as const;
+        for (const [totals, lines] of kinds) {
+          if (!totals) continue;
+          for (const t of totals.tax) {
+            const expected = lines.filter(([, c]) => c === t.category).reduce((sum, [net, c]) => sum.plus(taxOf(net, c)), D('0'));
+            assert.equal(t.amount.amount, Money.of(expected, byLine.currency).toJSON().amount, `${t.category}: the sum of the lines' taxes`);
+          }
+        }
       }),
       { numRuns: RUNS },
     );
@@ -322,6 +375,59 @@ describe(`pricing invariants (fast-check; catalog pool seed ${POOL_SEED})`, () =
         const at = (quantity: number) => pricer.totals({ product: 'p', selections: { q: quantity } }, { date: DAY }).net;
         assert.ok(at(q + 1) >= at(q), `${mode} ${JSON.stringify(pricing.books[0]!.prices['p/q'])}: ${q + 1} units cost less than ${q}`);
       }),
+      { numRuns: RUNS },
+    );
+    // A price per started block never falls either.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 200 }), (size, cents, q) => {
+        const pricing = { books: [{ id: 'list', prices: { p: { included: true }, 'p/q': { block: { size, amount: decimalText(cents, 2) } } } }] };
+        const pricer = new Pricer(loadCatalog(tinyCatalog(pricing)));
+        const at = (quantity: number) => pricer.totals({ product: 'p', selections: { q: quantity } }, { date: DAY }).net;
+        assert.ok(at(q + 1) >= at(q));
+        assert.equal(at(q), fixed(decimalText(cents, 2)) * BigInt(Math.ceil(q / size)), 'the blocks started times the block price');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('savings against list are never negative, whatever the tiers or blocks: volume pricing only ever lowers a price', () => {
+    const rates = fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 4 });
+    const starts = fc.uniqueArray(fc.integer({ min: 2, max: 60 }), { maxLength: 3 }).map((c) => [1, ...c.sort((a, b) => a - b)]);
+    const below = fc.option(fc.integer({ min: -5000, max: 0 }).map((u) => decimalText(u, 2)), { nil: undefined });
+    fc.assert(
+      fc.property(
+        starts,
+        rates,
+        fc.constantFrom('slab', 'range', 'block', 'per-block'),
+        fc.integer({ min: 1, max: 80 }),
+        fc.constantFrom('unit', 'line', 'document'),
+        below,
+        (from, cents, mode, q, level, adjust) => {
+          const n = Math.min(from.length, cents.length);
+          const charge = mode === 'per-block'
+            ? { block: { size: from[n - 1]!, amount: decimalText(cents[0]!, 2) } }
+            : { tiers: tiersOf(from.slice(0, n), cents.slice(0, n).map((c) => decimalText(c, 2))), tierMode: mode };
+          const pricing = {
+            rounding: { level },
+            books: [
+              { id: 'list', prices: { p: { included: true }, 'p/q': charge, 'p/r': { tiers: tiersOf([1, 5], ['1.00', '3.00']), tierMode: 'slab' } } },
+              // A book below list (a negative adjustment, or none) changes nothing about that.
+              { id: 'lower', basedOn: { book: 'list', ...(adjust === undefined ? {} : { percent: adjust }) } },
+            ],
+          };
+          const catalog = loadCatalog(tinyCatalog(pricing));
+          for (const book of ['list', 'lower']) {
+            const b = price(catalog, { product: 'p', selections: { q, r: q } }, { date: DAY, book });
+            const u = (m: { amount: string }) => fixed(m.amount);
+            for (const line of b.lines) {
+              assert.ok(u(line.gross) <= u(line.list), `${book} ${line.item}: the price before discounts ${line.gross.amount} is above list ${line.list.amount}`);
+              for (const step of line.steps) if (step.stage === 'tier') assert.ok(u(step.amount) <= 0n, `a volume step of ${step.amount.amount}`);
+            }
+            assert.ok(!b.totals.savings.amount.amount.startsWith('-'), `savings ${b.totals.savings.amount.amount}`);
+            assert.ok(!b.totals.savings.percent.startsWith('-'));
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -36,6 +36,25 @@ describe('the worked examples of the issue', () => {
     assert.equal(tier.rule, 'pricing.books[0].prices["p/q"].tiers[1]');
   });
 
+  it('each step carries the line\'s amount after it, so a chart need not add the steps up', () => {
+    const b = priceTiny(oneBook({ 'p/q': { tiers: TIERS, tierMode: 'range' } }, { maxDiscountPercent: '50' }), { q: 7 }, { lineDiscounts: { 'p/q': { percent: '10' } }, orderDiscount: { amount: '33.30' } });
+    assert.deepEqual(lineOf(b, 'p/q').steps.map((x) => `${x.stage} ${x.amount.amount} → ${x.after.amount}`), [
+      'list 903.00 → 903.00',
+      'tier -70.00 → 833.00',
+      'manual -83.30 → 749.70',
+      'order -33.30 → 716.40',
+      'net 716.40 → 716.40',
+    ]);
+    // At document level, the line's share of rounding the totals comes last and ends at the net.
+    const thirds = oneBook({ 'p/m:e1': { amount: '0.333' }, 'p/m:e2': { amount: '0.333' }, 'p/m:e3': { amount: '0.333' } }, { rounding: { level: 'document' } });
+    const document = priceTiny(thirds, { m: ['e1', 'e2', 'e3'] }, { lineDiscounts: { 'p/m:e2': { percent: '50' } } });
+    assert.deepEqual(document.lines.map((l) => l.steps.map((x) => `${x.stage} ${x.amount.amount} → ${x.after.amount}`)), [
+      ['list 0.34 → 0.34', 'rounding -0.01 → 0.33', 'net 0.33 → 0.33'],
+      ['list 0.33 → 0.33', 'manual -0.16 → 0.17', 'net 0.17 → 0.17'],
+      ['list 0.33 → 0.33', 'net 0.33 → 0.33'],
+    ]);
+  });
+
   it('slab tiers: the same 7 units cost 4 × 129.00 + 3 × 119.00 = 873.00', () => {
     const b = priceTiny(oneBook({ 'p/q': { tiers: TIERS, tierMode: 'slab' } }), { q: 7 });
     assert.equal(lineOf(b, 'p/q').net.amount, '873.00');
@@ -48,8 +67,38 @@ describe('the worked examples of the issue', () => {
     assert.equal(at(1).net.amount, '500.00');
     assert.equal(at(10).net.amount, '500.00');
     assert.equal(at(11).net.amount, '1000.00');
-    assert.deepEqual(at(11).steps.map((s) => s.reason), ['List price', 'Block price 11–25 units', 'Net price']);
+    // Blocks that cost more as they grow are list prices: no volume step, and no negative savings.
+    assert.deepEqual(at(11).steps.map((s) => `${s.stage} ${s.amount.amount} ${s.reason}`), ['list 1000.00 List price', 'net 1000.00 Net price']);
+    assert.equal(at(11).list.amount, '1000.00');
     assert.equal(at(400).net.amount, '1800.00');
+    // A larger block that costs less than the first is a volume price below list.
+    const falling = lineOf(priceTiny(oneBook({ 'p/q': { tiers: [{ from: 1, to: 10, amount: '500.00' }, { from: 11, amount: '450.00' }], tierMode: 'block' } }), { q: 12 }), 'p/q');
+    assert.deepEqual(falling.steps.map((s) => `${s.stage} ${s.amount.amount} ${s.reason}`), ['list 500.00 List price', 'tier -50.00 Block price 11+ units', 'net 450.00 Net price']);
+  });
+
+  it('a price per block: 450.00 per block of 10, 45 units are 5 started blocks = 2,250.00', () => {
+    const pricing = oneBook({ 'p/q': { block: { size: 10, amount: '450.00' } } });
+    const line = lineOf(priceTiny(pricing, { q: 45 }), 'p/q');
+    assert.deepEqual(steps(priceTiny(pricing, { q: 45 }), 'p/q'), ['list 2250.00 List price 5 × 450.00 per block of 10', 'net 2250.00 Net price']);
+    assert.deepEqual(line.steps[0]!.params, { book: 'list', quantity: 45, blocks: 5, size: 10, blockPrice: '450.00' });
+    assert.equal(line.steps[0]!.code, 'list-blocks');
+    assert.equal(line.quantity, 45);
+    const at = (q: number) => lineOf(priceTiny(pricing, { q }), 'p/q').net.amount;
+    assert.deepEqual([at(1), at(10), at(11), at(40), at(41), at(1000)], ['450.00', '450.00', '900.00', '1800.00', '2250.00', '45000.00']);
+    assert.equal(priceTiny(pricing, { q: 45 }).totals.savings.amount.amount, '0.00');
+    // A derived book adjusts the block price; a contract's amount for it is a price per block.
+    const derived = {
+      books: [pricing.books[0], { id: 'ent', name: 'Enterprise', basedOn: { book: 'list', percent: '-10' } }],
+      contracts: [{ id: 'c-1', customer: 'contoso', prices: { 'p/q': { amount: '400.00' } } }],
+    };
+    assert.deepEqual(steps(priceTiny(derived, { q: 45 }, { book: 'ent' }), 'p/q'), [
+      'list 2250.00 List price 5 × 450.00 per block of 10',
+      'book -225.00 Price book "Enterprise": 10% below "list"',
+      'net 2025.00 Net price',
+    ]);
+    const contract = lineOf(priceTiny(derived, { q: 45 }, { customer: 'contoso' }), 'p/q');
+    assert.deepEqual(contract.steps.map((x) => `${x.stage} ${x.amount.amount} ${x.reason}`), ['list 2250.00 List price 5 × 450.00 per block of 10', 'contract -250.00 Contract price 400.00 per block of 10 (c-1)', 'net 2000.00 Net price']);
+    assert.deepEqual(contract.steps[1]!.params, { contract: 'c-1', blockPrice: '400.00', size: 10 });
   });
 
   it('an order discount of 10.00 over three lines of 5.00 is split 3.34 + 3.33 + 3.33', () => {
@@ -201,7 +250,7 @@ describe('discount schedules, contracts, manual and partner discounts', () => {
       'p/r': { amount: '10.00' },
       'p/b': { amount: '100.00', recurring: 'month', term: 12 },
     },
-    { floorPercent: '90' },
+    { maxDiscountPercent: '10' },
     {
       schedules: [{ id: 'volume', name: 'Volume', tiers: [{ from: 10, to: 49, percent: '5' }, { from: 50, percent: '10' }] }],
       contracts: [
@@ -246,8 +295,17 @@ describe('discount schedules, contracts, manual and partner discounts', () => {
     const belowPercent = priceTiny(pricing, { r: 2 }, { lineDiscounts: { 'p/r': { percent: '12.5' } } });
     assert.equal(belowPercent.approvalRequired, true);
     assert.deepEqual(belowPercent.approvals, [
-      { item: 'p/r', code: 'floor-percent', params: { percent: '12.5', allowed: '10' }, reason: 'Manual discounts of 12.5% exceed the 10% allowed without approval', rule: 'pricing.books[0].floorPercent' },
+      { item: 'p/r', code: 'floor-percent', params: { percent: '12.5', allowed: '10' }, reason: 'Manual discounts of 12.5% exceed the 10% allowed without approval', rule: 'pricing.books[0].maxDiscountPercent' },
     ]);
+    // The deprecated "floorPercent": "90" means the same, and a book's setting wins over the section's.
+    const deprecated = (book: Record<string, unknown>, section: Record<string, unknown>) => {
+      const { maxDiscountPercent: _, ...rest } = pricing.books[0];
+      return priceTiny({ ...pricing, ...section, books: [{ ...rest, ...book }] }, { r: 2 }, { lineDiscounts: { 'p/r': { percent: '12.5' } } }).approvals.map((a) => [a.params['allowed'], a.rule]);
+    };
+    assert.deepEqual(deprecated({ floorPercent: '90' }, {}), [['10', 'pricing.books[0].floorPercent']]);
+    assert.deepEqual(deprecated({}, { floorPercent: '90' }), [['10', 'pricing.floorPercent']]);
+    assert.deepEqual(deprecated({}, { maxDiscountPercent: '12' }), [['12', 'pricing.maxDiscountPercent']]);
+    assert.deepEqual(deprecated({ maxDiscountPercent: '15' }, { floorPercent: '90' }), []);
     assert.equal(lineOf(belowPercent, 'p/r').approvalRequired, true);
     const belowFloor = priceTiny(pricing, { q: 2 }, { orderDiscount: { amount: '10.01' } });
     assert.deepEqual(belowFloor.approvals.map((a) => [a.item, a.code, a.reason, a.rule]), [
@@ -255,6 +313,22 @@ describe('discount schedules, contracts, manual and partner discounts', () => {
     ]);
     // A contract or partner price below the floor is agreed already.
     assert.equal(priceTiny(pricing, { q: 2 }, { customer: 'contoso', partner: 'acme' }).approvalRequired, false);
+  });
+
+  it('takes discount amounts in the book\'s currency, said or not, and refuses another one (nothing is converted)', () => {
+    const said = priceTiny(pricing, { q: 2, r: 3 }, { lineDiscounts: { 'p/r': { amount: '5.00', currency: 'EUR' } }, orderDiscount: { amount: '3.00', currency: 'EUR' } });
+    const unsaid = priceTiny(pricing, { q: 2, r: 3 }, { lineDiscounts: { 'p/r': { amount: '5.00' } }, orderDiscount: { amount: '3.00' } });
+    assert.deepEqual(said, unsaid);
+    assert.equal(said.totals.net.amount, '62.00');
+    // A percentage may say the currency too: it must be the book's.
+    assert.equal(priceTiny(pricing, { q: 2 }, { orderDiscount: { percent: '10', currency: 'EUR' } }).totals.net.amount, '36.00');
+    assertPricingProblems(() => priceTiny(pricing, { q: 2, r: 3 }, { lineDiscounts: { 'p/r': { amount: '5.00', currency: 'USD' } }, orderDiscount: { percent: '10', currency: 'GBP' } }), [
+      'context.lineDiscounts["p/r"].currency: a discount in USD cannot apply to price book "list", which is in EUR (discounts are never converted)',
+      'context.orderDiscount.currency: a discount in GBP cannot apply to price book "list", which is in EUR (discounts are never converted)',
+    ]);
+    assertPricingProblems(() => priceTiny(pricing, { q: 2 }, { orderDiscount: { amount: '3.00', currency: 'eur' } }), [
+      'context.orderDiscount.currency: "eur" must be an ISO 4217 currency code such as "EUR" or "USD"',
+    ]);
   });
 
   it('splits an order discount over the kind of charge it applies to', () => {
@@ -322,6 +396,27 @@ describe('charges, terms and tax', () => {
     assert.equal(rc.totals.grandTotal.amount, '10.00');
   });
 
+  it('works tax out on the sum per rate by default, or per line: three lines of 0.99 at 19% are 0.56 or 0.57', () => {
+    const tax = { regions: [{ id: 'de', rates: [{ category: 'standard', percent: '19' }] }] };
+    const threeLines = { m: ['e1', 'e2', 'e3'] };
+    const prices = { 'p/m:e1': { amount: '0.99' }, 'p/m:e2': { amount: '0.99' }, 'p/m:e3': { amount: '0.99' } };
+    const taxOf = (b: PriceBreakdown) => [b.taxCalculation, b.totals.oneTime.tax[0]!.base.amount, b.totals.oneTime.tax[0]!.amount.amount, b.totals.grandTotal.amount];
+    // 2.97 × 19% = 0.5643: 0.56 on the sum; 0.99 × 19% = 0.1881: 0.19 per line, 0.57 for three.
+    assert.deepEqual(taxOf(priceTiny(oneBook(prices, { taxRegion: 'de' }, { tax }), threeLines)), ['document', '2.97', '0.56', '3.53']);
+    assert.deepEqual(taxOf(priceTiny(oneBook(prices, { taxRegion: 'de', taxCalculation: 'line' }, { tax }), threeLines)), ['line', '2.97', '0.57', '3.54']);
+    // The section's default for books that set none, and the request over both.
+    assert.deepEqual(taxOf(priceTiny(oneBook(prices, { taxRegion: 'de' }, { tax, taxCalculation: 'line' }), threeLines)), ['line', '2.97', '0.57', '3.54']);
+    assert.deepEqual(taxOf(priceTiny(oneBook(prices, { taxRegion: 'de', taxCalculation: 'line' }, { tax }), threeLines, { taxCalculation: 'document' })), ['document', '2.97', '0.56', '3.53']);
+    // Prices that include tax: 1.19 holds 0.19 of tax; three of them hold 0.57 per line, 0.57 on 3.57 too (3.57 × 19/119 = 0.57).
+    const gross = { 'p/m:e1': { amount: '1.19' }, 'p/m:e2': { amount: '1.19' }, 'p/m:e3': { amount: '1.19' } };
+    assert.deepEqual(taxOf(priceTiny(oneBook(gross, { taxRegion: 'de', taxIncluded: true, taxCalculation: 'line' }, { tax }), threeLines)), ['line', '3.00', '0.57', '3.57']);
+    // Recurring lines: tax per line on the period and over the term.
+    const monthly = priceTiny(oneBook({ 'p/m:e1': { amount: '0.99', recurring: 'month', term: 3 }, 'p/m:e2': { amount: '0.99', recurring: 'month', term: 3 } }, { taxRegion: 'de', taxCalculation: 'line' }, { tax }), { m: ['e1', 'e2'] });
+    assert.equal(monthly.totals.recurring.month!.tax[0]!.amount.amount, '0.38');
+    // Over the term each line is 2.97, taxed 0.56 (not 3 × 0.19): the term's amount is what is taxed.
+    assert.equal(monthly.totals.term.tax[0]!.amount.amount, '1.12');
+  });
+
   it('takes tax out of prices that include it', () => {
     const tax = { regions: [{ id: 'de', rates: [{ category: 'standard', percent: '19' }] }] };
     const b = priceTiny(oneBook({ 'p/q': { amount: '119.00' } }, { taxRegion: 'de', taxIncluded: true }, { tax }), { q: 1 });
@@ -329,6 +424,16 @@ describe('charges, terms and tax', () => {
     assert.deepEqual(b.totals.oneTime.tax.map((t) => [t.base.amount, t.amount.amount]), [['100.00', '19.00']]);
     assert.equal(b.totals.oneTime.total.amount, '119.00');
     assert.equal(b.totals.grandTotal.amount, '119.00');
+    // The amounts named for what they are: net is after discounts, in the book's terms (here with tax).
+    const named = (t: { net: { amount: string }; excludingTax: { amount: string }; includingTax: { amount: string } }) => [t.net.amount, t.excludingTax.amount, t.includingTax.amount];
+    assert.deepEqual(named(b.totals.oneTime), ['119.00', '100.00', '119.00']);
+    assert.deepEqual(named(b.totals), ['119.00', '100.00', '119.00']);
+    // The same 100.00 + 19.00 from a book whose prices exclude tax.
+    const excluded = priceTiny(oneBook({ 'p/q': { amount: '100.00' } }, { taxRegion: 'de' }, { tax }), { q: 1 });
+    assert.deepEqual(named(excluded.totals.oneTime), ['100.00', '100.00', '119.00']);
+    assert.deepEqual(named(excluded.totals), ['100.00', '100.00', '119.00']);
+    // Without tax, both are the net.
+    assert.deepEqual(named(priceTiny(oneBook({ 'p/q': { amount: '100.00' } }), { q: 1 }).totals), ['100.00', '100.00', '100.00']);
   });
 });
 

@@ -25,7 +25,7 @@ async function assertQuoteProblems(promise: Promise<unknown>, expected: string[]
 describe('createQuote', () => {
   it('records the inputs, the outputs and where they came from', async () => {
     const quote = await createQuote({ catalog: av, items: [{ configuration: huddle }], validUntil: VALID_UNTIL, now: NOW, number: 'Q-2026-0001' });
-    assert.equal(quote.format, 'cpq-kit/quote@1');
+    assert.equal(quote.format, 'cpq-kit/quote@2');
     assert.equal(quote.number, 'Q-2026-0001');
     assert.equal(quote.version, 1);
     assert.equal(quote.created, NOW);
@@ -76,6 +76,14 @@ describe('createQuote', () => {
     assert.equal(quote.totals.oneTime.discount.amount, '100.00');
     const percent = await createQuote({ catalog: av, items, context: { orderDiscount: { percent: '10' } }, validUntil: VALID_UNTIL, now: NOW });
     assert.deepEqual(percent.items.map((i) => i.price.totals.oneTime.discount.amount), ['493.00', '986.00']);
+  });
+
+  it('keeps the currency an order discount amount says on every item\'s share', async () => {
+    const items = [{ configuration: huddle }, { configuration: huddle, quantity: 2 }];
+    const said = await createQuote({ catalog: av, items, context: { orderDiscount: { amount: '100.00', currency: 'EUR' } }, validUntil: VALID_UNTIL, now: NOW });
+    const unsaid = await createQuote({ catalog: av, items, context: { orderDiscount: { amount: '100.00' } }, validUntil: VALID_UNTIL, now: NOW });
+    assert.deepEqual(said.totals, unsaid.totals);
+    assert.equal(said.totals.discount.amount, '100.00');
   });
 
   it('takes the request context: segment, partner, currency, quantities and line discounts', async () => {
@@ -156,6 +164,13 @@ describe('createQuote refuses', () => {
     ]);
     await assertQuoteProblems(createQuote({ ...base, items: [{ configuration: huddle }, { configuration: huddle }], context: { orderDiscount: { amount: '10.001' } } }), [
       'context.orderDiscount.amount: 10.001 has more decimals than EUR has',
+    ]);
+    // A discount in another currency than the book's, on the order (split over items or not) or on a line.
+    const usd = 'a discount in USD cannot apply to price book "list-eur", which is in EUR (discounts are never converted)';
+    await assertQuoteProblems(createQuote({ ...base, items: [{ configuration: huddle }, { configuration: huddle }], context: { orderDiscount: { amount: '10.00', currency: 'USD' } } }), [`context.orderDiscount.currency: ${usd}`]);
+    await assertQuoteProblems(createQuote({ ...base, items: [{ configuration: huddle }], context: { orderDiscount: { amount: '10.00', currency: 'USD' } } }), [`context.orderDiscount.currency: ${usd}`]);
+    await assertQuoteProblems(createQuote({ ...base, items: [{ configuration: huddle, lineDiscounts: { 'huddle-room/display:d55': { amount: '10.00', currency: 'USD' } } }] }), [
+      `items[0].lineDiscounts["huddle-room/display:d55"].currency: ${usd}`,
     ]);
   });
 

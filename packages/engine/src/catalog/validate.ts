@@ -14,7 +14,7 @@ import type {
   SpecValue,
 } from './schema.js';
 import { didYouMean, formatPath, ProblemList, type Problem } from '../internal/problems.js';
-import { checkPricing } from '../price/validate.js';
+import { checkPricing, pricingWarnings } from '../price/validate.js';
 import { checkQuestionnaire } from '../recommend/validate.js';
 import { checkOptionId, quantityProblem } from './check-configuration.js';
 import { encodingProblems } from './limits.js';
@@ -31,6 +31,16 @@ export function checkCatalog(catalog: Catalog): Problem[] {
   checkUnique(catalog.products, ['products'], 'product', out);
   catalog.products.forEach((product, i) => checkProduct(catalog, product, ['products', i], out));
   return [...out.problems, ...checkPricing(catalog), ...checkQuestionnaire(catalog)];
+}
+
+/**
+ * What a valid catalog still says in a deprecated way, each with its path and how to say
+ * it now (`pricing.books[1].floorPercent: "floorPercent" is deprecated: ... write
+ * "maxDiscountPercent": "20" instead`). The engine reads such a catalog as before;
+ * `cpq validate` and `cpq price` print these as warnings.
+ */
+export function catalogWarnings(catalog: Catalog): Problem[] {
+  return pricingWarnings(catalog);
 }
 
 function checkLocales(catalog: Catalog, out: ProblemList): void {

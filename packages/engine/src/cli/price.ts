@@ -3,6 +3,8 @@
  * configuration as a readable table, or the whole breakdown as JSON.
  */
 import {
+  catalogWarnings,
+  formatProblem,
   loadCatalog,
   loadConfiguration,
   localize,
@@ -28,6 +30,9 @@ export const PRICE_HELP = `cpq price CATALOG.json --config CONFIG.json [options]
         --quantity N             how many of the configured product (default 1)
         --term MONTHS            the term of every recurring charge
         --tax-region R           the tax region, when not the book's
+        --tax-calculation line|document
+                                 tax on each line, or on the sum per rate (default: the
+                                 book's, else document)
         --context FILE.json      more of the request (line and order discounts); flags win
         --locale L               the language of item names (default: the catalog's)
         --json                   print the whole breakdown as JSON, and errors as one JSON object`;
@@ -46,15 +51,18 @@ export const priceCommand = command(
     quantity: { type: 'string' },
     term: { type: 'string' },
     'tax-region': { type: 'string' },
+    'tax-calculation': { type: 'string' },
     context: { type: 'string' },
     locale: { type: 'string' },
     json: { type: 'boolean' },
   },
-  ({ values, positionals }, out) => {
+  ({ values, positionals }, out, err) => {
     if (positionals.length !== 1) throw new UsageError('price takes one catalog file');
     if (values.config === undefined) throw new UsageError('price needs --config CONFIG.json');
     if (values.book !== undefined && values.segment !== undefined) throw new UsageError('give --book or --segment, not both');
     const catalog = readDocument(positionals[0]!, (text) => loadCatalog(text));
+    // Deprecated fields still price as before; say how to write them now (not with --json: stderr is for its errors).
+    if (!values.json) for (const warning of catalogWarnings(catalog)) err(`warning: ${formatProblem(warning)}`);
     const configuration = readDocument(values.config, (text) => loadConfiguration(text, catalog));
     const context = values.context === undefined ? {} : readContext(values.context);
 
@@ -70,6 +78,7 @@ export const priceCommand = command(
       ['quantity', '--quantity', numberFlag(values.quantity, '--quantity')],
       ['termMonths', '--term', numberFlag(values.term, '--term')],
       ['taxRegion', '--tax-region', values['tax-region']],
+      ['taxCalculation', '--tax-calculation', values['tax-calculation']],
     ];
     const flags: Record<string, string> = {};
     for (const [field, flag, value] of fromFlags) {
@@ -110,8 +119,9 @@ export function table(b: PriceBreakdown, catalog: Catalog, locale: string): stri
   const bookName = b.book.name === undefined ? b.book.id : `${text(b.book.name)} (${b.book.id})`;
   const who = [b.segment && `segment ${b.segment}`, b.partner && `partner ${b.partner}`, b.customer && `customer ${b.customer}`].filter(Boolean).join(', ');
   rows.push(`${text(product?.name)}${b.quantity > 1 ? ` × ${b.quantity}` : ''}: price book ${bookName}, ${b.currency}, ${b.date}${who ? `, ${who}` : ''}`);
+  const taxWhere = b.taxCalculation === 'line' ? 'tax per line' : 'tax on the sum per rate';
   rows.push(
-    `Prices ${b.taxIncluded ? 'include' : 'exclude'} tax${b.taxRegion ? ` (tax region ${b.taxRegion})` : ''}; rounding ${b.rounding.mode} per ${b.rounding.level}${b.contracts.length > 0 ? `; contracts ${b.contracts.join(', ')}` : ''}`,
+    `Prices ${b.taxIncluded ? 'include' : 'exclude'} tax${b.taxRegion ? ` (tax region ${b.taxRegion}, ${taxWhere})` : ''}; rounding ${b.rounding.mode} per ${b.rounding.level}${b.contracts.length > 0 ? `; contracts ${b.contracts.join(', ')}` : ''}`,
   );
   rows.push('');
   rows.push(row('Item', 'Qty', 'List', 'Net'));
@@ -128,6 +138,8 @@ export function table(b: PriceBreakdown, catalog: Catalog, locale: string): stri
   const block = (label: string, t: ChargeTotals): void => {
     rows.push(row(label, '', amount(t.list), amount(t.net)));
     if (/[1-9]/.test(t.discount.amount)) rows.push(row('  Discounts', '', '', amount(negate(t.discount))));
+    // Net is in the book's terms: with prices that include tax, say what it is without.
+    if (b.taxIncluded && t.tax.length > 0) rows.push(row('  Excluding tax', '', '', amount(t.excludingTax)));
     for (const tax of t.tax) rows.push(row(`  ${taxLabel(tax, text)}${b.taxIncluded ? ' (included)' : ''}`, '', '', amount(tax.amount)));
     if (!b.taxIncluded && t.tax.length > 0) rows.push(row('  Total', '', '', amount(t.total)));
   };

@@ -8,7 +8,9 @@ import { bench, loadModel, namedDomains, parseAssign, sessionWith } from './conf
 import {
   CompileError,
   catalogJsonSchema,
+  catalogWarnings,
   configurationJsonSchema,
+  formatProblem,
   loadCatalog,
   loadConfiguration,
   saveSpace,
@@ -22,7 +24,8 @@ import { GUIDANCE_HELP, guidanceCommand } from './guidance.js';
 
 const VALIDATE_HELP = `cpq validate CATALOG.json [--config CONFIG.json ...] [--max-length N]
       Check a catalog (and configurations against it). Prints a one-line summary
-      and exits 0, or prints every problem, one per line, and exits 1.`;
+      and exits 0 (with a warning on stderr for each deprecated field, saying how to
+      write it now), or prints every problem, one per line, and exits 1.`;
 const SCHEMA_HELP = `cpq schema [catalog|configuration]
       Print the JSON Schema of catalog (default) or configuration documents.`;
 const COUNT_HELP = `cpq count MODEL [--product ID] [--assign name=value,...]
@@ -64,6 +67,7 @@ const validate = command(VALIDATE_HELP, { config: { type: 'string', multiple: tr
   const file = positionals[0]!;
   const catalog = readDocument(file, (text) => loadCatalog(text, limits));
   out(`${file}: ${summary(catalog)}`);
+  for (const warning of catalogWarnings(catalog)) err(`warning: ${formatProblem(warning)}`);
   let failed = false;
   for (const configFile of values.config ?? []) {
     try {

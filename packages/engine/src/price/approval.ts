@@ -1,39 +1,48 @@
 /**
  * Approval floors: whether manual discounts take a line below what a rep may give.
  *
- * Takes a priced line and the request's floor; gives the reason the line needs approval,
- * when its manual (line and order) discounts take it below the item's `floor` (a unit
- * price) or beyond the book's `floorPercent`. Contract and partner prices are agreed up
- * front and never need approval; the price itself is unchanged.
+ * Takes a priced line and the request's maximum discount; gives the reason the line needs
+ * approval, when its manual (line and order) discounts take it below the item's `floor`
+ * (a unit price) or beyond the book's `maxDiscountPercent` (or the deprecated
+ * `floorPercent`). Contract and partner prices are agreed up front and never need
+ * approval; the price itself is unchanged.
  */
 import { formatPath } from '../internal/problems.js';
 import { englishReason, type Approval } from './breakdown.js';
-import { divide, fixed, format, percentOf, stepOf, type Ratio } from './fixed.js';
+import { divide, fixed, format, offFactor, percentOf, stepOf, type Ratio } from './fixed.js';
 import type { Line } from './lines.js';
 import type { Setup } from './request.js';
 import type { PriceBook, PricingSection } from './schema.js';
 
 const HUNDREDTH = stepOf(2);
 
-/** The floor as a share of the price before manual discounts, and the percent that leaves to give. */
-export interface FloorPercent {
+/** How far manual discounts may take a line without approval: the share of the price before them that must stay, and the percent they may take. */
+export interface MaxDiscount {
+  /** The lowest net as a share of the price before manual discounts: (100 − maximum discount) / 100. */
   readonly factor: Ratio;
+  /** The maximum discount in percent, as approvals say it: "20". */
   readonly allowed: string;
+  /** The path of the field that set it. */
   readonly rule: string;
 }
 
-/** The book's floor percent, else the pricing section's. */
-export function floorPercentOf(book: PriceBook, index: number, pricing: PricingSection): FloorPercent | undefined {
-  const floor = book.floorPercent ?? pricing.floorPercent;
-  if (floor === undefined) return undefined;
-  return {
-    factor: percentOf(floor),
-    allowed: format(fixed('100') - fixed(floor), 0),
-    rule: book.floorPercent !== undefined ? formatPath(['pricing', 'books', index, 'floorPercent']) : 'pricing.floorPercent',
-  };
+/** The book's maximum discount, else the pricing section's; each written as `maxDiscountPercent` or as the deprecated `floorPercent`. */
+export function maxDiscountOf(book: PriceBook, index: number, pricing: PricingSection): MaxDiscount | undefined {
+  const at = ['pricing', 'books', index];
+  return maxDiscount(book, at) ?? maxDiscount(pricing, ['pricing']);
 }
 
-/** A manual discount below the floor: the item's floor price per unit, or the book's floor percent. */
+function maxDiscount(on: { maxDiscountPercent?: string | undefined; floorPercent?: string | undefined }, at: PropertyKey[]): MaxDiscount | undefined {
+  if (on.maxDiscountPercent !== undefined) {
+    return { factor: offFactor(on.maxDiscountPercent), allowed: format(fixed(on.maxDiscountPercent), 0), rule: formatPath([...at, 'maxDiscountPercent']) };
+  }
+  if (on.floorPercent !== undefined) {
+    return { factor: percentOf(on.floorPercent), allowed: format(fixed('100') - fixed(on.floorPercent), 0), rule: formatPath([...at, 'floorPercent']) };
+  }
+  return undefined;
+}
+
+/** A manual discount below the floor: the item's floor price per unit, or beyond the book's maximum discount. */
 export function approval(line: Line, s: Setup): Approval | undefined {
   const { values, spec } = line;
   const before = values[s.at.contract]!;
@@ -45,7 +54,7 @@ export function approval(line: Line, s: Setup): Approval | undefined {
     const params = { floor: format(floor, s.places), net: format(after, s.places) };
     return { item: spec.item, code: 'floor-price', params, reason: englishReason('floor-price', params), rule: `${spec.price.entryRule}.floor` };
   }
-  const fp = s.floorPercent;
+  const fp = s.maxDiscount;
   if (fp !== undefined && after * fp.factor.den < before * fp.factor.num) {
     const given = divide((before - after) * 100n * 100n, before, s.mode) * HUNDREDTH;
     const params = { percent: format(given, 0), allowed: fp.allowed };

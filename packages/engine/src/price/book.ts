@@ -27,7 +27,11 @@ export interface BookPrice {
   /** Whether the book has its own entry for the item. */
   readonly own: boolean;
   readonly amount: bigint | undefined;
+  /** A price per started block of `size` units. */
+  readonly block: { readonly size: number; readonly amount: bigint } | undefined;
   readonly tiers: readonly Tier[] | undefined;
+  /** Whether a tier's amount is above the first's: only then can the tiers charge more than the first tier's rate. */
+  readonly tiersRise: boolean;
   readonly floor: bigint | undefined;
   /** An adjustment took a price below zero. */
   readonly negative: boolean;
@@ -79,13 +83,16 @@ export class Book {
     const charge = prices !== undefined && Object.hasOwn(prices, item) ? prices[item] : undefined;
     if (charge !== undefined) {
       const rule = formatPath(['pricing', 'books', this.index, 'prices', item]);
+      const tiers = charge.tiers === undefined ? undefined : normalizeTiers(charge.tiers, (t) => fixed(t.amount));
       return {
         charge,
         entryRule: rule,
         rule,
         own: true,
         amount: charge.amount === undefined ? undefined : fixed(charge.amount),
-        tiers: charge.tiers === undefined ? undefined : normalizeTiers(charge.tiers, (t) => fixed(t.amount)),
+        block: charge.block === undefined ? undefined : { size: charge.block.size, amount: fixed(charge.block.amount) },
+        tiers,
+        tiersRise: tiers !== undefined && tiers.some((t) => t.amount > tiers[0]!.amount),
         floor: charge.floor === undefined ? undefined : fixed(charge.floor),
         negative: false,
         converted: undefined,
@@ -107,7 +114,11 @@ export class Book {
       rule: formatPath(['pricing', 'books', this.index, 'basedOn']),
       own: false,
       amount: base.amount === undefined ? undefined : adjust(base.amount),
+      // An amount up or down is per unit of an amount, per block of a block price (as of a block tier's price).
+      block: base.block === undefined ? undefined : { size: base.block.size, amount: adjust(base.block.amount) },
       tiers: base.tiers?.map((t) => ({ ...t, amount: adjust(t.amount) })),
+      // An adjustment keeps the order of the amounts (a factor above 0, the same amount added to each).
+      tiersRise: base.tiersRise,
       // A floor is an absolute minimum: it follows a conversion but not a discount.
       floor: base.floor === undefined || !this.rate ? base.floor : divide(base.floor * this.rate.num, this.rate.den, 'half-even'),
       negative,

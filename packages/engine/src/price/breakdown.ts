@@ -29,6 +29,8 @@ export interface PriceStep {
   readonly rule: string;
   /** The change this step makes (negative for a discount); for `list` and `net`, the amount itself. */
   readonly amount: MoneyJSON;
+  /** The line's amount after this step: the list price, then list plus every change so far; the net at the end. */
+  readonly after: MoneyJSON;
 }
 
 /** A recurring line over its term. */
@@ -85,14 +87,25 @@ export interface TaxAmount {
   readonly amount: MoneyJSON;
 }
 
-/** Totals of one kind of charge: one-time, recurring per month or year, or recurring over the term. */
+/**
+ * Totals of one kind of charge: one-time, recurring per month or year, or recurring over the term.
+ *
+ * `list`, `gross`, `discount` and `net` are in the book's terms: they include tax when the
+ * book's prices do (`taxIncluded`). `excludingTax` and `includingTax` are the net amount
+ * without and with tax whatever the book: 100.00 and 119.00 for a net of 119.00 in a book
+ * whose prices include 19% tax, and for a net of 100.00 in one whose prices exclude it.
+ */
 export interface ChargeTotals {
   readonly list: MoneyJSON;
   readonly gross: MoneyJSON;
   readonly discount: MoneyJSON;
-  /** The sum of the lines' net amounts (including tax when the book's prices do). */
+  /** The sum of the lines' net amounts: after every discount, in the book's terms (with tax when its prices include it). */
   readonly net: MoneyJSON;
+  /** The net amount without tax. */
+  readonly excludingTax: MoneyJSON;
   readonly tax: readonly TaxAmount[];
+  /** The net amount with tax: what the buyer pays (the same as `total`). */
+  readonly includingTax: MoneyJSON;
   /** What the buyer pays: net plus tax, or net when prices include tax. */
   readonly total: MoneyJSON;
 }
@@ -107,12 +120,17 @@ export interface PriceTotals {
   readonly list: MoneyJSON;
   readonly gross: MoneyJSON;
   readonly discount: MoneyJSON;
+  /** After every discount, in the book's terms (with tax when its prices include it). */
   readonly net: MoneyJSON;
+  /** The net amount without tax, one-time plus term. */
+  readonly excludingTax: MoneyJSON;
   /** Tax per rate, one-time plus term. */
   readonly tax: readonly TaxAmount[];
+  /** The net amount with tax, one-time plus term (the same as `grandTotal`). */
+  readonly includingTax: MoneyJSON;
   /** One-time total plus term total. */
   readonly grandTotal: MoneyJSON;
-  /** List minus net, and as a percent of list ("12.50"). */
+  /** List minus net, and as a percent of list ("12.50"); never negative (0 when a book above list makes the net higher). */
   readonly savings: { readonly amount: MoneyJSON; readonly percent: string };
 }
 
@@ -139,7 +157,10 @@ export interface PriceBreakdown {
   /** The contracts whose prices applied. */
   readonly contracts: readonly string[];
   readonly taxRegion?: string;
+  /** Whether the book's prices include tax: then `net` amounts include it too (see `excludingTax` in the totals). */
   readonly taxIncluded: boolean;
+  /** Where tax was worked out: on each `line`, or on the sum per rate (`document`). */
+  readonly taxCalculation: 'document' | 'line';
   readonly rounding: { readonly mode: RoundingMode; readonly level: RoundingLevel };
   readonly lines: readonly PriceLine[];
   readonly totals: PriceTotals;
@@ -153,7 +174,9 @@ export function englishReason(code: string, p: ReasonParams): string {
     case 'list':
       return p['unitPrice'] === undefined || p['quantity'] === 1 ? 'List price' : `List price ${p['quantity']} × ${p['unitPrice']}`;
     case 'list-converted':
-      return `List price ${p['quantity']} × ${p['unitPrice']}, converted from ${p['from']} at ${p['rate']} (rate of ${p['rateDate']})`;
+      return `List price ${p['quantity']} × ${p['unitPrice']}${converted(p)}`;
+    case 'list-blocks':
+      return `List price ${p['blocks']} × ${p['blockPrice']} per block of ${p['size']}${p['from'] === undefined ? '' : converted(p)}`;
     case 'book-price':
       return `Price book "${p['bookName']}"`;
     case 'book-percent':
@@ -169,7 +192,9 @@ export function englishReason(code: string, p: ReasonParams): string {
     case 'schedule':
       return `Volume discount ${p['percent']}% for ${span(p)} units`;
     case 'contract-price':
-      return `Contract price ${p['unitPrice']} per unit (${p['contract']})`;
+      return p['blockPrice'] === undefined
+        ? `Contract price ${p['unitPrice']} per unit (${p['contract']})`
+        : `Contract price ${p['blockPrice']} per block of ${p['size']} (${p['contract']})`;
     case 'contract-percent':
       return `Contract discount ${p['percent']}% (${p['contract']})`;
     case 'manual-percent':
@@ -193,6 +218,10 @@ export function englishReason(code: string, p: ReasonParams): string {
     default:
       return code;
   }
+}
+
+function converted(p: ReasonParams): string {
+  return `, converted from ${p['from']} at ${p['rate']} (rate of ${p['rateDate']})`;
 }
 
 function span(p: ReasonParams): string {

@@ -1,20 +1,32 @@
 /** The price request's schema: who buys, when, in which currency, and what was negotiated. */
 import * as z from 'zod/mini';
-import { IdSchema } from '../catalog/primitives.js';
+import { CurrencySchema, IdSchema } from '../catalog/primitives.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { PricingError } from './problems.js';
-import { AmountSchema, AudienceSchema, count, DateSchema, ItemSchema, PercentSchema } from './values.js';
+import { AmountSchema, AudienceSchema, count, DateSchema, ItemSchema, PercentSchema, TaxCalculationSchema } from './values.js';
 
-/** A manual discount on one line: a percent or an amount (per period for a recurring line). */
+/** A manual discount on one line: a percent or an amount (per period for a recurring line), in the book's currency. */
 export const ManualDiscountSchema = z.strictObject({
   percent: z.optional(PercentSchema),
   amount: z.optional(AmountSchema),
+  /**
+   * The currency of the amount: always the price book's (amounts are never converted).
+   * Optional; given, it must be the book's, so that a discount agreed in another currency
+   * is refused rather than applied as if it were in the book's.
+   */
+  currency: z.optional(CurrencySchema),
 });
 
-/** A manual discount on the order, split over its lines by largest remainder. */
+/** A manual discount on the order, split over its lines by largest remainder; an amount is in the book's currency. */
 export const OrderDiscountSchema = z.strictObject({
   percent: z.optional(PercentSchema),
   amount: z.optional(AmountSchema),
+  /**
+   * The currency of the amount: always the price book's (amounts are never converted).
+   * Optional; given, it must be the book's, so that a discount agreed in another currency
+   * is refused rather than applied as if it were in the book's.
+   */
+  currency: z.optional(CurrencySchema),
   /** Which lines: one-time, or recurring per month or per year. Default: every line for a percent, one-time lines for an amount. */
   appliesTo: z.optional(z.enum(['one-time', 'month', 'year'])),
 });
@@ -38,6 +50,8 @@ export const PriceContextSchema = z.strictObject({
   termMonths: z.optional(count),
   /** The tax region, when not the book's. */
   taxRegion: z.optional(IdSchema),
+  /** Tax per `line` or on the sum per rate (`document`), when not the price book's. */
+  taxCalculation: z.optional(TaxCalculationSchema),
   /** Manual discounts by item. */
   lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
   orderDiscount: z.optional(OrderDiscountSchema),
@@ -45,7 +59,7 @@ export const PriceContextSchema = z.strictObject({
 
 const ContextEnvelope = z.strictObject({ context: PriceContextSchema });
 /** Field names for "did you mean" under `context.`: its own and its discounts'. */
-const CONTEXT_FIELDS = [...Object.keys(PriceContextSchema.shape), 'percent', 'amount', 'appliesTo'];
+const CONTEXT_FIELDS = [...Object.keys(PriceContextSchema.shape), 'percent', 'amount', 'currency', 'appliesTo'];
 
 /**
  * The context of a price request read from JSON, its shape checked (what the pricer

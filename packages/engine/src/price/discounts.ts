@@ -16,7 +16,7 @@
 import type { Catalog } from '../catalog/schema.js';
 import { closest, didYouMean, formatPath, type Problem } from '../internal/problems.js';
 import { allocate, fixed, format, mulDiv, offFactor, percentOf, times, type Ratio } from './fixed.js';
-import { GROUP_NAMES, makeMeta, type Group, type Line, type Meta } from './lines.js';
+import { blocksOf, GROUP_NAMES, makeMeta, type Group, type Line, type Meta } from './lines.js';
 import { pricingProblem } from './problems.js';
 import type { AddProblem, Path, Setup } from './request.js';
 import { percentOff, roundLine, roundUnit } from './rounding.js';
@@ -94,7 +94,14 @@ export function contractPrice(line: Line, s: Setup): void {
     const agreed = Object.hasOwn(contract.prices, spec.item) ? contract.prices[spec.item] : undefined;
     if (!agreed) continue;
     const rule = formatPath(['pricing', 'contracts', index, 'prices', spec.item]);
-    if (agreed.amount !== undefined) {
+    const block = spec.price.block;
+    if (agreed.amount !== undefined && block !== undefined) {
+      // A contract's amount for an item priced per block is a price per block.
+      const blockPrice = roundUnit(fixed(agreed.amount), s);
+      line.unit = undefined;
+      values[at] = roundLine(blockPrice * BigInt(blocksOf(spec.quantity, block.size)), s);
+      if (meta) meta[at] = makeMeta('contract-price', { contract: contract.id, blockPrice: format(blockPrice, s.places), size: block.size }, rule);
+    } else if (agreed.amount !== undefined) {
       line.unit = roundUnit(fixed(agreed.amount), s);
       values[at] = roundLine(line.unit * spec.qty, s);
       if (meta) meta[at] = makeMeta('contract-price', { contract: contract.id, unitPrice: format(line.unit, s.places) }, rule);
@@ -118,16 +125,25 @@ export interface Discount {
 export type LineDiscount = Discount & { readonly rule: string; readonly meta: Meta };
 export type OrderDiscount = Discount & { readonly groups: readonly Group[]; readonly share: Ratio | undefined; readonly meta: Meta };
 
+/** The book a request's discounts are worked out in: its id and currency (undefined when the request names no usable book). */
+export type DiscountBook = { readonly id: string; readonly currency: string } | undefined;
+
 /** Checks and parses a manual discount of the request; undefined (with a problem) when it cannot apply. */
 function parseDiscount(
-  discount: { percent?: string | undefined; amount?: string | undefined },
+  discount: { percent?: string | undefined; amount?: string | undefined; currency?: string | undefined },
   path: Path,
   currency: string,
   places: number,
+  book: DiscountBook,
   add: AddProblem,
 ): Discount | undefined {
   if ((discount.percent === undefined) === (discount.amount === undefined)) {
     add(path, 'discount-percent-or-amount', {}, discount.percent === undefined ? 'give "percent" or "amount"' : 'give "percent" or "amount", not both');
+    return undefined;
+  }
+  if (discount.currency !== undefined && book !== undefined && discount.currency !== book.currency) {
+    const message = `a discount in ${discount.currency} cannot apply to price book "${book.id}", which is in ${book.currency} (discounts are never converted)`;
+    add([...path, 'currency'], 'discount-currency', { currency: discount.currency, book: book.id, bookCurrency: book.currency }, message);
     return undefined;
   }
   if (discount.percent !== undefined) {
@@ -147,11 +163,11 @@ function parseDiscount(
 }
 
 /** The request's line discounts by item, parsed. */
-export function lineDiscountsOf(context: PriceContext, currency: string, places: number, add: AddProblem): Map<string, LineDiscount> {
+export function lineDiscountsOf(context: PriceContext, currency: string, places: number, book: DiscountBook, add: AddProblem): Map<string, LineDiscount> {
   const lineDiscounts = new Map<string, LineDiscount>();
   for (const [item, discount] of Object.entries(context.lineDiscounts ?? {})) {
     const path = ['lineDiscounts', item];
-    const parsed = parseDiscount(discount, path, currency, places, add);
+    const parsed = parseDiscount(discount, path, currency, places, book, add);
     if (!parsed) continue;
     const rule = formatPath(['context', ...path]);
     const m = parsed.percent !== undefined
@@ -163,10 +179,10 @@ export function lineDiscountsOf(context: PriceContext, currency: string, places:
 }
 
 /** The request's order discount, parsed, with the kinds of charge it applies to. */
-export function orderDiscountOf(context: PriceContext, currency: string, places: number, add: AddProblem): OrderDiscount | undefined {
+export function orderDiscountOf(context: PriceContext, currency: string, places: number, book: DiscountBook, add: AddProblem): OrderDiscount | undefined {
   const order = context.orderDiscount;
   if (!order) return undefined;
-  const parsed = parseDiscount(order, ['orderDiscount'], currency, places, add);
+  const parsed = parseDiscount(order, ['orderDiscount'], currency, places, book, add);
   const groups: Group[] = order.appliesTo !== undefined ? [GROUP_NAMES.indexOf(order.appliesTo) as Group] : order.percent !== undefined ? [0, 1, 2] : [0];
   if (!parsed) return undefined;
   const m = order.percent !== undefined

@@ -14,6 +14,7 @@ import { englishReason, type ReasonParams } from './breakdown.js';
 import type { ItemIndex } from './items.js';
 import { pricingProblem } from './problems.js';
 import type { Setup } from './request.js';
+import type { TierPrice } from './tiers.js';
 import type { PricingSection } from './schema.js';
 
 /** One kind of charge, summed, discounted and taxed together: one-time, per month, per year. */
@@ -80,13 +81,20 @@ export interface Line {
   readonly meta: (Meta | undefined)[] | undefined;
   /** The unit price while the amount is a unit price times the quantity (for unit-level rounding). */
   unit: bigint | undefined;
+  /** The quantity's price under the tiers of the line's own book price, once worked out (null: no tier covers it). */
+  tiered: TierPrice | null | undefined;
   term: { months: number; periods: bigint; prorated: boolean; values: bigint[] } | undefined;
 }
 
 /** A new line with room for every column; `detail` keeps what each stage did, for the waterfall. */
 export function newLine(spec: LineSpec, s: Setup, detail: boolean): Line {
   const n = s.at.count;
-  return { spec, values: new Array<bigint>(n), meta: detail ? new Array<Meta | undefined>(n).fill(undefined) : undefined, unit: undefined, term: undefined };
+  return { spec, values: new Array<bigint>(n), meta: detail ? new Array<Meta | undefined>(n).fill(undefined) : undefined, unit: undefined, tiered: undefined, term: undefined };
+}
+
+/** The blocks a quantity starts: 45 units in blocks of 10 are 5. */
+export function blocksOf(quantity: number, size: number): number {
+  return Math.ceil(quantity / size);
 }
 
 /** Where in the request a line comes from, for a problem's path. */

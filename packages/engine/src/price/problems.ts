@@ -25,6 +25,7 @@ export const PRICING_PROBLEM_CODES = [
   'discount-percent-or-amount',
   'discount-over-100',
   'discount-decimals',
+  'discount-currency',
   'discount-no-line',
   'discount-over-line',
   'order-discount-no-lines',

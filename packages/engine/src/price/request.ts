@@ -4,13 +4,13 @@
  * Takes a price context (date, book or segment, currency, partner, customer, quantity,
  * term, tax region, manual discounts) and the catalog's books; gives a {@link Setup}:
  * the chosen price book and its `basedOn` chain, the currency and its minor unit, the
- * rounding, the partner, the customer's contracts, the tax rates, the approval floor and
+ * rounding, the partner, the customer's contracts, the tax rates, the maximum discount and
  * the parsed discounts. Every problem of the context is reported at once, by path.
  */
 import type { Catalog } from '../catalog/schema.js';
 import { isRealDate } from '../internal/dates.js';
 import { closest, didYouMean, formatPath, type Problem } from '../internal/problems.js';
-import { floorPercentOf, type FloorPercent } from './approval.js';
+import { maxDiscountOf, type MaxDiscount } from './approval.js';
 import { chainOf, type Book, type Books } from './book.js';
 import type { PriceStep } from './breakdown.js';
 import { isCurrency, knownCurrencies, minorUnits } from './currency.js';
@@ -20,7 +20,7 @@ import { columnsFor, type Columns } from './lines.js';
 import type { RoundingMode } from './money.js';
 import { pricingProblem, PricingError, type PricingProblemCode } from './problems.js';
 import { roundingStep } from './rounding.js';
-import type { Contract, PriceContext, PricingSection, RoundingLevel, TaxRegion } from './schema.js';
+import type { Contract, PriceContext, PricingSection, RoundingLevel, TaxCalculation, TaxRegion } from './schema.js';
 import { ratesOf, regionOf, type RateOf } from './tax.js';
 
 export type Path = PropertyKey[];
@@ -44,7 +44,7 @@ export interface Setup {
   readonly mode: RoundingMode;
   readonly level: RoundingLevel;
   /** The step that shows a line's share of document-level rounding. */
-  readonly roundingStep: Omit<PriceStep, 'amount'>;
+  readonly roundingStep: Omit<PriceStep, 'amount' | 'after'>;
   readonly quantity: number;
   readonly segment: string | undefined;
   readonly partner: PartnerDiscount | undefined;
@@ -53,7 +53,10 @@ export interface Setup {
   /** Tax rates of the region by category, in the region's order. */
   readonly rates: ReadonlyMap<string, RateOf>;
   readonly taxIncluded: boolean;
-  readonly floorPercent: FloorPercent | undefined;
+  /** Tax on each line, or on the sum per rate. */
+  readonly taxCalculation: TaxCalculation;
+  /** How far manual discounts may go without approval (`maxDiscountPercent`, or the deprecated `floorPercent`). */
+  readonly maxDiscount: MaxDiscount | undefined;
   readonly lineDiscounts: ReadonlyMap<string, LineDiscount>;
   readonly orderDiscount: OrderDiscount | undefined;
 }
@@ -77,8 +80,9 @@ export function makeSetup(catalog: Catalog, pricing: PricingSection, books: Book
 
   const currency = book?.currency ?? context.currency ?? catalog.defaultCurrency;
   const places = isCurrency(currency) ? minorUnits(currency) : 2;
-  const lineDiscounts = lineDiscountsOf(context, currency, places, add);
-  const orderDiscount = orderDiscountOf(context, currency, places, add);
+  const discountBook = book === undefined ? undefined : { id: book.book.id, currency: book.currency };
+  const lineDiscounts = lineDiscountsOf(context, currency, places, discountBook, add);
+  const orderDiscount = orderDiscountOf(context, currency, places, discountBook, add);
   if (problems.length > 0 || !book) throw new PricingError(problems);
 
   const chain = chainOf(book);
@@ -104,7 +108,8 @@ export function makeSetup(catalog: Catalog, pricing: PricingSection, books: Book
     region,
     rates: ratesOf(region, taxIncluded),
     taxIncluded,
-    floorPercent: floorPercentOf(book.book, book.index, pricing),
+    taxCalculation: context.taxCalculation ?? book.book.taxCalculation ?? pricing.taxCalculation ?? 'document',
+    maxDiscount: maxDiscountOf(book.book, book.index, pricing),
     lineDiscounts,
     orderDiscount,
   };

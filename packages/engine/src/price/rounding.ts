@@ -53,7 +53,7 @@ export function roundDocument(lines: Line[], s: Setup): void {
 }
 
 /** The step that shows a line's share of document-level rounding, with the rule that asked for it. */
-export function roundingStep(book: PriceBook, index: number): Omit<PriceStep, 'amount'> {
+export function roundingStep(book: PriceBook, index: number): Omit<PriceStep, 'amount' | 'after'> {
   return {
     stage: 'rounding',
     code: 'rounding',

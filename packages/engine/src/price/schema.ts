@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import { CurrencySchema, IdSchema, LocalTextSchema } from '../catalog/primitives.js';
-import { AmountSchema, AudienceSchema, count, DateSchema, ItemSchema, PercentSchema, SignedDecimalSchema } from './values.js';
+import { AmountSchema, AudienceSchema, count, DateSchema, ItemSchema, PercentSchema, SignedDecimalSchema, TaxCalculationSchema } from './values.js';
 
 export * from './values.js';
 import { ManualDiscountSchema, OrderDiscountSchema, PriceContextSchema } from './context.js';
@@ -33,13 +33,24 @@ export const ScheduleTierSchema = z.strictObject({
   percent: PercentSchema,
 });
 
+/** A price per started block of units: "450.00 per block of 10" (45 units are 5 blocks: 2,250.00). */
+export const BlockSchema = z.strictObject({
+  /** The units in one block, e.g. 10. */
+  size: count,
+  /** The price of one block (a started block is a whole one); for a recurring charge, per block per period. */
+  amount: AmountSchema,
+});
+
 /**
- * The price of one item in a price book: an amount per unit, quantity tiers, or
- * `included` (no line of its own: the price is part of another line).
+ * The price of one item in a price book: an amount per unit, a price per block of
+ * units, quantity tiers, or `included` (no line of its own: the price is part of
+ * another line).
  */
 export const ChargeSchema = z.strictObject({
   /** The price per unit; for a recurring charge, per unit per period. */
   amount: z.optional(AmountSchema),
+  /** A price per started block of units, instead of `amount`: { "size": 10, "amount": "450.00" }. Open-ended. */
+  block: z.optional(BlockSchema),
   /** Quantity tiers, in increasing order; give `tierMode` with them. */
   tiers: z.optional(z.array(TierSchema).check(z.minLength(1, 'give at least one tier'))),
   /**
@@ -79,6 +90,11 @@ export const BasedOnSchema = z.strictObject({
   exchangeRate: z.optional(z.strictObject({ rate: AmountSchema, date: DateSchema })),
 });
 
+/** The approval floor as it was written before `maxDiscountPercent`: the lowest net as a percent of the price before manual discounts. */
+const DeprecatedFloorPercent = PercentSchema.check(
+  z.meta({ deprecated: true, description: 'Deprecated: write "maxDiscountPercent": 100 − this ("floorPercent": "80" is "maxDiscountPercent": "20").' }),
+);
+
 /** How and where amounts are rounded to the currency's minor units. */
 export const RoundingSchema = z.strictObject({
   /** `half-even` (default) or `half-up`. */
@@ -103,9 +119,13 @@ export const PriceBookSchema = z.strictObject({
   taxIncluded: z.optional(z.boolean()),
   /** The tax region whose rates apply, unless the request names another. */
   taxRegion: z.optional(IdSchema),
+  /** Tax per line or on the sum per rate (`document`), unless the request says; default the section's, else `document`. */
+  taxCalculation: z.optional(TaxCalculationSchema),
   rounding: z.optional(RoundingSchema),
-  /** The lowest net, as a percent of the price before manual discounts, that needs no approval ("80": up to 20% off). */
-  floorPercent: z.optional(PercentSchema),
+  /** The most manual discounts (line and order) may take off a line without approval, as a percent of its price before them: "20". Default the section's. */
+  maxDiscountPercent: z.optional(PercentSchema),
+  /** Deprecated: `"floorPercent": "80"` is `"maxDiscountPercent": "20"`. Still read, with a warning (`catalogWarnings`). */
+  floorPercent: z.optional(DeprecatedFloorPercent),
   /** Prices by item. A derived book lists only the prices it changes. */
   prices: z.optional(z.record(ItemSchema, ChargeSchema)),
 });
@@ -177,14 +197,19 @@ export const PricingSectionSchema = z.strictObject({
   contracts: z.optional(z.array(ContractSchema)),
   partners: z.optional(z.array(PartnerSchema)),
   tax: z.optional(TaxSectionSchema),
+  /** Default `taxCalculation` for books that set none: `document` unless said otherwise. */
+  taxCalculation: z.optional(TaxCalculationSchema),
   /** Options that set the term of the recurring charges, in months: {"business/billing:3-year": 36}. */
   termOptions: z.optional(z.record(ItemSchema, count)),
-  /** Default `floorPercent` for books that set none. */
-  floorPercent: z.optional(PercentSchema),
+  /** Default `maxDiscountPercent` for books that set none: without one, manual discounts need no approval but for items' floors. */
+  maxDiscountPercent: z.optional(PercentSchema),
+  /** Deprecated: `"floorPercent": "85"` is `"maxDiscountPercent": "15"`. Still read, with a warning (`catalogWarnings`). */
+  floorPercent: z.optional(DeprecatedFloorPercent),
 }).check(z.describe('Price books, charges, tiers, discounts and tax (see docs/pricing.md).'));
 
 
 export type Tier = z.infer<typeof TierSchema>;
+export type Block = z.infer<typeof BlockSchema>;
 export type TierMode = NonNullable<Charge['tierMode']>;
 export type ScheduleTier = z.infer<typeof ScheduleTierSchema>;
 export type Charge = z.infer<typeof ChargeSchema>;
@@ -200,6 +225,7 @@ export type TaxRate = z.infer<typeof TaxRateSchema>;
 export type TaxRegion = z.infer<typeof TaxRegionSchema>;
 export type TaxSection = z.infer<typeof TaxSectionSchema>;
 export type PricingSection = z.infer<typeof PricingSectionSchema>;
+export type TaxCalculation = z.infer<typeof TaxCalculationSchema>;
 export type ManualDiscount = z.infer<typeof ManualDiscountSchema>;
 export type OrderDiscount = z.infer<typeof OrderDiscountSchema>;
 /** The context of a price request. */

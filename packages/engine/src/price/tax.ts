@@ -3,7 +3,8 @@
  *
  * Takes the net amounts of a kind of charge (one-time, per month, per year, over the
  * term) by tax category; gives the tax per rate, worked out on each category's sum and
- * rounded once (the way an invoice shows VAT per rate). In a book whose prices include
+ * rounded once (`document`, the default: the way an invoice shows VAT per rate), or on
+ * each line, rounded per line and then added up (`line`). In a book whose prices include
  * tax, the tax in them is taken out at p/(100+p), and the base is the amount without it.
  */
 import { closest, didYouMean } from '../internal/problems.js';
@@ -50,16 +51,26 @@ export function ratesOf(region: TaxRegion | undefined, taxIncluded: boolean): Ma
   return rates;
 }
 
-/** Tax per rate on net amounts summed by category, each rounded once; with the sum of the taxes. */
-export function taxPerRate(bases: ReadonlyMap<string, bigint>, s: Setup): { tax: TaxSum[]; total: bigint } {
+/**
+ * Tax per rate on net amounts summed by category, each rounded once (`document`); or, with
+ * `lineTax` (`line`), the sums of the taxes each line's net was given, rounded per line.
+ * With the sum of the taxes.
+ */
+export function taxPerRate(bases: ReadonlyMap<string, bigint>, lineTax: ReadonlyMap<string, bigint> | undefined, s: Setup): { tax: TaxSum[]; total: bigint } {
   const tax: TaxSum[] = [];
   let total = 0n;
   for (const [category, { rate, factor }] of s.rates) {
     const base = bases.get(category);
     if (base === undefined) continue;
-    const amount = times(base, factor, s.step, s.mode);
+    const amount = lineTax ? lineTax.get(category)! : times(base, factor, s.step, s.mode);
     tax.push({ category, rate, base: s.taxIncluded ? base - amount : base, amount });
     total += amount;
   }
   return { tax, total };
+}
+
+/** The tax of one line's net amount at its category's rate, rounded (`line` calculation); 0 without a rate. */
+export function lineTax(net: bigint, category: string, s: Setup): bigint {
+  const rate = s.rates.get(category);
+  return rate === undefined ? 0n : times(net, rate.factor, s.step, s.mode);
 }

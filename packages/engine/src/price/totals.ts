@@ -3,12 +3,13 @@
  *
  * Takes the priced lines; gives exact totals (fixed-point) for one-time charges, each
  * recurring period, and the recurring lines over their terms (list, gross, net, tax per
- * rate, total), and for the whole document. A delta compares two of these; the waterfall
+ * rate, total), and for the whole document. Tax is worked out in `tax.ts`, per line or
+ * on the sums as the request's tax calculation says. A delta compares two of these; the waterfall
  * writes them out.
  */
 import type { Line } from './lines.js';
 import type { Setup } from './request.js';
-import { taxPerRate, type TaxSum } from './tax.js';
+import { lineTax, taxPerRate, type TaxSum } from './tax.js';
 
 export type { TaxSum } from './tax.js';
 
@@ -17,7 +18,10 @@ export interface Sums {
   readonly list: bigint;
   readonly gross: bigint;
   readonly net: bigint;
+  /** The net amount without tax. */
+  readonly excludingTax: bigint;
   readonly tax: readonly TaxSum[];
+  /** What the buyer pays: the net amount with tax. */
   readonly total: bigint;
 }
 
@@ -45,14 +49,17 @@ interface Bucket {
   gross: bigint;
   net: bigint;
   readonly bases: Map<string, bigint>;
+  /** With tax per line: the lines' taxes by category. */
+  readonly taxes: Map<string, bigint> | undefined;
   lines: number;
 }
 
-function addTo(b: Bucket, list: bigint, gross: bigint, net: bigint, category: string): void {
+function addTo(b: Bucket, list: bigint, gross: bigint, net: bigint, category: string, s: Setup): void {
   b.list += list;
   b.gross += gross;
   b.net += net;
   b.bases.set(category, (b.bases.get(category) ?? 0n) + net);
+  if (b.taxes) b.taxes.set(category, (b.taxes.get(category) ?? 0n) + lineTax(net, category, s));
   b.lines++;
 }
 
@@ -60,14 +67,17 @@ function addTo(b: Bucket, list: bigint, gross: bigint, net: bigint, category: st
 export function sumLines(s: Setup, lines: readonly Line[]): Totals {
   const tierAt = s.at.tier;
   const netAt = s.at.partner;
-  const buckets: Bucket[] = [0, 1, 2, 3].map(() => ({ list: 0n, gross: 0n, net: 0n, bases: new Map<string, bigint>(), lines: 0 }));
+  const perLine = s.taxCalculation === 'line';
+  const buckets: Bucket[] = [0, 1, 2, 3].map(() => ({ list: 0n, gross: 0n, net: 0n, bases: new Map<string, bigint>(), taxes: perLine ? new Map<string, bigint>() : undefined, lines: 0 }));
   for (const l of lines) {
-    addTo(buckets[l.spec.group]!, l.values[0]!, l.values[tierAt]!, l.values[netAt]!, l.spec.category);
-    if (l.term) addTo(buckets[3]!, l.term.values[0]!, l.term.values[1]!, l.term.values[2]!, l.spec.category);
+    addTo(buckets[l.spec.group]!, l.values[0]!, l.values[tierAt]!, l.values[netAt]!, l.spec.category, s);
+    if (l.term) addTo(buckets[3]!, l.term.values[0]!, l.term.values[1]!, l.term.values[2]!, l.spec.category, s);
   }
   const close = (b: Bucket): Sums => {
-    const { tax, total } = taxPerRate(b.bases, s);
-    return { list: b.list, gross: b.gross, net: b.net, tax, total: s.taxIncluded ? b.net : b.net + total };
+    const { tax, total } = taxPerRate(b.bases, b.taxes, s);
+    return s.taxIncluded
+      ? { list: b.list, gross: b.gross, net: b.net, excludingTax: b.net - total, tax, total: b.net }
+      : { list: b.list, gross: b.gross, net: b.net, excludingTax: b.net, tax, total: b.net + total };
   };
   const [oneTime, month, year, term] = buckets.map(close) as [Sums, Sums, Sums, Sums];
   const taxOf = (sums: Sums): bigint => sums.tax.reduce((t, x) => t + x.amount, 0n);

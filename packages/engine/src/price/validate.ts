@@ -8,13 +8,37 @@ import type { Attribute, Catalog, LocalText, Option, Product } from '../catalog/
 import { isRealDate } from '../internal/dates.js';
 import { didYouMean, formatPath, ProblemList, type Problem } from '../internal/problems.js';
 import { ItemIndex, type ResolvedItem } from './items.js';
-import { fixed } from './fixed.js';
+import { fixed, format } from './fixed.js';
 import { isCurrency, knownCurrencies } from './currency.js';
 import type { Charge, PriceBook, PricingSection } from './schema.js';
 
 type Path = PropertyKey[];
 
 const HUNDRED = fixed('100');
+
+/**
+ * What a catalog's pricing section still says in a deprecated way, with how to say it now:
+ * each `floorPercent` (`"80"`: manual discounts of up to 20% need no approval) as the
+ * `maxDiscountPercent` it means. Pricing reads both the same.
+ */
+export function pricingWarnings(catalog: Catalog): Problem[] {
+  const pricing = catalog.pricing as PricingSection | undefined;
+  if (pricing === undefined) return [];
+  const out = new ProblemList();
+  const floor = (value: string | undefined, at: Path): void => {
+    if (value === undefined) return;
+    const allowed = formatPercent(HUNDRED - fixed(value));
+    out.add(at, `"floorPercent" is deprecated: "floorPercent": "${value}" lets manual discounts take up to ${allowed}% off without approval; write "maxDiscountPercent": "${allowed}" instead`);
+  };
+  pricing.books.forEach((book, i) => floor(book.floorPercent, ['pricing', 'books', i, 'floorPercent']));
+  floor(pricing.floorPercent, ['pricing', 'floorPercent']);
+  return out.problems;
+}
+
+/** A percentage in internal units as the catalog would write it: "20", "12.5". */
+function formatPercent(value: bigint): string {
+  return format(value, 0);
+}
 
 /** Returns every problem of a catalog's pricing section (none when it has none). */
 export function checkPricing(catalog: Catalog): Problem[] {
@@ -81,7 +105,7 @@ class PricingChecks {
       (partner.exclude ?? []).forEach((item, j) => this.item(item, [...at, 'exclude', j]));
     });
     this.termOptions();
-    if (pricing.floorPercent !== undefined) this.percent(pricing.floorPercent, [...p, 'floorPercent'], 'floor');
+    this.maxDiscount(pricing, p);
     this.tax();
   }
 
@@ -97,7 +121,7 @@ class PricingChecks {
         }
       }
     });
-    if (book.floorPercent !== undefined) this.percent(book.floorPercent, [...at, 'floorPercent'], 'floor');
+    this.maxDiscount(book, at);
     if (book.taxRegion !== undefined) this.taxRegion(book.taxRegion, [...at, 'taxRegion']);
     if (book.basedOn) {
       const based = book.basedOn;
@@ -127,9 +151,9 @@ class PricingChecks {
 
   private charge(item: string, charge: Charge, at: Path): void {
     const resolved = this.item(item, at);
-    const given = (charge.amount !== undefined ? 1 : 0) + (charge.tiers !== undefined ? 1 : 0) + (charge.included === true ? 1 : 0);
-    if (given === 0) this.out.add(at, 'give "amount", "tiers" or "included": true');
-    else if (given > 1) this.out.add(at, 'give only one of "amount", "tiers" and "included"');
+    const given = (charge.amount !== undefined ? 1 : 0) + (charge.block !== undefined ? 1 : 0) + (charge.tiers !== undefined ? 1 : 0) + (charge.included === true ? 1 : 0);
+    if (given === 0) this.out.add(at, 'give "amount", "block", "tiers" or "included": true');
+    else if (given > 1) this.out.add(at, 'give only one of "amount", "block", "tiers" and "included"');
     if (charge.tiers !== undefined) {
       if (charge.tierMode === undefined) this.out.add([...at, 'tierMode'], 'is required with tiers: "range", "slab" or "block"');
       this.tiers(charge.tiers, [...at, 'tiers'], true);
@@ -263,10 +287,16 @@ class PricingChecks {
     if (from !== undefined && to !== undefined && to < from) this.out.add([...at, 'validTo'], `${to} is before validFrom ${from}`);
   }
 
-  private percent(value: string, at: Path, what: 'discount' | 'floor'): void {
-    if (fixed(value) > HUNDRED) {
-      this.out.add(at, what === 'discount' ? `a discount of ${value}% is over 100%` : `a floor of ${value}% is over 100%`);
-    }
+  /** The approval floor of a book or the section: `maxDiscountPercent`, or the deprecated `floorPercent`, not both. */
+  private maxDiscount(on: { maxDiscountPercent?: string | undefined; floorPercent?: string | undefined }, at: Path): void {
+    if (on.maxDiscountPercent !== undefined) this.percent(on.maxDiscountPercent, [...at, 'maxDiscountPercent'], 'maximum discount');
+    if (on.floorPercent === undefined) return;
+    if (on.maxDiscountPercent !== undefined) this.out.add([...at, 'floorPercent'], 'give "maxDiscountPercent" only: "floorPercent" is its deprecated form');
+    else this.percent(on.floorPercent, [...at, 'floorPercent'], 'floor');
+  }
+
+  private percent(value: string, at: Path, what: 'discount' | 'maximum discount' | 'floor'): void {
+    if (fixed(value) > HUNDRED) this.out.add(at, `a ${what} of ${value}% is over 100%`);
   }
 
   /** Localised texts need the default locale, like every other text of the catalog. */

@@ -46,3 +46,11 @@ export const AudienceSchema = z.string().check(
 
 /** A whole number of at least 1: quantities, months. */
 export const count = z.int().check(z.minimum(1));
+
+/**
+ * Where tax is worked out: `document` (the default) on the sum of each tax rate's lines of
+ * each kind of charge, rounded once per rate; `line` on each line, rounded per line, then
+ * added up (as some tax authorities and ERPs do: three lines of 0.99 at 19% are 0.57 of
+ * tax per line, 0.56 on the sum).
+ */
+export const TaxCalculationSchema = z.enum(['document', 'line']);

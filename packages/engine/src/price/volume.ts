@@ -12,7 +12,17 @@ import { itemParams, makeMeta, pathOf, type Line } from './lines.js';
 import { pricingProblem } from './problems.js';
 import type { Setup } from './request.js';
 import { roundLine, roundUnit } from './rounding.js';
-import { tierPrice } from './tiers.js';
+import type { BookPrice } from './book.js';
+import { tierPrice, type TierPrice } from './tiers.js';
+
+/** The quantity's price under a book price's tiers (worked out once for the line's own book price); undefined when no tier covers it. */
+export function tierPriceOf(line: Line, p: BookPrice, s: Setup): TierPrice | undefined {
+  const own = p === line.spec.price;
+  if (own && line.tiered !== undefined) return line.tiered ?? undefined;
+  const tiered = tierPrice(p.charge.tierMode ?? 'range', p.tiers!, line.spec.quantity, s.level === 'unit' ? s.step : 1n, s.mode);
+  if (own) line.tiered = tiered ?? null;
+  return tiered;
+}
 
 /** Fills the tier column; false (with a problem) when no tier covers the quantity. */
 export function volumePrice(line: Line, s: Setup, problems: Problem[]): boolean {
@@ -25,7 +35,7 @@ export function volumePrice(line: Line, s: Setup, problems: Problem[]): boolean 
     return true;
   }
   const mode = price.charge.tierMode ?? 'range';
-  const tiered = tierPrice(mode, price.tiers, spec.quantity, s.level === 'unit' ? s.step : 1n, s.mode);
+  const tiered = tierPriceOf(line, price, s);
   if (!tiered) {
     const last = price.tiers[price.tiers.length - 1]!;
     problems.push(

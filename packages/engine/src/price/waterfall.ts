@@ -38,6 +38,7 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
     const gross = values[tierAt]!;
     const netMoney = money(net);
     const listMoney = values[0] === net ? netMoney : money(values[0]!);
+    const grossMoney = gross === values[0] ? listMoney : gross === net ? netMoney : money(gross);
     const steps: PriceStep[] = [];
     let rounding = 0n;
     for (let c = 0; c < values.length; c++) {
@@ -49,10 +50,13 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
         continue;
       }
       if (c > 0 && change === 0n) continue; // rounded away
-      steps.push({ stage: stages[c]!, code: m.code, params: m.params, reason: m.reason, rule: m.rule, amount: c === 0 ? listMoney : money(change) });
+      // The line's amount after the step: list plus the changes shown so far; a share of rounding comes last.
+      const running = rounding === 0n ? values[c]! : values[c]! - rounding;
+      const after = running === net ? netMoney : running === values[0] ? listMoney : running === gross ? grossMoney : money(running);
+      steps.push({ stage: stages[c]!, code: m.code, params: m.params, reason: m.reason, rule: m.rule, amount: c === 0 ? listMoney : money(change), after });
     }
-    if (rounding !== 0n) steps.push({ ...s.roundingStep, amount: money(rounding) });
-    steps.push({ stage: 'net', code: 'net', params: NO_PARAMS, reason: 'Net price', rule: '', amount: netMoney });
+    if (rounding !== 0n) steps.push({ ...s.roundingStep, amount: money(rounding), after: netMoney });
+    steps.push({ stage: 'net', code: 'net', params: NO_PARAMS, reason: 'Net price', rule: '', amount: netMoney, after: netMoney });
     const needs = approval(line, s);
     if (needs) approvals.push(needs);
     const charge = spec.price.charge;
@@ -64,7 +68,7 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
       charge: spec.group === 0 ? 'one-time' : 'recurring',
       taxCategory: spec.category,
       list: listMoney,
-      gross: gross === values[0] ? listMoney : gross === net ? netMoney : money(gross),
+      gross: grossMoney,
       discount: gross === net ? zero : money(gross - net),
       net: netMoney,
       steps,
@@ -101,7 +105,9 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
     gross: money(sums.gross),
     discount: money(sums.gross - sums.net),
     net: money(sums.net),
+    excludingTax: money(sums.excludingTax),
     tax: taxes(sums.tax),
+    includingTax: money(sums.total),
     total: money(sums.total),
   });
   // Tax per rate of the whole document: one-time plus term, each already rounded.
@@ -111,7 +117,8 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
     byCategory.set(t.category, seen ? { ...seen, base: seen.base + t.base, amount: seen.amount + t.amount } : t);
   }
   const documentTax = [...byCategory.values()].sort((a, b) => s.rates.get(a.category)!.index - s.rates.get(b.category)!.index);
-  const savings = totals.list - totals.net;
+  // Savings are never negative: a book above list is a surcharge, which its book step shows.
+  const savings = totals.list > totals.net ? totals.list - totals.net : 0n;
   const percent = totals.list === 0n ? 0n : divide(savings * 100n * 100n, totals.list, s.mode) * HUNDREDTH;
   const recurring: Mutable<PriceTotals['recurring']> = {};
   if (totals.month) recurring.month = charges(totals.month);
@@ -124,7 +131,9 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
     gross: money(totals.gross),
     discount: money(totals.gross - totals.net),
     net: money(totals.net),
+    excludingTax: money(totals.oneTime.excludingTax + totals.term.excludingTax),
     tax: taxes(documentTax),
+    includingTax: money(totals.grandTotal),
     grandTotal: money(totals.grandTotal),
     savings: { amount: money(savings), percent: format(percent, 2) },
   };
@@ -141,6 +150,7 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
     book: bookInfo,
     contracts: usedContracts(s, lines),
     taxIncluded: s.taxIncluded,
+    taxCalculation: s.taxCalculation,
     rounding: { mode: s.mode, level: s.level },
     lines: out,
     totals: priceTotals,

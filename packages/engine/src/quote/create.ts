@@ -218,7 +218,7 @@ export function priceInputs(catalog: Catalog, context: QuoteContext, items: read
   if (order?.amount !== undefined && items.length > 1) {
     // An amount is split over the items by their gross of the kind it applies to; each item then splits its share over its lines.
     const before = items.map((_, i) => attempt(i, undefined));
-    if (problems.size === 0) shares = splitOrderDiscount(order.amount, order.appliesTo ?? 'one-time', before as PriceBreakdown[], problems);
+    if (problems.size === 0) shares = splitOrderDiscount(order.amount, order.appliesTo ?? 'one-time', order.currency, before as PriceBreakdown[], problems);
   }
   const prices = problems.size > 0 ? [] : items.map((_, i) => attempt(i, shares[i]));
   if (problems.size > 0) throw new QuoteError([...problems.values()]);
@@ -250,20 +250,24 @@ function requestPath(i: number, path: string): string {
 function splitOrderDiscount(
   amount: string,
   appliesTo: 'one-time' | 'month' | 'year',
+  /** The currency the request says the amount is in: each share says it too, so that each item's pricing checks it against its book. */
+  currency: string | undefined,
   before: readonly PriceBreakdown[],
   problems: Map<string, Problem>,
 ): QuoteContext['orderDiscount'][] {
-  const { currency } = before[0]!;
+  const bookCurrency = before[0]!.currency;
+  // An amount in another currency than the book's is not split: pricing refuses it, with its path.
+  if (currency !== undefined && currency !== bookCurrency) return before.map(() => ({ amount, appliesTo, currency }));
   const places = placesOf(before[0]!.totals.grandTotal);
   const step = stepOf(places);
   const total = fixed(amount);
   if (total % step !== 0n) {
-    problems.set('order', { path: 'context.orderDiscount.amount', message: `${amount} has more decimals than ${currency} has` });
+    problems.set('order', { path: 'context.orderDiscount.amount', message: `${amount} has more decimals than ${bookCurrency} has` });
     return [];
   }
   const kind = (t: PriceTotals): ChargeTotals | undefined => (appliesTo === 'one-time' ? t.oneTime : t.recurring[appliesTo]);
   const weights = before.map((b) => fixed(kind(b.totals)?.gross.amount ?? '0'));
-  return allocate(total, weights, step).map((share) => (share === 0n ? undefined : { amount: format(share, places), appliesTo }));
+  return allocate(total, weights, step).map((share) => (share === 0n ? undefined : { amount: format(share, places), appliesTo, ...(currency === undefined ? {} : { currency }) }));
 }
 
 /** The decimals a currency's amounts are written with, read from an amount the engine wrote. */
@@ -299,7 +303,9 @@ export function sumTotals(all: readonly PriceTotals[], currency: string, mode: R
     gross: money(sum((t) => pick(t)?.gross)),
     discount: money(sum((t) => pick(t)?.discount)),
     net: money(sum((t) => pick(t)?.net)),
+    excludingTax: money(sum((t) => pick(t)?.excludingTax)),
     tax: taxes(all.map((t) => pick(t)?.tax ?? [])),
+    includingTax: money(sum((t) => pick(t)?.includingTax)),
     total: money(sum((t) => pick(t)?.total)),
   });
   const recurring: Mutable<PriceTotals['recurring']> = {};
@@ -307,7 +313,7 @@ export function sumTotals(all: readonly PriceTotals[], currency: string, mode: R
   if (all.some((t) => t.recurring.year)) recurring.year = charges((t) => t.recurring.year);
   const list = sum((t) => t.list);
   const net = sum((t) => t.net);
-  const savings = list - net;
+  const savings = list > net ? list - net : 0n;
   // As the pricer does: hundredths of a percent, rounded once in the document's mode.
   const percent = list === 0n ? 0n : divide(savings * 10_000n, list, mode) * stepOf(2);
   return {
@@ -318,7 +324,9 @@ export function sumTotals(all: readonly PriceTotals[], currency: string, mode: R
     gross: money(sum((t) => t.gross)),
     discount: money(sum((t) => t.discount)),
     net: money(net),
+    excludingTax: money(sum((t) => t.excludingTax)),
     tax: taxes(all.map((t) => t.tax)),
+    includingTax: money(sum((t) => t.includingTax)),
     grandTotal: money(sum((t) => t.grandTotal)),
     savings: { amount: money(savings), percent: format(percent, 2) },
   };

@@ -6,6 +6,7 @@
  */
 export {
   QUOTE_FORMAT,
+  QUOTE_FORMAT_V1,
   QuoteSchema,
   QuoteItemSchema,
   QuoteSignatureSchema,

@@ -15,8 +15,16 @@ import { CurrencySchema, IdSchema, LocalTextSchema } from '../catalog/primitives
 import { ConfigurationSchema } from '../catalog/schema.js';
 import { AmountSchema, DateSchema, ItemSchema, ManualDiscountSchema, PercentSchema, PriceContextSchema } from '../price/schema.js';
 
-/** The value of a quote's `format`: the document kind and the version of its layout. */
-export const QUOTE_FORMAT = 'cpq-kit/quote@1';
+/**
+ * The value of a new quote's `format`: the document kind and the version of its layout.
+ * `@2` added each step's running amount (`after`), the totals' `excludingTax` and
+ * `includingTax`, and each item's `taxCalculation`; quotes of `@1` are still read and
+ * verified, compared in their own layout.
+ */
+export const QUOTE_FORMAT = 'cpq-kit/quote@2';
+
+/** The format of quotes made before `@2`, still read and verified. */
+export const QUOTE_FORMAT_V1 = 'cpq-kit/quote@1';
 
 /** A signed decimal as the engine writes amounts: "833.00", "-70.00". */
 const DecimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number written as text, e.g. "833.00"'));
@@ -34,6 +42,8 @@ export const PriceStepSchema = z.strictObject({
   reason: z.string(),
   rule: z.string(),
   amount: MoneySchema,
+  /** The line's amount after this step (quote@2; a quote@1 has none). */
+  after: z.optional(MoneySchema),
 });
 
 const count = z.int().check(z.minimum(1));
@@ -85,7 +95,11 @@ export const ChargeTotalsSchema = z.strictObject({
   gross: MoneySchema,
   discount: MoneySchema,
   net: MoneySchema,
+  /** quote@2; a quote@1 has none. */
+  excludingTax: z.optional(MoneySchema),
   tax: z.array(TaxAmountSchema),
+  /** quote@2; a quote@1 has none. */
+  includingTax: z.optional(MoneySchema),
   total: MoneySchema,
 });
 
@@ -98,7 +112,11 @@ export const PriceTotalsSchema = z.strictObject({
   gross: MoneySchema,
   discount: MoneySchema,
   net: MoneySchema,
+  /** quote@2; a quote@1 has none. */
+  excludingTax: z.optional(MoneySchema),
   tax: z.array(TaxAmountSchema),
+  /** quote@2; a quote@1 has none. */
+  includingTax: z.optional(MoneySchema),
   grandTotal: MoneySchema,
   savings: z.strictObject({ amount: MoneySchema, percent: DecimalText }),
 });
@@ -123,6 +141,8 @@ export const PriceBreakdownSchema = z.strictObject({
   contracts: z.array(IdSchema),
   taxRegion: z.optional(IdSchema),
   taxIncluded: z.boolean(),
+  /** quote@2; a quote@1 has none (its tax was always worked out per document). */
+  taxCalculation: z.optional(z.enum(['document', 'line'])),
   rounding: z.strictObject({ mode: z.enum(['half-even', 'half-up']), level: z.enum(['unit', 'line', 'document']) }),
   lines: z.array(PriceLineSchema),
   totals: PriceTotalsSchema,
@@ -181,7 +201,7 @@ export const QuoteItemSchema = z.strictObject({
 /** A quote document. */
 export const QuoteSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal(QUOTE_FORMAT),
+  format: z.enum([QUOTE_FORMAT, QUOTE_FORMAT_V1]),
   number: QuoteNumberSchema,
   /** 1 for a new quote; each revision adds 1. */
   version: count,

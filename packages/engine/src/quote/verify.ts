@@ -10,7 +10,7 @@ import { checkJsonValue, parseJson, type JsonLimits } from '../internal/json.js'
 import { formatPath } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { configurationProblems, hashOf, instant, priceInputs, QuoteError, utcDay, type QuoteItemInputs, type QuoteOutputs } from './create.js';
-import { QuoteItemSchema, QuoteSchema, type Quote } from './schema.js';
+import { QUOTE_FORMAT_V1, QuoteItemSchema, QuoteSchema, type Quote } from './schema.js';
 import { readQuoteKey, signatureProblems, type QuoteKey } from './sign.js';
 
 /** What kind of problem a {@link QuoteReason} is. */
@@ -182,9 +182,35 @@ function reason(code: QuoteReasonCode, path: string, message: string, expected?:
 
 const OUTPUT_FIELDS: readonly (keyof QuoteOutputs)[] = ['currency', 'book', 'segment', 'partner', 'customer', 'items', 'totals', 'approvalRequired'];
 
-/** Compares what the engine computed with what the quote says, field by field. */
-function compareOutputs(expected: QuoteOutputs, quote: Quote, out: QuoteReason[]): void {
+/** Compares what the engine computed with what the quote says, field by field, in the layout of the quote's format. */
+function compareOutputs(computed: QuoteOutputs, quote: Quote, out: QuoteReason[]): void {
+  const expected = quote.format === QUOTE_FORMAT_V1 ? inLayoutV1(computed) : computed;
   for (const field of OUTPUT_FIELDS) compare(expected[field], quote[field], [field], undefined, out);
+}
+
+/**
+ * The engine's outputs as a quote@1 held them: without each step's running amount
+ * (`after`), the totals' `excludingTax` and `includingTax`, and each item's
+ * `taxCalculation`, which quote@2 added. Every amount a quote@1 has is still compared.
+ */
+function inLayoutV1(outputs: QuoteOutputs): QuoteOutputs {
+  type Totals = QuoteOutputs['totals'];
+  type Charges = Totals['oneTime'];
+  const charges = ({ excludingTax: _without, includingTax: _with, ...rest }: Charges): Charges => rest;
+  const totals = ({ excludingTax: _without, includingTax: _with, ...rest }: Totals): Totals => {
+    const recurring: Totals['recurring'] = {};
+    if (rest.recurring.month) recurring.month = charges(rest.recurring.month);
+    if (rest.recurring.year) recurring.year = charges(rest.recurring.year);
+    return { ...rest, oneTime: charges(rest.oneTime), recurring, term: charges(rest.term) };
+  };
+  return {
+    ...outputs,
+    items: outputs.items.map(({ price: { taxCalculation: _, ...price }, ...item }) => ({
+      ...item,
+      price: { ...price, lines: price.lines.map((line) => ({ ...line, steps: line.steps.map(({ after: _after, ...step }) => step) })), totals: totals(price.totals) },
+    })),
+    totals: totals(outputs.totals),
+  };
 }
 
 type Json = unknown;
