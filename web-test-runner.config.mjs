@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -141,6 +142,8 @@ export default {
   ],
   middleware: [sourceForBuiltName()],
   plugins: [
+    // a11ySnapshot(): the browser's accessibility tree (names and descriptions as a screen reader gets them).
+    a11ySnapshotPlugin(),
     engineFromSource(),
     storiesIndex(),
     // TypeScript, with the standard decorators lowered (no browser runs them natively

@@ -4,7 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { guidanceIndex, priceGuidance, readDeals, type DealContext, type PriceGuidance } from '@cpq-kit/engine';
 import dealsJson from '../examples/deals/deals.json' with { type: 'json' };
 import '../packages/components/src/define/price-guidance.js';
-import type { Theme } from '../packages/components/src/index.js';
+import type { GuidanceCellNames, Theme } from '../packages/components/src/index.js';
+import { cellNames } from './cell-names.js';
 
 // The synthetic example deals (examples/deals/, generated). On a real page a server computes
 // the guidance (the quote desk, @cpq-kit/server: POST /api/guidance) and the browser never gets the deals;
@@ -14,6 +15,7 @@ const guide = (context: DealContext, winCurve = false): PriceGuidance => priceGu
 
 interface Args {
   guidance?: PriceGuidance | undefined;
+  cellNames?: GuidanceCellNames | undefined;
   currency?: string;
   lang?: string;
   theme?: Theme;
@@ -25,24 +27,31 @@ const meta = {
   args: {
     // A collaboration deal for a small business in EMEA: 1,500.00 list, quoted at 1,290.00.
     guidance: guide({ segment: 'smb', region: 'emea', family: 'collaboration', quote: { list: '1500.00', net: '1290.00' } }),
+    cellNames,
     currency: 'EUR',
   },
   argTypes: {
     guidance: { control: 'object', description: 'The engine’s `priceGuidance()` result (JSON from a server); a property only.' },
+    cellNames: { control: 'object', description: 'Names of the segments, regions and product families by id; a property only.' },
     currency: { control: 'inline-radio', options: ['EUR', 'USD', ''] },
     lang: { control: 'inline-radio', options: ['en', 'de', 'fr'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
   render: (args) => html`
-    <price-guidance .guidance=${args.guidance} currency=${ifDefined(args.currency)} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)}></price-guidance>
+    <price-guidance .guidance=${args.guidance} .cellNames=${args.cellNames} currency=${ifDefined(args.currency)} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)}></price-guidance>
   `,
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<Args>;
 
-/** A quote inside the band: its share of list, its position and percentile, the band as shares and as money. */
+/** A quote inside the band: its share of list, its position and percentile, the band as shares and as money; the group of deals by the page's names for it (`cellNames`). */
 export const Default: Story = {};
+
+/** Without `cellNames`: each id says what it is ("segment smb · region emea · product family collaboration"). */
+export const WithoutNames: Story = {
+  args: { cellNames: undefined },
+};
 
 /**
  * Enterprise support in APAC, quoted deep: the APAC cell has one won deal, so the band

@@ -199,6 +199,16 @@ export const ConflictExplained: Story = {
   },
 };
 
+/** A 98" display chosen: the mounts that cannot carry it say why before they are tried ("Not available with Display size: 98-inch 4K display"), as their description for assistive technology. */
+export const UnavailableWithReasons: Story = {
+  args: { configuration: encodeConfiguration({ product: 'meeting-room', selections: { display: 'd98' } }, avRooms) },
+};
+
+/** The same, in German. */
+export const UnavailableWithReasonsGerman: Story = {
+  args: { lang: 'de', configuration: encodeConfiguration({ product: 'meeting-room', selections: { display: 'd98' } }, avRooms) },
+};
+
 /** The repair applied: the 98" display gave way to the wall mount, and one click undoes it. */
 export const ConflictRepaired: Story = {
   play: async ({ canvasElement }) => {
@@ -262,10 +272,31 @@ export const Loading: Story = {
   },
 };
 
-/** A `src` that does not exist (404): the error says why. */
+/** A `src` that does not exist (404): the error says why; the network's detail is folded away under "Technical details". */
 export const LoadError: Story = {
   render: (args) =>
     html`<product-configurator src="/examples/catalogs/no-such-catalog.json" lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)}></product-configurator>`,
+};
+
+/** The same in German: the reason in the reader's language, the detail (English, with its path) below it. */
+export const LoadErrorGerman: Story = {
+  args: { lang: 'de' },
+  render: LoadError.render!,
+  play: async ({ canvasElement }) => {
+    // Opened, so that axe checks the detail too.
+    const el = await shown(canvasElement);
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="error-details"]')!.open = true;
+  },
+};
+
+/** A catalog that is not valid (a key twice), in French: what is wrong, with each problem's path from the engine. */
+export const InvalidCatalogFrench: Story = {
+  render: (args) =>
+    html`<product-configurator
+      src=${`data:application/json,${encodeURIComponent('{"id": "x", "id": "y"}')}`}
+      lang="fr"
+      theme=${ifDefined(args.theme)}
+    ></product-configurator>`,
 };
 
 /** A feature model imported from UVL with the engine's `importUvl()`: on/off features, tree and constraints as rules, no prices. */

@@ -29,6 +29,7 @@ import '../packages/components/src/define/quote-summary.js';
 import '../packages/components/src/define/product-configurator.js';
 import '../packages/components/src/define/price-guidance.js';
 import type { QuoteSummary, Theme } from '../packages/components/src/index.js';
+import { cellNames } from './cell-names.js';
 
 // Loaded and priced through the engine, as a page would: a broken demo catalog fails here.
 const avRooms = loadCatalog(avRoomsJson);
@@ -181,9 +182,9 @@ export const DarkTheme: Story = {
   args: { theme: 'dark' },
 };
 
-/** `rep-mode`: the `rep` slot for sales-only information, with approvals and each step's rule. Never printed. */
+/** `rep-mode`: the `rep` slot for sales-only information, with approvals and where each step comes from ("Enterprise prices (EUR) · 86-inch 4K display"; the catalog path in its tooltip). Never printed. */
 export const RepMode: Story = {
-  args: { breakdown: price(avRooms, room, { date: DATE, segment: 'enterprise', lineDiscounts: { 'meeting-room/display:d86': { percent: '25' } } }), repMode: true },
+  args: { breakdown: price(avRooms, room, { date: DATE, segment: 'enterprise', lineDiscounts: { 'meeting-room/display:d86': { percent: '25' } } }), catalog: avRooms, repMode: true },
   render: (args) => html`
     <quote-summary .breakdown=${args.breakdown} .configuration=${args.configuration} .catalog=${args.catalog} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)} rep-mode>
       <div slot="rep">
@@ -215,7 +216,7 @@ export const RepModeWithGuidance: Story = {
     });
     return html`
       <quote-summary .breakdown=${args.breakdown} .configuration=${args.configuration} .catalog=${args.catalog} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)} rep-mode>
-        <price-guidance slot="rep" heading-level="4" currency=${totals.net.currency} .guidance=${guidance} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)}></price-guidance>
+        <price-guidance slot="rep" heading-level="4" currency=${totals.net.currency} .guidance=${guidance} .cellNames=${cellNames} lang=${ifDefined(args.lang)} theme=${ifDefined(args.theme)}></price-guidance>
       </quote-summary>
     `;
   },

@@ -65,7 +65,8 @@ async function main() {
     finder.catalog = software;
     finder.addEventListener('cpq-package-choose', (event) => {
       openPackage(software, event.detail.configuration, event.detail.configuration);
-      $('#software-configurator').scrollIntoView({ block: 'start' });
+      // The configurator scrolls to itself and takes the focus (its product's name) once it shows the package.
+      $('#software-configurator').focus();
     });
     onLanguageChange(() => {
       for (const [select, element, catalog] of pairs) fillProducts(select, element, catalog);

@@ -33,4 +33,4 @@ export { CpqQuoteAcceptEvent, type CpqQuoteAcceptDetail } from './events/cpq-quo
 export { PackageFinder } from './package-finder/package-finder.component.js';
 export { CpqPackageChooseEvent, type CpqPackageChooseDetail } from './events/cpq-package-choose.js';
 export { CpqFinderHandoffEvent, type CpqFinderHandoffDetail } from './events/cpq-finder-handoff.js';
-export { PriceGuidanceBand } from './price-guidance/price-guidance.component.js';
+export { PriceGuidanceBand, type GuidanceCellNames } from './price-guidance/price-guidance.component.js';

@@ -1,6 +1,7 @@
 import type { MoneyJSON } from '@cpq-kit/engine';
 import { elementUpdated } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 
 /** The elements of an element's shadow root that carry a part. */
 export function parts(element: Element, name: string): HTMLElement[] {
@@ -52,4 +53,19 @@ export async function loaded(el: LitElement): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`<${el.localName}> is still loading`);
+}
+
+/** A node of the browser's accessibility tree: names and descriptions as assistive technology gets them. */
+export interface AxNode {
+  readonly role: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly focused?: boolean;
+  readonly children?: AxNode[];
+}
+
+/** The first node of the page's accessibility tree (Chromium's own, through the test runner) that `test` accepts. */
+export async function axNode(test: (node: AxNode) => boolean): Promise<AxNode | null> {
+  const snapshot = (await a11ySnapshot({})) as unknown as AxNode & { children: AxNode[] };
+  return findAccessibilityNode<AxNode>(snapshot, test);
 }

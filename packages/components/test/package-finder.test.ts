@@ -5,12 +5,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { compare, loadCatalog, recommend, type Answers, type Catalog, type Comparison, type PackagesResult } from '@cpq-kit/engine';
+import { compare, loadCatalog, localize, recommend, type Answers, type Catalog, type Comparison, type PackagesResult } from '@cpq-kit/engine';
 import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with { type: 'json' };
 import '../src/define/package-finder.js';
-import { CpqFinderHandoffEvent, CpqPackageChooseEvent, PackageFinder } from '../src/index.js';
+import '../src/define/product-configurator.js';
+import { CpqFinderHandoffEvent, CpqPackageChooseEvent, PackageFinder, type ProductConfigurator } from '../src/index.js';
 import { XSS } from './fixtures.js';
-import { money, part, parts, text, texts } from './helpers.js';
+import { loaded, money, part, parts, text, texts } from './helpers.js';
 
 const collab = loadCatalog(collabSuiteJson);
 const date = '2026-11-20';
@@ -95,7 +96,7 @@ describe('<package-finder>', () => {
     expect(texts(el, 'package-name')).to.deep.equal(['Business', 'Enterprise', 'Starter']);
     // Prices are the engine's, for the smb price book (checked by hand: Business for 40 users, a year, 8,508.00).
     expect(expected.packages[0]!.price.net.amount).to.equal('8508.00');
-    expect(texts(el, 'price')).to.deep.equal(expected.packages.map((p) => `${amount(p.price.net.amount, 'EUR')} net for 12 months`));
+    expect(texts(el, 'price')).to.deep.equal(expected.packages.map((p) => `${amount(p.price.net.amount, 'EUR')} net over 12 months`));
     expect(texts(el, 'badge')).to.deep.equal(['Meets every need', 'Meets every need', 'Misses some needs']);
     expect(texts(el, 'reason')).to.deep.equal(['The cheapest package that meets all 5 needs', 'Also meets all 5 needs, at a higher price', 'Misses 5 of 5 needs']);
     // Starter's misses, named by the catalog's texts.
@@ -118,13 +119,13 @@ describe('<package-finder>', () => {
     expect(parts(el, 'package').map((p) => p.dataset['package'])).to.deep.equal(expected.packages.map((p) => p.id));
     const business = () => parts(el, 'package').find((p) => p.dataset['package'] === 'business')!;
     // By hand: 300 users at the enterprise book's 10.50 a month (its tier from 250), for 12 months.
-    expect(text(business().querySelector('[part=price]'))).to.equal(`${amount('37800.00', 'EUR')} net for 12 months`);
+    expect(text(business().querySelector('[part=price]'))).to.equal(`${amount('37800.00', 'EUR')} net over 12 months`);
     // Changing the segment prices again with the smb book.
     el.segment = 'smb';
     await el.updateComplete;
     const smb = (recommend(collab, answers, { date, segment: 'smb' }) as PackagesResult).packages.find((p) => p.id === 'business')!;
     expect(smb.price.net.amount).not.to.equal('37800.00');
-    expect(text(business().querySelector('[part=price]'))).to.equal(`${amount(smb.price.net.amount, 'EUR')} net for 12 months`);
+    expect(text(business().querySelector('[part=price]'))).to.equal(`${amount(smb.price.net.amount, 'EUR')} net over 12 months`);
   });
 
   it('shows a triage result with every reason, and hands every answer over', async () => {
@@ -266,13 +267,70 @@ describe('<package-finder>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('on a narrow container, says which step Back and Next moved to (#17 defect 3)', async () => {
+    const el = await finder({ width: '320px', lang: 'de' });
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    expect(text(live)).to.equal('');
+    const seats = input(el, '#q-seats');
+    seats.value = '10';
+    seats.dispatchEvent(new Event('input'));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.next')!.click();
+    await el.updateComplete;
+    // The focus is in the new question (its legend is read with it); its place in the form is said after it.
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, 'input[name=sso]'));
+    expect(text(live)).to.equal('Frage 2 von 5');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.back')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, '#q-seats'));
+    expect(text(live)).to.equal('Frage 1 von 5');
+    await expect(el).to.be.accessible();
+  });
+
+  it('Choose this: a page that opens the package in a configurator far below moves the focus there with it (#17 defect 3)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div style="width: 900px">
+        <package-finder .catalog=${collab} .answers=${team} segment="smb" price-date=${date}></package-finder>
+        <div style="height: 3000px"></div>
+        <product-configurator id="setup" price-date=${date} heading-level="3"></product-configurator>
+      </div>
+    `);
+    const el = wrapper.querySelector('package-finder')!;
+    const configurator = wrapper.querySelector<ProductConfigurator>('#setup')!;
+    await el.updateComplete;
+    // What the reseller demo does (examples/reseller/reseller.js): open the package in the
+    // configurator, which scrolls there and takes the focus once it shows it.
+    el.addEventListener('cpq-package-choose', (event) => {
+      configurator.catalog = collab;
+      configurator.product = event.detail.configuration.product;
+      configurator.configuration = event.detail.configuration;
+      configurator.focus();
+    });
+    const choose = parts(el, 'choose-button')[0]!;
+    choose.focus();
+    await sendKeys({ press: 'Enter' });
+    await loaded(configurator);
+    await configurator.updateComplete;
+    const best = (el.recommendation as PackagesResult).packages[0]!;
+    // (Ids and tags compared: an element with a catalog property takes chai forever to print.)
+    expect(document.activeElement?.id, 'the focus left the button').to.equal('setup');
+    const focused = configurator.shadowRoot!.activeElement as HTMLElement;
+    expect([focused.localName, text(focused)]).to.deep.equal(['h3', text(part(configurator, 'name'))]);
+    expect(text(focused)).to.equal(localize(collab.products.find((p) => p.id === best.configuration.product)!.name, 'en', collab.defaultLocale));
+    // On screen: the configurator at the top of it; the name not a Tab stop of its own.
+    expect(Math.round(configurator.getBoundingClientRect().top)).to.equal(0);
+    expect(focused.getBoundingClientRect().top).to.be.within(0, window.innerHeight);
+    expect(focused.tabIndex).to.equal(-1);
+    expect(configurator.value!.selections).to.deep.equal(best.configuration.selections);
+    window.scrollTo(0, 0);
+  });
+
   it('speaks German: interface, catalog texts, reasons and money', async () => {
     const el = await finder({ lang: 'de', answers: team });
     expect(text(part(el, 'heading'))).to.equal('Finden Sie Ihr Paket');
     expect(texts(el, 'legend')[0]).to.equal('Wie viele Personen melden sich an? (Pflichtangabe)');
     expect(texts(el, 'reason')[0]).to.equal('Das günstigste Paket, das alle 5 Anforderungen erfüllt');
     const expected = recommend(collab, team, { date, segment: 'smb' }) as PackagesResult;
-    expect(texts(el, 'price')[0]).to.equal(`${amount(expected.packages[0]!.price.net.amount, 'EUR', 'de')} netto für 12 Monate`);
+    expect(texts(el, 'price')[0]).to.equal(`${amount(expected.packages[0]!.price.net.amount, 'EUR', 'de')} netto über 12 Monate`);
     expect(text(part(el, 'submit'))).to.equal('Pakete anzeigen');
     await expect(el).to.be.accessible();
   });
@@ -310,7 +368,7 @@ describe('<package-finder>', () => {
     expect(texts(el, 'legend')[0]).to.equal(XSS.img);
     expect(text(input(el, 'input[value=x]').closest('label'))).to.equal(XSS.script);
     expect(texts(el, 'package-name')).to.deep.equal([XSS.img]);
-    expect(texts(el, 'price')).to.deep.equal([`${amount('15.00', 'EUR')} net for 12 months`]);
+    expect(texts(el, 'price')).to.deep.equal([`${amount('15.00', 'EUR')} net over 12 months`]);
     el.answers = { q: 'y' };
     await el.updateComplete;
     expect(text(part(el, 'triage').querySelector('li'))).to.equal(XSS.img);

@@ -9,7 +9,7 @@ import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with 
 import collabSuiteConfigJson from '../../../examples/catalogs/collab-suite.config.json' with { type: 'json' };
 import '../src/define/price-guidance.js';
 import '../src/define/quote-summary.js';
-import type { PriceGuidanceBand, QuoteSummary } from '../src/index.js';
+import type { GuidanceCellNames, PriceGuidanceBand, QuoteSummary } from '../src/index.js';
 import { XSS } from './fixtures.js';
 import { money, part, parts, text, texts } from './helpers.js';
 
@@ -39,9 +39,10 @@ const guidanceOf = (context: DealContext, options: GuidanceOptions = { minDeals:
 const share = (ratio: number, lang = 'en') => new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
 const eur = (amount: string, lang = 'en') => money({ amount, currency: 'EUR' }, lang);
 
-async function band(guidance: PriceGuidance | undefined, options: { lang?: string; theme?: string; currency?: string } = {}): Promise<PriceGuidanceBand> {
+async function band(guidance: PriceGuidance | undefined, options: { lang?: string; theme?: string; currency?: string; cellNames?: GuidanceCellNames } = {}): Promise<PriceGuidanceBand> {
   const el = await fixture<PriceGuidanceBand>(html`<price-guidance
     .guidance=${guidance}
+    .cellNames=${options.cellNames}
     currency=${options.currency ?? 'EUR'}
     lang=${ifDefined(options.lang)}
     theme=${ifDefined(options.theme)}
@@ -72,7 +73,7 @@ describe('<price-guidance>', () => {
     expect(text(part(el, 'percentile'))).to.equal('Priced higher than 37.5% of comparable won deals');
     expect(parts(el, 'approval')).to.have.length(0);
     // The cell used, and no back-off.
-    expect(text(part(el, 'cell'))).to.equal('Based on 4 won deals in smb · emea · collab.');
+    expect(text(part(el, 'cell'))).to.equal('Based on 4 won deals in segment smb · region emea · product family collab.');
     expect(parts(el, 'backoff')).to.have.length(0);
     expect(parts(el, 'thin')).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -126,13 +127,30 @@ describe('<price-guidance>', () => {
     expect(g.backoff.map((b) => b.wonDeals)).to.deep.equal([1, 5]);
     expect(g.quote).to.deep.equal({ ratio: 0.5, percentile: 10, approvalRequired: true, position: 'below-floor' });
     const el = await band(g);
-    expect(text(part(el, 'cell'))).to.equal('Based on 5 won deals in smb · collab.');
-    expect(text(part(el, 'backoff'))).to.equal('Fewer than 4 won deals in smb · apac · collab (1), so a broader group is used.');
+    expect(text(part(el, 'cell'))).to.equal('Based on 5 won deals in segment smb · product family collab.');
+    expect(text(part(el, 'backoff'))).to.equal('Fewer than 4 won deals in segment smb · region apac · product family collab (1), so a broader group is used.');
     expect(text(part(el, 'approval'))).to.equal('⚠ Needs approval: the price is below the floor.');
     expect(text(part(el, 'position'))).to.equal('Below the floor');
     expect(text(part(el, 'percentile'))).to.equal('Priced higher than 10% of comparable won deals');
     expect(points(el)[0]).to.deep.equal(['Floor', '60.0% of list', '€600.00']);
     await expect(el).to.be.accessible();
+  });
+
+  it('names the group of deals by the page’s names for segments, regions and families, in the reader’s language; by what each id is without them (#17 defect 9)', async () => {
+    const cellNames: GuidanceCellNames = {
+      segment: { smb: { en: 'Small business', de: 'Kleinunternehmen', fr: 'Petites entreprises' } },
+      region: { emea: 'EMEA', apac: 'Asia-Pacific' },
+      family: { collab: { en: 'Collaboration software', de: 'Kollaborationssoftware', fr: 'Logiciels collaboratifs' } },
+    };
+    const el = await band(guidanceOf(emea), { cellNames });
+    expect(text(part(el, 'cell'))).to.equal('Based on 4 won deals in Small business · EMEA · Collaboration software.');
+    const backedOff = await band(guidanceOf(apac), { cellNames, lang: 'de' });
+    expect(text(part(backedOff, 'cell'))).to.equal('Beruht auf 5 gewonnenen Abschlüssen in Kleinunternehmen · Kollaborationssoftware.');
+    expect(text(part(backedOff, 'backoff'))).to.equal('Weniger als 4 gewonnene Abschlüsse in Kleinunternehmen · Asia-Pacific · Kollaborationssoftware (1), daher gilt eine breitere Gruppe.');
+    // An id the page has no name for says what it is, never the bare ids joined.
+    const partly = await band(guidanceOf(emea), { cellNames: { region: { emea: 'EMEA' } }, lang: 'fr' });
+    expect(text(part(partly, 'cell'))).to.equal('D’après 4 affaires gagnées dans segment smb · EMEA · famille de produits collab.');
+    await expect(backedOff).to.be.accessible();
   });
 
   it('says so when no group has enough won deals', async () => {
@@ -141,7 +159,7 @@ describe('<price-guidance>', () => {
     const el = await band(g);
     expect(text(part(el, 'cell'))).to.equal('Based on 5 won deals in all deals.');
     expect(text(part(el, 'backoff'))).to.equal(
-      'Fewer than 100 won deals in smb · emea · collab (4), smb · collab (5), and smb (5), so a broader group is used.',
+      'Fewer than 100 won deals in segment smb · region emea · product family collab (4), segment smb · product family collab (5), and segment smb (5), so a broader group is used.',
     );
     expect(text(part(el, 'thin'))).to.contain('treat the band as rough');
   });
@@ -178,7 +196,7 @@ describe('<price-guidance>', () => {
     expect(text(part(de, 'heading'))).to.equal('Preisorientierung');
     expect(points(de)[0]).to.deep.equal(['Untergrenze', `${share(g.floor, 'de')} des Listenpreises`, eur('600.00', 'de')]);
     expect(text(part(de, 'approval'))).to.equal('⚠ Freigabe nötig: Der Preis liegt unter der Untergrenze.');
-    expect(text(part(de, 'cell'))).to.equal('Beruht auf 5 gewonnenen Abschlüssen in smb · collab.');
+    expect(text(part(de, 'cell'))).to.equal('Beruht auf 5 gewonnenen Abschlüssen in Segment smb · Produktfamilie collab.');
     await expect(de).to.be.accessible();
     const fr = await band(g, { lang: 'fr' });
     expect(text(part(fr, 'heading'))).to.equal('Repères de prix');
@@ -196,7 +214,7 @@ describe('<price-guidance>', () => {
   it('shows texts from the deals as text, never as HTML', async () => {
     const tricky = readDeals([1, 2, 3].map((n) => deal(XSS.img, XSS.script, XSS.svg, String(60 + n))));
     const el = await band(priceGuidance(tricky, { segment: XSS.img, region: XSS.script, family: XSS.svg }, { minDeals: 3 }));
-    expect(text(part(el, 'cell'))).to.equal(`Based on 3 won deals in ${XSS.img} · ${XSS.script} · ${XSS.svg}.`);
+    expect(text(part(el, 'cell'))).to.equal(`Based on 3 won deals in segment ${XSS.img} · region ${XSS.script} · product family ${XSS.svg}.`);
     expect(el.shadowRoot!.querySelectorAll('img, script, svg')).to.have.length(0);
     expect((window as { __cpqXss?: boolean }).__cpqXss).to.equal(undefined);
   });

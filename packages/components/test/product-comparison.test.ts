@@ -105,7 +105,7 @@ describe('<product-comparison>', () => {
       expect(columns.map((th) => th.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col']);
       expect(texts(el, 'item-name')).to.deep.equal(['Starter', 'Business', 'Enterprise']);
       for (const th of table.querySelectorAll('tbody th:not([scope="rowgroup"])')) expect(th.getAttribute('scope')).to.equal('row');
-      expect([...table.querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['▾ Specifications', '▾ Users and storage', '▾ Add-ons', '▾ Billing and support', '▾ Prices']);
+      expect([...table.querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['▾ Specifications', '▾ Users and storage', '▾ Add-ons', '▾ Billing and support', '▾ Prices before tax']);
       // A table that fits scrolls with the page: no box of its own, so no stop for the keyboard either.
       expect(boxesAround(el).filter(scrolls).map((box) => box.className)).to.deep.equal([]);
       const scroller = part(el, 'scroller');
@@ -170,7 +170,7 @@ describe('<product-comparison>', () => {
       const differing = engine.groups.flatMap((g) => g.rows.filter((r) => r.differs)).length;
       expect(shown.length).to.equal(differing + engine.prices!.rows.filter((r) => r.differs || r.id === 'tco').length);
       // A group with nothing left is gone; the prices stay.
-      expect(texts(el, 'group-toggle')).to.deep.equal(['▾ Specifications', '▾ Users and storage', '▾ Add-ons', '▾ Billing and support', '▾ Prices']);
+      expect(texts(el, 'group-toggle')).to.deep.equal(['▾ Specifications', '▾ Users and storage', '▾ Add-ons', '▾ Billing and support', '▾ Prices before tax']);
       el.differencesOnly = false;
       await el.updateComplete;
       expect(rowNames(el).length).to.equal(all);
@@ -246,7 +246,7 @@ describe('<product-comparison>', () => {
 
     it('counts no one-time charges for what the customer owns', async () => {
       const el = await comparison({ catalog: av, items: [{ id: 'today', owned: true, product: 'meeting-room' }, { id: 'new', configuration: avConfig }], baseline: 'today' });
-      expect(cells(row(el, 'One-time'))[0]).to.contain('Already paid');
+      expect(cells(row(el, 'Due now'))[0]).to.contain('Already paid');
       const engine = compare([{ id: 'today', owned: true, product: 'meeting-room' }, { id: 'new', configuration: avConfig }], { catalog: av, context, baseline: 'today' });
       expect(cells(row(el, 'Total cost of ownership'))[1]).to.contain(money(engine.items[1]!.price!.tco.net));
       expect(cells(row(el, 'Total cost of ownership'))[1]).to.contain(`+${money(engine.items[1]!.delta!.money!.tco)}`);

@@ -174,24 +174,26 @@ describe('<quote-summary>', () => {
       expect(lineRows(el, 'one-time').find((r) => r[0] === 'Table microphones')).to.deep.equal(['Table microphones', '4', '€1,560.00', '€1,560.00']);
     });
 
-    it('totals: per charge, list, net, tax per rate, the total cost over the term; in en and de formats', async () => {
+    it('totals: per charge, list, net, tax per rate, the total over the term; in en and de formats', async () => {
       const el = await summary({ breakdown: roomPrice });
       const t = roomPrice.totals;
-      expect(total(el, 'One-time')).to.equal(money(t.oneTime.total));
-      expect(total(el, 'Per month')).to.equal(money(t.recurring.month!.total));
-      expect(total(el, 'Recurring over 36 months')).to.equal(money(t.term.total));
+      // By when they are due, net (the tax is a row of its own), as the configurator says them.
+      expect(total(el, 'Due now')).to.equal(money(t.oneTime.net));
+      expect(total(el, 'Per month')).to.equal(money(t.recurring.month!.net));
+      expect(total(el, 'Recurring over 36 months')).to.equal(money(t.term.net));
       expect(total(el, 'List price')).to.equal(money(t.list));
       expect(total(el, 'Net')).to.equal(money(t.net));
       expect(total(el, 'VAT 19%')).to.equal(money(t.tax[0]!.amount));
       // By hand: one-time 25,420.00 + 36 × 59.90 = 27,576.40 net; VAT 19% = 5,239.52; total 32,815.92.
       expect(total(el, 'Net')).to.equal('€27,576.40');
       expect(total(el, 'VAT 19%')).to.equal('€5,239.52');
-      expect(total(el, 'Total cost of ownership over 36 months')).to.equal('€32,815.92');
+      expect(total(el, 'Total over 36 months')).to.equal('€32,815.92');
       expect(texts(el, 'savings'), 'no savings at list prices').to.deep.equal([]);
 
       el.lang = 'de';
       await el.updateComplete;
-      expect(plain(total(el, 'Gesamtkosten über 36 Monate'))).to.equal('32.815,92 €');
+      expect(plain(total(el, 'Gesamt über 36 Monate'))).to.equal('32.815,92 €');
+      expect(total(el, 'Jetzt fällig')).to.equal(money(t.oneTime.net, 'de'));
       expect(total(el, 'MwSt. 19 %')).to.equal(money(t.tax[0]!.amount, 'de'));
       expect(lineRows(el, 'one-time').find((r) => r[0] === 'Tischmikrofone')!.map(plain)).to.deep.equal(['Tischmikrofone', '4', '1.560,00 €', '1.560,00 €']);
       expect(texts(el, 'section-heading')).to.deep.equal(['Einmalig', 'Laufende Kosten', 'Summen']);
@@ -216,8 +218,9 @@ describe('<quote-summary>', () => {
       const seats = subscription.lines.find((l) => l.item === 'business/seats')!;
       // By hand: 40 seats × 12.50 = 500.00 a month; annual billing, 12 months = 6,000.00.
       expect(lineRows(el, 'recurring')[0]).to.deep.equal([name(seats.name), '40', '€500.00 per month', '€500.00 per month', '12 months', '€6,000.00']);
-      expect(total(el, 'Per month')).to.equal(money(subscription.totals.recurring.month!.total));
-      expect(total(el, 'Total cost of ownership over 12 months')).to.equal(money(subscription.totals.grandTotal));
+      expect(total(el, 'Per month')).to.equal(money(subscription.totals.recurring.month!.net));
+      expect(total(el, 'Recurring over 12 months')).to.equal(money(subscription.totals.term.net));
+      expect(total(el, 'Total over 12 months')).to.equal(money(subscription.totals.grandTotal));
     });
 
     it('opens a line’s waterfall from the keyboard, with aria-expanded', async () => {
@@ -264,7 +267,7 @@ describe('<quote-summary>', () => {
       const usd = price(av, room, { ...context, currency: 'USD', partner: 'northwind', orderDiscount: { amount: '500.00' } });
       const priced = price(blockCatalog(), { product: 'kit', selections: { units: 12 } }, context);
       // The demo catalogs never spread a document total's rounding over lines: a step as the engine writes one (pricing.md), added by hand.
-      const rounding = { stage: 'rounding', code: 'rounding', params: {}, reason: 'Share of the rounding of the document total', rule: 'pricing.rounding', amount: { amount: '0.00', currency: 'EUR' } } as const;
+      const rounding = { stage: 'rounding', code: 'rounding', params: {}, reason: 'Share of the rounding of the document total', rule: 'pricing.rounding', amount: { amount: '0.00', currency: 'EUR' }, after: { amount: '0.33', currency: 'EUR' } } as const;
       const blocks: PriceBreakdown = { ...priced, lines: priced.lines.map((l, i) => (i === 0 ? { ...l, steps: [...l.steps.slice(0, -1), rounding, ...l.steps.slice(-1)] } : l)) };
       const codes = new Set([...enterprise.lines, ...usd.lines, ...blocks.lines].flatMap((l) => l.steps.map((s) => s.code)));
       expect([...codes].sort()).to.deep.equal(
@@ -356,6 +359,32 @@ describe('<quote-summary>', () => {
     }
 
     const grandTotal = (el: QuoteSummary) => text(part(el, 'total').querySelector('dd'));
+
+    it('says what each total covers in the same words and figures as the configurator’s summary, in en, de and fr (#17 defect 5)', async () => {
+      const { configurator, el } = await pair();
+      /** Every total an element shows, label and figure, in its order. */
+      const totals = (host: Element) => parts(host, 'totals').flatMap((dl) => [...dl.querySelectorAll(':scope > div')].map((div) => [plain(text(div.querySelector('dt'))), text(div.querySelector('dd'))]));
+      const t = roomPrice.totals;
+      const expected = {
+        en: ['Due now', 'Per month', 'Recurring over 36 months', 'VAT 19%', 'Total over 36 months'],
+        de: ['Jetzt fällig', 'Pro Monat', 'Laufende Kosten über 36 Monate', 'MwSt. 19 %', 'Gesamt über 36 Monate'],
+        fr: ['À payer maintenant', 'Par mois', 'Coûts récurrents sur 36 mois', 'TVA 19 %', 'Total sur 36 mois'],
+      };
+      for (const lang of ['en', 'de', 'fr'] as const) {
+        configurator.lang = el.lang = lang;
+        await until(() => plain(text(part(el, 'total').querySelector('dt'))) === expected[lang][4], `the summary in ${lang}`);
+        await until(() => plain(text(part(configurator, 'total').querySelector('dt'))) === expected[lang][4], `the configurator in ${lang}`);
+        // The configurator's summary, row by row: net by when it is due, the tax, then the total over the term.
+        const figures = [t.oneTime.net, t.recurring.month!.net, t.term.net, t.tax[0]!.amount, t.grandTotal].map((m) => plain(money(m, lang)));
+        const shown = totals(configurator).map(([label, figure]) => [label, plain(figure!)]);
+        expect(shown, lang).to.deep.equal(expected[lang].map((label, i) => [label, figures[i]]));
+        // The quote summary says each of them with the same words and the same figure.
+        const summarised = new Map(totals(el).map(([label, figure]) => [label, plain(figure!)]));
+        for (const [label, figure] of shown) expect(summarised.get(label!), `${lang}: ${label}`).to.equal(figure);
+      }
+      // By hand: 25,420.00 due now; 59.90 a month for 36 months is 2,156.40; with 19% VAT, 32,815.92 in all.
+      expect(totals(configurator).map(([, figure]) => plain(figure!))).to.deep.equal(['25 420,00 €', '59,90 €', '2 156,40 €', '5 239,52 €', '32 815,92 €']);
+    });
 
     it('reads the configurator’s price, and follows its change events', async () => {
       const { configurator, el } = await pair();
@@ -533,8 +562,8 @@ describe('<quote-summary>', () => {
       const cents = (m: MoneyJSON) => BigInt(m.amount.replace('.', ''));
       const change = cents(v2.totals.grandTotal) - cents(v1.totals.grandTotal);
       const footer = [...table.querySelectorAll('tfoot tr')].map((tr) => [...tr.children].map(text));
-      expect(footer.at(-1)).to.deep.equal(['Total', money(fromCents(change), 'en', true)]);
-      expect(footer.map((r) => r[0])).to.deep.equal(['One-time', 'Per month', 'Over the term', 'Tax', 'Total']);
+      expect(footer.at(-1)).to.deep.equal(['Total over 36 months', money(fromCents(change), 'en', true)]);
+      expect(footer.map((r) => r[0])).to.deep.equal(['Due now', 'Per month', 'Recurring over 36 months', 'Tax', 'Total over 36 months']);
 
       el.lang = 'fr';
       await el.updateComplete;
@@ -690,8 +719,34 @@ describe('<quote-summary>', () => {
       const b = disclosure(el, '86-inch 4K display');
       b.click();
       await el.updateComplete;
-      expect(texts(el, 'rule')).to.include('context.lineDiscounts["meeting-room/display:d86"]');
+      // Where each step comes from, in words (#17 defect 9); the catalog path only for support staff.
+      const rules = parts(el, 'rule').filter((r) => rowOf(el, b).contains(r));
+      expect(rules.map((r) => r.dataset['rule'])).to.deep.equal([
+        'pricing.books[0].prices["meeting-room/display:d86"]',
+        'pricing.books[1].prices["meeting-room/display:d86"]',
+        'context.lineDiscounts["meeting-room/display:d86"]',
+      ]);
+      // Without the catalog, its price books by number.
+      expect(rules.map(text)).to.deep.equal(['Price book 1 · 86-inch 4K display', 'Price book 2 · 86-inch 4K display', 'Set for this quote · 86-inch 4K display']);
+      expect(rules.map((r) => r.title)).to.deep.equal(rules.map((r) => r.dataset['rule']));
       await expect(el).to.be.accessible();
+
+      // With the catalog (given, or the bound configurator's), its names in the reader's language.
+      el.catalog = av;
+      el.lang = 'de';
+      await el.updateComplete;
+      expect(parts(el, 'rule').filter((r) => rowOf(el, b).contains(r)).map(text)).to.deep.equal([
+        'Listenpreise (EUR) · 86-Zoll-4K-Display',
+        'Enterprise-Preise (EUR) · 86-Zoll-4K-Display',
+        'Für dieses Angebot festgelegt · 86-Zoll-4K-Display',
+      ]);
+      el.lang = 'en';
+      await el.updateComplete;
+      const base = disclosure(el, 'Meeting room system');
+      base.click();
+      await el.updateComplete;
+      expect(parts(el, 'rule').filter((r) => rowOf(el, base).contains(r)).map(text)[0]).to.equal('List prices (EUR) · Meeting room system');
+      expect(el.shadowRoot!.textContent).not.to.contain('pricing.books');
     });
   });
 
@@ -784,7 +839,8 @@ function blockCatalog(): Catalog {
           id: 'list',
           prices: {
             kit: { amount: '0.333' },
-            'kit/units': { tiers: [{ from: 1, to: 10, amount: '100.00' }, { from: 11, to: 25, amount: '180.00' }, { from: 26, amount: '300.00' }], tierMode: 'block' },
+            // A block price below the first block's is a volume step (blocks that cost more are list prices: docs/pricing.md).
+            'kit/units': { tiers: [{ from: 1, to: 10, amount: '200.00' }, { from: 11, to: 25, amount: '180.00' }, { from: 26, amount: '300.00' }], tierMode: 'block' },
           },
         },
       ],

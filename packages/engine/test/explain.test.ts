@@ -188,6 +188,8 @@ describe('explanations on the demo catalogs', () => {
         // What choosing it keeps (another option of a single choice replaces the chosen one).
         const decisions = kept(compiled, all, wanted);
         const explanation = session.explain(wanted);
+        // The cheap question (no rules, no repair) names the same decisions.
+        assert.deepEqual(session.conflicting(wanted), explanation.available ? [] : explanation.repair === undefined ? undefined : explanation.conflicting);
         // Asking for what is already decided is available.
         assert.equal(explanation.available, possible(compiled, without(decisions, [wanted]), wanted));
         if (explanation.available) return;
@@ -248,12 +250,38 @@ describe('explanations on a real model', () => {
         const wanted = { attribute: id, value: !session.domains()[id]![0] };
         const explanation = session.explain(wanted);
         assert.equal(explanation.available, false);
+        assert.deepEqual(session.conflicting(wanted), explanation.repair === undefined ? undefined : explanation.conflicting);
         if (explanation.repair === undefined) return assert.ok(!possible(compiled, [], wanted));
         assert.ok(possible(compiled, without(session.decisions, explanation.repair), wanted));
         assert.ok(!possible(withRules(model.catalog, model.product.id, explanation.rules), explanation.conflicting, wanted));
       }),
       { numRuns: 40, includeErrorInReport: true },
     );
+  });
+  it('conflicting with a pause gives the same decisions, a consistency check per step', async () => {
+    const ids = compiled.product.attributes.map((a) => a.id);
+    const session = new ConfigurationSession(compiled);
+    for (let i = 0; i < 12; i++) {
+      const open = ids.filter((id) => session.domains()[id]!.length > 1);
+      if (open.length === 0) break;
+      const id = open[(i * 7) % open.length]!;
+      session.select(id, session.domains()[id]![i % 2]!);
+    }
+    const unavailable = ids.filter((id) => !(id in session.selections) && session.domains()[id]!.length === 1);
+    assert.ok(unavailable.length > 0);
+    for (const id of unavailable) {
+      const wanted = { attribute: id, value: !session.domains()[id]![0] };
+      let pauses = 0;
+      const paused = await session.conflicting(wanted, { pause: async () => void pauses++ });
+      assert.deepEqual(paused, session.conflicting(wanted));
+      // One check to see it is unavailable, one to see a decision can help, one per decision tried.
+      if (paused !== undefined) assert.equal(pauses, 1 + session.decisions.length);
+    }
+    // An available value: one check, no pause.
+    const free = ids.find((id) => session.domains()[id]!.length > 1)!;
+    let pauses = 0;
+    assert.deepEqual(await session.conflicting({ attribute: free, value: true }, { pause: async () => void pauses++ }), []);
+    assert.equal(pauses, 0);
   });
 });
 

@@ -660,7 +660,7 @@ export class ProductComparison extends CpqElement {
     const months = comparison.prices!.termMonths;
     switch (row.id) {
       case 'one-time':
-        return t.term('oneTime');
+        return t.term('dueNow');
       case 'month':
         return t.term('perMonth');
       case 'year':

@@ -28,6 +28,7 @@ scope.onmessage = async ({ data }) => {
     const compiled = compile(catalog, data.product ? { product: data.product } : {});
     scope.postMessage({ space: await saveSpace(compiled) });
   } catch (error) {
-    scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    // The name (CatalogError, CompileError) tells the page why, in the reader's language.
+    scope.postMessage(error instanceof Error ? { error: error.message, name: error.name } : { error: String(error) });
   }
 };

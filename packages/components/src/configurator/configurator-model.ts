@@ -23,6 +23,7 @@ import {
   type ValidDomain,
 } from '@cpq-kit/engine';
 import { checkedCatalog } from '../internal/check-catalog.js';
+import { LoadError } from './load-failure.js';
 
 /** Where a configurator's product comes from. */
 export interface ModelSource {
@@ -47,6 +48,10 @@ export class ConfiguratorModel {
   #deltas = new Map<string, PriceDelta | undefined>();
   #alternatives = new Map<string, ValidDomain>();
   #implied: Set<string> | undefined;
+  /** Why values are unavailable (the decisions in the way; `null`: no change helps), by value, until the next change. */
+  #reasons = new Map<string, readonly Decision[] | null>();
+  /** Reasons being worked out in short tasks (large products), by value. */
+  #finding = new Map<string, Promise<boolean>>();
   #selections: Configuration['selections'] | undefined;
   readonly #attributes: ReadonlyMap<string, Attribute>;
   /** Whether the configuration came from a link in the page's address (sync-url) that was for this product. */
@@ -121,7 +126,7 @@ export class ConfiguratorModel {
       } else compiled = compileHere(catalog, source.product);
     }
     if (source.product && compiled.product.id !== source.product) {
-      throw new Error(`the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
+      throw new LoadError('space', `the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
     }
     // Let the page breathe between loading the space, starting the session and the first
     // render: for a large product each is tens of milliseconds, together one long task.
@@ -161,6 +166,8 @@ export class ConfiguratorModel {
     this.#deltas.clear();
     this.#alternatives.clear();
     this.#implied = undefined;
+    this.#reasons = new Map();
+    this.#finding = new Map();
   }
 
   get priced(): boolean {
@@ -186,7 +193,7 @@ export class ConfiguratorModel {
   /** What choosing a value would change in the price; undefined without prices or when it cannot be priced. */
   delta(decision: Decision): PriceDelta | undefined {
     if (!this.priced || !this.price.breakdown) return undefined;
-    const key = `${decision.attribute}\u0000${String(decision.value)}`;
+    const key = keyOf(decision);
     if (!this.#deltas.has(key)) {
       let delta: PriceDelta | undefined;
       try {
@@ -213,6 +220,40 @@ export class ConfiguratorModel {
     let alternatives = this.#alternatives.get(attribute);
     if (!alternatives) this.#alternatives.set(attribute, (alternatives = this.session.alternatives(attribute)));
     return alternatives.includes(value);
+  }
+
+  /**
+   * Why a value cannot be chosen with one click: the decisions in the way (the engine's
+   * `conflicting`, without rules or repair), or `null` when no change of decisions makes
+   * it available. A small product works it out here, for each unavailable value shown (a
+   * few consistency checks each); a large one (a check can take milliseconds there, one
+   * per decision) only when {@link findReason} is asked, so `undefined` until then.
+   */
+  reason(decision: Decision): readonly Decision[] | null | undefined {
+    const key = keyOf(decision);
+    if (!this.#reasons.has(key) && !this.large) this.#reasons.set(key, this.session.conflicting(decision) ?? null);
+    return this.#reasons.get(key);
+  }
+
+  /**
+   * Works out a value's {@link reason} in short tasks (one consistency check each), for a
+   * large product; true once it is known, false when the configuration changed meanwhile.
+   */
+  findReason(decision: Decision): Promise<boolean> {
+    const key = keyOf(decision);
+    if (this.#reasons.has(key)) return Promise.resolve(true);
+    let finding = this.#finding.get(key);
+    if (!finding) {
+      const reasons = this.#reasons;
+      finding = this.session.conflicting(decision, { pause: nextTask }).then((found) => {
+        // A change since started a new map: this answer is about selections that are gone.
+        if (reasons !== this.#reasons) return false;
+        reasons.set(key, found ?? null);
+        return true;
+      });
+      this.#finding.set(key, finding);
+    }
+    return finding;
   }
 
   /** Whether a value is in every valid completion although nobody chose it. */
@@ -254,6 +295,9 @@ export class ConfiguratorModel {
   }
 }
 
+/** A value as a map key: its attribute and value, and whether it is declined. */
+const keyOf = (decision: Decision): string => `${decision.attribute}\u0000${String(decision.value)}${decision.declined ? '\u0000-' : ''}`;
+
 /** Diagrams this large (nodes) take long enough to load that the steps after it wait for the next task. */
 const LARGE_SPACE = 5_000;
 
@@ -284,6 +328,10 @@ const LARGE_SPACE_TEXT = 20_000;
 const LARGE_CATALOG_TEXT = 200_000;
 
 function compileHere(catalog: Catalog, product: string): CompiledProduct {
+  if (product && !catalog.products.some((p) => p.id === product)) {
+    const ids = catalog.products.map((p) => p.id).join(', ');
+    throw new LoadError('product', `unknown product "${product}"; the catalog has ${ids}`);
+  }
   return compile(catalog, product ? { product } : {});
 }
 
@@ -301,12 +349,17 @@ async function compileOffThread(catalog: Catalog | string, product: string): Pro
     return undefined;
   }
   try {
-    const answer = await new Promise<{ space?: unknown; error?: string } | undefined>((resolve) => {
-      worker.onmessage = (event: MessageEvent<{ space?: unknown; error?: string }>) => resolve(event.data);
+    const answer = await new Promise<{ space?: unknown; error?: string; name?: string } | undefined>((resolve) => {
+      worker.onmessage = (event: MessageEvent<{ space?: unknown; error?: string; name?: string }>) => resolve(event.data);
       worker.onerror = () => resolve(undefined);
       worker.postMessage({ catalog, product });
     });
-    if (answer?.error !== undefined) throw new Error(answer.error);
+    if (answer?.error !== undefined) {
+      // Its class's name comes along (a CatalogError, a CompileError): it says why.
+      const error = new Error(answer.error);
+      if (answer.name) error.name = answer.name;
+      throw error;
+    }
     return answer?.space;
   } finally {
     worker.terminate();
@@ -314,7 +367,14 @@ async function compileOffThread(catalog: Catalog | string, product: string): Pro
 }
 
 async function fetchText(url: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(url, { signal });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`.trim());
+  let response: Response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (error) {
+    // Aborted: a newer load took over, and nothing is shown of this one.
+    if (signal.aborted) throw error;
+    throw new LoadError('unreachable', `${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok) throw new LoadError('unreachable', `${url}: ${response.status} ${response.statusText}`.trim());
   return response.text();
 }

@@ -1,28 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import {
-  handoffPayload,
-  shareLink,
-  shareCodeOf,
-  type Attribute,
-  type Catalog,
-  type Configuration,
-  type Decision,
-  type DroppedSelection,
-  type Explanation,
-  type LocalText,
-  type MoneyJSON,
-  type PriceContext,
-  type Problem,
-} from '@cpq-kit/engine';
+import { handoffPayload, shareLink, shareCodeOf, type Catalog, type Configuration, type Decision, type Explanation, type PriceContext } from '@cpq-kit/engine';
 import { groupBySection, type Group } from '../internal/catalog.js';
+import { grandTotalLabel } from '../internal/charge-totals.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { priceContext } from '../internal/price-context.js';
-import { LocalizeController, type TranslationArgs, type TranslationKey } from '../internal/localize.js';
+import { LocalizeController } from '../internal/localize.js';
 import { productConfigurator } from '../translations/en/product-configurator.js';
-import { isZero } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { CpqConfigurationChangeEvent, type CpqConfigurationChangeDetail } from '../events/cpq-configuration-change.js';
 import { CpqHandoffRequestEvent } from '../events/cpq-handoff-request.js';
@@ -31,12 +16,15 @@ import { CpqLoadErrorEvent } from '../events/cpq-load-error.js';
 import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
 import { CpqShareEvent } from '../events/cpq-share.js';
 import { AttributeWindow, BLOCK } from './attribute-window.js';
+import { attributeRow } from './attribute-rows.js';
+import { conflictSentence, unavailableReason } from './conflict-panel.js';
 import { PriceBar } from './price-bar.js';
 import { ConfiguratorModel, nextTask } from './configurator-model.js';
+import { failureState, failureSummary, loadFailure, type LoadFailure } from './load-failure.js';
+import { summary } from './summary.js';
+import { text, type ConfiguratorView } from './view.js';
+import { droppedText } from './words.js';
 import { styles } from './product-configurator.styles.js';
-
-/** Single choices with more options than this are a drop-down rather than cards. */
-const MAX_CARDS = 6;
 
 /** Attributes rendered per frame the first time (measured: 631 switches at once were a 100-130 ms task). */
 const RENDER_SLICE = 120;
@@ -85,6 +73,7 @@ let instances = 0;
  * @csspart options - The option cards of a choice.
  * @csspart option - One option card (a label around its radio button or checkbox).
  * @csspart option-unavailable - Added to an option the current selections exclude.
+ * @csspart option-reason - Why an unavailable option is unavailable ("Not available with …"), said before it is tried.
  * @csspart option-selected - Added to the chosen options.
  * @csspart option-name - An option's name.
  * @csspart option-image - An option's image.
@@ -107,7 +96,8 @@ let instances = 0;
  * @csspart notice - A notice: selections of a shared configuration left out.
  * @csspart incomplete - Shown when a quote is asked for while choices are open.
  * @csspart loading - The loading message.
- * @csspart error - The message when the product cannot be shown.
+ * @csspart error - Why the product cannot be shown, in the reader's language.
+ * @csspart error-details - Under it, folded away, the engine's or the network's detail (English, with paths).
  *
  * @cssproperty --cpq-configurator-summary-width - The width of the price summary beside the options. Default: `20rem`.
  * @cssproperty --cpq-configurator-option-width - The narrowest an option card gets. Default: `12rem`.
@@ -187,7 +177,7 @@ export class ProductConfigurator extends CpqElement {
 
   @state() private accessor model: ConfiguratorModel | undefined;
   @state() private accessor status: 'empty' | 'loading' | 'ready' | 'error' = 'empty';
-  @state() private accessor error = '';
+  @state() private accessor failure: LoadFailure | undefined;
   @state() private accessor conflict: Explanation | undefined;
   @state() private accessor repaired: Explanation | undefined;
   @state() private accessor announcement = '';
@@ -212,10 +202,49 @@ export class ProductConfigurator extends CpqElement {
   /** Whether `#initial` is the page's address (`sync-url`): a link there for another catalog belongs to another configurator. */
   #fromAddress = false;
   #started = false;
+  /** Set by focus(): where to, once the product (or why it cannot be shown) is rendered. */
+  #focusWanted: FocusOptions | undefined;
+  /** What the regions' render helpers read and call (attribute rows, conflict panel, summary: see view.ts). */
+  readonly #view: ConfiguratorView;
 
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    const element = this;
+    this.#view = {
+      t: this.#localize,
+      id: this.#id,
+      get model() {
+        return element.model!;
+      },
+      get headingLevel() {
+        return element.headingLevel;
+      },
+      get conflict() {
+        return element.conflict;
+      },
+      get repaired() {
+        return element.repaired;
+      },
+      get shared() {
+        return element.shared;
+      },
+      get incompleteNotice() {
+        return element.incompleteNotice;
+      },
+      choose: (decision) => this.#choose(decision),
+      deselect: (attribute, option) => this.#deselect(attribute, option),
+      describe: (decision, describedBy) => void this.#describe(decision, describedBy),
+      repair: () => this.#repair(),
+      keepSelections: () => (this.conflict = undefined),
+      undoRepair: () => this.#undoRepair(),
+      requestQuote: () => this.#requestQuote(),
+      share: () => void this.#share(),
+      handoff: (to) => this.#handoff(to),
+      completeWithDefaults: () => this.completeWithDefaults(),
+      undo: () => this.undo(),
+      startOver: () => this.startOver(),
+    };
   }
 
   /** The session behind the element (read it; change it through the element's methods so events fire). */
@@ -272,6 +301,33 @@ export class ProductConfigurator extends CpqElement {
   /** Starts over from the configuration the element started with (its share link, with `sync-url`). */
   startOver(): void {
     void this.#load(this.#initial, 'user');
+  }
+
+  /**
+   * Takes the buyer here from elsewhere on the page (a package chosen in a
+   * `<package-finder>`, a "configure it" link): scrolls the configurator to the top of the
+   * screen and moves the focus to the product's name (its heading), so that a screen
+   * reader says where they are and Tab goes on to the options. When the product is loading
+   * (the page has just set `configuration` or `product`), both happen once it is shown;
+   * when it cannot be shown, the focus goes to the message that says why.
+   * `preventScroll`: the page scrolls itself.
+   */
+  override focus(options?: FocusOptions): void {
+    this.#focusWanted = options ?? {};
+    this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    const wanted = this.#focusWanted;
+    if (!wanted || this.status === 'loading') return;
+    this.#focusWanted = undefined;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.status === 'ready' ? '[part~="name"]' : '[part~="error"]');
+    if (!target) return;
+    // Its top at the top of the screen (as a shared link opens it; scroll-margin-top keeps it below a sticky header).
+    if (!wanted.preventScroll) this.scrollIntoView({ block: 'start' });
+    // Focusable from script only: not a Tab stop.
+    target.tabIndex = -1;
+    target.focus({ preventScroll: true });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -359,9 +415,9 @@ export class ProductConfigurator extends CpqElement {
       if (loading.signal.aborted) return;
       this.model = undefined;
       this.status = 'error';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.failure = loadFailure(error, this.product);
       this.#updateForm();
-      if (cause === 'input') this.dispatchEvent(new CpqLoadErrorEvent({ message: this.error }));
+      if (cause === 'input') this.dispatchEvent(new CpqLoadErrorEvent({ message: this.failure.message }));
     }
   }
 
@@ -393,8 +449,23 @@ export class ProductConfigurator extends CpqElement {
       return;
     }
     this.conflict = session.explain(decision);
-    this.announcement = this.#conflictSentence(this.conflict);
+    this.announcement = conflictSentence(this.#view, this.conflict);
     this.requestUpdate(); // puts the control back to the value that holds
+  }
+
+  /**
+   * A large product works out why a value is unavailable only when focus reaches it, in
+   * short tasks (see ConfiguratorModel.reason); the text then describes the control, and
+   * is said once, since it came after the focus.
+   */
+  async #describe(decision: Decision, describedBy: string): Promise<void> {
+    const model = this.model;
+    if (!model || !(await model.findReason(decision)) || this.model !== model) return;
+    this.requestUpdate();
+    await this.updateComplete;
+    const why = unavailableReason(this.#view, decision);
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    if (why && focused?.getAttribute('aria-describedby')?.split(' ').includes(describedBy)) this.announcement = why;
   }
 
   #deselect(attribute: string, option?: string): void {
@@ -429,7 +500,10 @@ export class ProductConfigurator extends CpqElement {
     this.#updateForm();
     if (this.syncUrl && typeof history !== 'undefined') history.replaceState(history.state, '', shareLink(model.shareCode, location.href));
     const outcome = this.#outcome(model);
-    if (outcome.price) this.announcement = this.#localize.term('totalNow', this.#localize.money(outcome.price.totals.grandTotal));
+    if (outcome.price) {
+      const t = this.#localize;
+      this.announcement = t.term('totalIsNow', grandTotalLabel(t, outcome.price.lines), t.money(outcome.price.totals.grandTotal));
+    }
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     this.dispatchEvent(new CpqConfigurationChangeEvent({ ...outcome }));
     this.requestUpdate();
@@ -440,7 +514,7 @@ export class ProductConfigurator extends CpqElement {
     if (!model) {
       // Nothing to submit; a product that cannot be shown cannot be ordered either.
       this.#internals.setFormValue(null);
-      if (this.status === 'error') this.#internals.setValidity({ customError: true }, this.#localize.term('loadFailed', this.error));
+      if (this.status === 'error' && this.failure) this.#internals.setValidity({ customError: true }, failureSummary(this.#localize, this.failure));
       else this.#internals.setValidity({});
       return;
     }
@@ -493,7 +567,7 @@ export class ProductConfigurator extends CpqElement {
       case 'loading':
         return html`<p part="loading" class="loading" role="status">${t.term('loading')}</p>`;
       case 'error':
-        return html`<p part="error" class="error" role="alert">${t.term('loadFailed', this.error)}</p>`;
+        return failureState(t, this.failure!);
       case 'ready':
         return this.#configurator(this.model!);
     }
@@ -501,20 +575,20 @@ export class ProductConfigurator extends CpqElement {
 
   #configurator(model: ConfiguratorModel): TemplateResult {
     const product = model.compiled.product;
-    const name = this.#text(product.name);
-    const description = this.#text(product.description);
+    const name = text(this.#view, product.name);
+    const description = text(this.#view, product.description);
     return html`
       <div part="base" class="configurator">
         <div class="main">
           <div part="header" class="header">
             ${product.image ? html`<img part="image" class="image" src=${product.image} alt="" />` : nothing}
-            ${this.#heading(0, 'name', name)}
+            ${heading(this.headingLevel, 0, 'name', name)}
             ${description ? html`<p class="description">${description}</p>` : nothing}
           </div>
           ${this.#notice(model)}
           ${this.#sections()}
         </div>
-        ${this.#summary(model)}
+        ${summary(this.#view)}
         <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       </div>
     `;
@@ -526,7 +600,7 @@ export class ProductConfigurator extends CpqElement {
       <div part="notice" class="notice" role="status">
         <p>${this.#localize.term('droppedOnLoad')}</p>
         <ul>
-          ${model.dropped.map((d) => html`<li>${this.#droppedText(d)}</li>`)}
+          ${model.dropped.map((d) => html`<li>${droppedText(this.#view, d)}</li>`)}
         </ul>
         <button part="button" class="button" @click=${() => (this.noticeDismissed = true)}>${this.#localize.term('dismiss')}</button>
       </div>
@@ -544,7 +618,7 @@ export class ProductConfigurator extends CpqElement {
     const out: TemplateResult[] = [];
     this.#groups.forEach((group, i) => {
       if (left <= 0) return;
-      out.push(this.#section(group, i, group.attributes.slice(0, left).map((attribute) => this.#attribute(attribute))));
+      out.push(this.#section(group, i, group.attributes.slice(0, left).map((attribute) => attributeRow(this.#view, attribute))));
       left -= group.attributes.length;
     });
     if (left < 0) requestAnimationFrame(() => (this.rendered += RENDER_SLICE));
@@ -562,505 +636,22 @@ export class ProductConfigurator extends CpqElement {
     const out: TemplateResult[] = [];
     for (let at = 0, n = first; at < group.attributes.length; at += BLOCK, n++) {
       const rows = group.attributes.slice(at, at + BLOCK);
-      out.push(html`<div class="block" data-block=${n} data-rows=${rows.length}>${this.#window.near(n) ? rows.map((a) => this.#attribute(a)) : nothing}</div>`);
+      out.push(html`<div class="block" data-block=${n} data-rows=${rows.length}>${this.#window.near(n) ? rows.map((a) => attributeRow(this.#view, a)) : nothing}</div>`);
     }
     return out;
-  }
-
-  /** A left-out selection in the reader's language, from the engine's reason code (its own message is English). */
-  #droppedText(dropped: DroppedSelection): string {
-    const t = this.#localize;
-    const values = Array.isArray(dropped.value) ? dropped.value : [dropped.value];
-    const attribute = this.model!.attribute(dropped.attribute);
-    // Names where the catalog still has them, ids where it does not.
-    const what = attribute
-      ? this.#list(values.map((value) => ({ attribute: dropped.attribute, value })))
-      : `${dropped.attribute}: ${values.map(String).join(', ')}`;
-    switch (dropped.reason) {
-      case 'unknown-attribute':
-      case 'unknown-option':
-        return t.term('droppedGone', what);
-      case 'not-allowed':
-        return t.term('droppedNotAllowed', what);
-      case 'conflict':
-        return dropped.conflictsWith?.length ? t.term('droppedConflict', what, this.#list(dropped.conflictsWith)) : t.term('droppedNotAllowed', what);
-    }
   }
 
   #section(group: Group, index: number, rows: readonly TemplateResult[]): TemplateResult {
     const t = this.#localize;
     const count = this.#groups.length;
-    const name = group.section ? this.#text(group.section.name) : count === 1 ? t.term('options') : t.term('general');
+    const name = group.section ? text(this.#view, group.section.name) : count === 1 ? t.term('options') : t.term('general');
     const id = `${this.#id}-section-${index}`;
     return html`
       <section part="section" class="section" aria-labelledby=${id}>
-        ${this.#heading(1, 'section-name', name, id)}
+        ${heading(this.headingLevel, 1, 'section-name', name, id)}
         ${rows}
       </section>
     `;
-  }
-
-  #attribute(attribute: Attribute): TemplateResult {
-    const name = this.#text(attribute.name);
-    const hint = this.#hint(attribute);
-    const after = html`${this.#conflictBox(attribute)}${this.#repairedNote(attribute)}`;
-    if (attribute.kind === 'boolean') {
-      return html`<div part="attribute" class="attribute attribute-boolean">${this.#switch(attribute, name)}${after}</div>`;
-    }
-    return html`
-      <fieldset part="attribute" class="attribute">
-        <legend part="attribute-name" class="attribute-name">${name}</legend>
-        <p part="attribute-hint" class="attribute-hint">${hint}</p>
-        ${attribute.kind === 'quantity'
-          ? this.#stepper(attribute, name)
-          : attribute.kind === 'single' && attribute.options.length > MAX_CARDS
-            ? this.#select(attribute, name)
-            : this.#cards(attribute)}
-        ${after}
-      </fieldset>
-    `;
-  }
-
-  #hint(attribute: Attribute): string {
-    const t = this.#localize;
-    switch (attribute.kind) {
-      case 'single':
-        return attribute.required === false ? t.term('chooseOneOptional') : t.term('chooseOne');
-      case 'multiple': {
-        const max = Math.min(attribute.max ?? attribute.options.length, attribute.options.length);
-        return t.term('chooseMany', Math.min(attribute.min ?? 0, max), max);
-      }
-      case 'boolean':
-        return t.term('addOn');
-      case 'quantity':
-        return t.term('quantity', t.number(attribute.min ?? 0), t.number(attribute.max), (attribute.step ?? 1) > 1 ? t.number(attribute.step!) : null);
-    }
-  }
-
-  /** Option cards: radio buttons (single choice) or checkboxes (multiple), native so arrow keys and forms work. */
-  #cards(attribute: Extract<Attribute, { kind: 'single' | 'multiple' }>): TemplateResult {
-    const model = this.model!;
-    const selected = model.selections[attribute.id];
-    const group = `${this.#id}-${attribute.id}`;
-    const single = attribute.kind === 'single';
-    const noneChecked = selected === undefined && !attribute.options.some((o) => model.isImplied(attribute.id, o.id));
-    const stop = attribute.kind === 'single' ? this.#tabStop(attribute, selected as string | undefined, noneChecked) : undefined;
-    // Checkboxes are a Tab stop each; a radio group is one (roving tabindex, see #tabStop).
-    const tabindex = (value: string | null) => (single ? (value === stop ? 0 : -1) : nothing);
-    return html`
-      <div part="options" class="options">
-        ${attribute.options.map((option) => {
-          const decision: Decision = { attribute: attribute.id, value: option.id };
-          const chosen = Array.isArray(selected) ? selected.includes(option.id) : selected === option.id;
-          const implied = !chosen && model.isImplied(attribute.id, option.id);
-          const available = chosen || model.canChoose(decision);
-          const name = this.#text(option.name);
-          const parts = ['option', chosen || implied ? 'option-selected' : '', available ? '' : 'option-unavailable'].filter(Boolean).join(' ');
-          const onChange = (event: Event) => {
-            const checked = (event.target as HTMLInputElement).checked;
-            if (single || checked) this.#choose(decision);
-            else if (chosen) this.#deselect(attribute.id, option.id);
-            else this.#choose({ ...decision, declined: true }); // unticking what the rules include
-          };
-          return html`
-            <label part=${parts} class="option ${available ? '' : 'unavailable'}">
-              <input
-                type=${single ? 'radio' : 'checkbox'}
-                name=${group}
-                tabindex=${tabindex(option.id)}
-                .checked=${live(chosen || implied)}
-                aria-disabled=${available ? nothing : 'true'}
-                @change=${onChange}
-              />
-              ${option.image ? html`<img part="option-image" class="option-image" src=${option.image} alt="" loading="lazy" />` : nothing}
-              <span class="option-body">
-                <span part="option-name" class="option-name">${name}</span>
-                ${option.description ? html`<span class="option-description">${this.#text(option.description)}</span>` : nothing}
-                ${this.#badges(available, implied)} ${chosen || !available ? nothing : this.#delta(decision)}
-              </span>
-            </label>
-          `;
-        })}
-        ${single && attribute.required === false
-          ? html`<label part="option" class="option">
-              <input
-                type="radio"
-                name=${group}
-                tabindex=${tabindex(null)}
-                .checked=${live(noneChecked)}
-                @change=${() => this.#deselect(attribute.id)}
-              />
-              <span class="option-body"><span part="option-name" class="option-name">${this.#localize.term('noneOfThese')}</span></span>
-            </label>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  /**
-   * The one radio button of a single choice that Tab stops at (`null`: "None"): the one
-   * whose conflict is shown (focus is there, and it is unchecked again), else the checked
-   * one, else the first. Without it Chromium stops at every radio of a group in which
-   * none is checked, the buyer's own included: one stop too many after a conflict.
-   * Arrow keys still reach every option, unavailable ones too.
-   */
-  #tabStop(attribute: Extract<Attribute, { kind: 'single' }>, selected: string | undefined, noneChecked: boolean): string | null {
-    const wanted = this.conflict?.wanted;
-    if (wanted?.attribute === attribute.id && attribute.options.some((o) => o.id === wanted.value)) return String(wanted.value);
-    const model = this.model!;
-    const checked = selected ?? attribute.options.find((o) => model.isImplied(attribute.id, o.id))?.id;
-    if (checked !== undefined) return checked;
-    return noneChecked && attribute.required === false ? null : (attribute.options[0]?.id ?? null);
-  }
-
-  #select(attribute: Extract<Attribute, { kind: 'single' }>, name: string): TemplateResult {
-    const model = this.model!;
-    const selected = model.selections[attribute.id] as string | undefined;
-    const implied = attribute.options.find((o) => model.isImplied(attribute.id, o.id))?.id;
-    const t = this.#localize;
-    return html`
-      <select
-        part="select"
-        class="select"
-        aria-label=${name}
-        .value=${live(selected ?? implied ?? '')}
-        @change=${(event: Event) => {
-          const value = (event.target as HTMLSelectElement).value;
-          if (value === '') this.#deselect(attribute.id);
-          else this.#choose({ attribute: attribute.id, value });
-        }}
-      >
-        <option value="">${attribute.required === false ? t.term('noneOfThese') : t.term('chooseOption')}</option>
-        ${attribute.options.map((option) => {
-          const available = option.id === selected || model.canChoose({ attribute: attribute.id, value: option.id });
-          const label = this.#text(option.name);
-          return html`<option value=${option.id}>${available ? label : `${label} (${t.term('unavailable')})`}</option>`;
-        })}
-      </select>
-    `;
-  }
-
-  #switch(attribute: Extract<Attribute, { kind: 'boolean' }>, name: string): TemplateResult {
-    const model = this.model!;
-    const selected = model.selections[attribute.id];
-    const on = selected === true || (selected === undefined && model.isImplied(attribute.id, true));
-    // "Included" only for an add-on the rules switch on; one they keep off is unavailable, not included.
-    const implied = selected === undefined && on;
-    const available = model.canChoose({ attribute: attribute.id, value: !on });
-    const id = `${this.#id}-${attribute.id}`;
-    return html`
-      <label part="switch" class="switch ${available ? '' : 'unavailable'}" for=${id}>
-        <input
-          id=${id}
-          type="checkbox"
-          role="switch"
-          .checked=${live(on)}
-          aria-disabled=${available ? nothing : 'true'}
-          aria-describedby=${`${id}-hint`}
-          @change=${(event: Event) => this.#choose({ attribute: attribute.id, value: (event.target as HTMLInputElement).checked })}
-        />
-        <span class="switch-track" aria-hidden="true"></span>
-        <span part="attribute-name" class="attribute-name">${name}</span>
-        ${this.#badges(available || on, implied)} ${on || !available ? nothing : this.#delta({ attribute: attribute.id, value: true })}
-      </label>
-      <p part="attribute-hint" class="attribute-hint" id=${`${id}-hint`}>
-        ${this.#text(attribute.description) || this.#localize.term('addOn')}${available ? '' : ` (${this.#localize.term(on ? 'included' : 'unavailable')})`}
-      </p>
-    `;
-  }
-
-  #stepper(attribute: Extract<Attribute, { kind: 'quantity' }>, name: string): TemplateResult {
-    const model = this.model!;
-    const t = this.#localize;
-    const selected = model.selections[attribute.id] as number | undefined;
-    const implied = selected === undefined ? (model.session.domains()[attribute.id]!.length === 1 ? (model.session.domains()[attribute.id]![0] as number) : undefined) : undefined;
-    const current = selected ?? implied;
-    const min = attribute.min ?? 0;
-    const step = attribute.step ?? 1;
-    const to = (value: number) => Math.min(attribute.max, Math.max(min, value));
-    const go = (value: number) => this.#choose({ attribute: attribute.id, value: to(value) });
-    // Undecided, the field shows the default as its placeholder: the buttons step from there.
-    const shown = current ?? attribute.default ?? min;
-    return html`
-      <div part="stepper" class="stepper">
-        <button part="button" class="button step" aria-label=${t.term('decrease', name)} ?disabled=${shown <= min} @click=${() => go(shown - step)}>−</button>
-        <input
-          type="number"
-          inputmode="numeric"
-          aria-label=${name}
-          min=${min}
-          max=${attribute.max}
-          step=${step}
-          placeholder=${String(attribute.default ?? min)}
-          .value=${live(current === undefined ? '' : String(current))}
-          @change=${(event: Event) => {
-            const text = (event.target as HTMLInputElement).value;
-            if (text === '') this.#deselect(attribute.id);
-            else go(Math.round((Number(text) - min) / step) * step + min);
-          }}
-        />
-        <button part="button" class="button step" aria-label=${t.term('increase', name)} ?disabled=${shown >= attribute.max} @click=${() => go(shown + step)}>+</button>
-        ${current === undefined ? nothing : this.#unitPrice(attribute, current)}
-      </div>
-    `;
-  }
-
-  /** A quantity's next step, priced: "+€120.00" for one more unit. */
-  #unitPrice(attribute: Extract<Attribute, { kind: 'quantity' }>, current: number): TemplateResult | typeof nothing {
-    const next = current + (attribute.step ?? 1);
-    if (next > attribute.max || !this.model!.canChoose({ attribute: attribute.id, value: next })) return nothing;
-    return this.#delta({ attribute: attribute.id, value: next });
-  }
-
-  #badges(available: boolean, implied: boolean): TemplateResult | typeof nothing {
-    const t = this.#localize;
-    if (!available) return html`<span part="badge" class="badge badge-unavailable">${t.term('unavailable')}</span>`;
-    if (implied) return html`<span part="badge" class="badge">${t.term('included')}</span>`;
-    return nothing;
-  }
-
-  /** The price difference of choosing a value, one-time and per period. */
-  #delta(decision: Decision): TemplateResult | typeof nothing {
-    const delta = this.model!.delta(decision);
-    if (!delta) return nothing;
-    const t = this.#localize;
-    const parts: string[] = [];
-    if (!isZero(delta.oneTime)) parts.push(t.money(delta.oneTime, true));
-    if (!isZero(delta.recurring.month)) parts.push(t.term('amountPerMonth', t.money(delta.recurring.month, true)));
-    else if (!isZero(delta.recurring.year)) parts.push(t.term('amountPerYear', t.money(delta.recurring.year, true)));
-    if (parts.length === 0) return nothing;
-    return html`<span part="delta" class="delta">${parts.join(' · ')}</span>`;
-  }
-
-  #conflictBox(attribute: Attribute): TemplateResult | typeof nothing {
-    const conflict = this.conflict;
-    if (!conflict || conflict.wanted.attribute !== attribute.id) return nothing;
-    const t = this.#localize;
-    const rules = this.model!.compiled.product.rules ?? [];
-    const messages = conflict.rules.map((id) => this.#text(rules.find((r) => r.id === id)?.message)).filter(Boolean);
-    const repair = (conflict.repair ?? []).filter((d) => d.attribute !== attribute.id || d.declined !== conflict.wanted.declined);
-    return html`
-      <div part="conflict" class="conflict">
-        <p>${this.#conflictSentence(conflict)}</p>
-        ${messages.map((m) => html`<p class="reason">${m}</p>`)}
-        <div class="conflict-actions">
-          ${conflict.repair !== undefined
-            ? html`<button part="button repair-button" class="button primary" @click=${() => this.#repair()}>
-                ${t.term('makeAvailable', this.#list(repair.length > 0 ? repair : conflict.repair))}
-              </button>`
-            : nothing}
-          <button part="button" class="button" @click=${() => (this.conflict = undefined)}>${t.term('keepSelections')}</button>
-        </div>
-      </div>
-    `;
-  }
-
-  #repairedNote(attribute: Attribute): TemplateResult | typeof nothing {
-    const repaired = this.repaired;
-    if (!repaired || repaired.wanted.attribute !== attribute.id || !repaired.repair?.length) return nothing;
-    const given = repaired.repair.filter((d) => d.attribute !== attribute.id);
-    if (given.length === 0) return nothing;
-    return html`
-      <p part="repaired" class="repaired" role="status">
-        ${this.#localize.term('gaveUp', this.#list(given))}
-        <button part="button" class="button" @click=${() => this.#undoRepair()}>${this.#localize.term('undo')}</button>
-      </p>
-    `;
-  }
-
-  #conflictSentence(conflict: Explanation): string {
-    const t = this.#localize;
-    const value = this.#decisionName(conflict.wanted);
-    const others = conflict.conflicting.filter((d) => d.attribute !== conflict.wanted.attribute);
-    if (conflict.repair === undefined || others.length === 0) {
-      return conflict.repair === undefined ? t.term('neverAvailable', value) : t.term('unavailableBecause', value, this.#list(conflict.conflicting));
-    }
-    return t.term('unavailableBecause', value, this.#list(others));
-  }
-
-  /** "Display: 98-inch and Mounting: Mobile cart", with the language's list words. */
-  #list(decisions: readonly Decision[]): string {
-    return this.#join(decisions.map((d) => this.#decisionName(d)));
-  }
-
-  /** "A, B and C" in the reader's language. */
-  #join(items: readonly string[]): string {
-    return new Intl.ListFormat(this.#localize.lang(), { type: 'conjunction' }).format(items);
-  }
-
-  /**
-   * Why the configuration cannot be priced, in the reader's language, from the engine's
-   * problem code and params (docs/pricing.md); the engine's English message for a code
-   * (or params) this version has no text for, or that the reader's translation lacks (one
-   * registered for an older version).
-   */
-  #priceProblemText(problem: Problem): string {
-    const t = this.#localize;
-    const say = <K extends keyof typeof productConfigurator & TranslationKey>(key: K, ...args: TranslationArgs<K>): string | undefined =>
-      t.has(key) ? t.term(key, ...args) : undefined;
-    const p = problem.params ?? {};
-    const has = (...keys: string[]) => keys.every((key) => p[key] !== undefined);
-    const id = (key: string) => String(p[key]);
-    const day = (key: string) => this.#localize.day(id(key));
-    const book = () => this.#bookName(id('book'));
-    let text: string | undefined;
-    switch (problem.code) {
-      case 'date-no-book':
-        if (has('date')) text = say('priceProblemDateNoBook', day('date'));
-        break;
-      case 'book-not-valid':
-        if (has('book', 'date')) text = say('priceProblemBookNotValid', book(), day('date'));
-        break;
-      case 'date-invalid':
-        if (has('date')) text = say('priceProblemDateInvalid', id('date'));
-        break;
-      case 'currency-unknown':
-        if (has('currency')) text = say('priceProblemCurrencyUnknown', id('currency'));
-        break;
-      case 'currency-no-book':
-        if (has('currency', 'currencies')) text = say('priceProblemCurrencyNoBook', id('currency'), this.#join(id('currencies').split(',')));
-        break;
-      case 'book-currency':
-        if (has('book', 'bookCurrency', 'currency')) text = say('priceProblemBookCurrency', book(), id('bookCurrency'), id('currency'));
-        break;
-      case 'segment-no-book-in-currency':
-        if (has('segment', 'currency')) text = say('priceProblemSegmentNoBookInCurrency', id('segment'), id('currency'));
-        break;
-      case 'book-unknown':
-        if (has('book')) text = say('priceProblemBookUnknown', id('book'));
-        break;
-      case 'segment-unknown':
-        if (has('segment')) text = say('priceProblemSegmentUnknown', id('segment'));
-        break;
-      case 'partner-unknown':
-        if (has('partner')) text = say('priceProblemPartnerUnknown', id('partner'));
-        break;
-      case 'price-missing':
-        if (has('book')) text = say('priceProblemPriceMissing', this.#itemName(p), book());
-        break;
-      case 'price-negative':
-        if (has('book')) text = say('priceProblemPriceNegative', this.#itemName(p), book());
-        break;
-      case 'tier-missing':
-        if (has('book', 'quantity')) text = say('priceProblemTierMissing', this.#itemName(p), t.number(Number(p['quantity'])), book());
-        break;
-    }
-    return text ?? problem.message;
-  }
-
-  /** A priced item of a problem in words: "Display size: 98-inch 4K display", an add-on's or the product's name. */
-  #itemName(p: Readonly<Record<string, string | number>>): string {
-    const attribute = p['attribute'] === undefined ? undefined : this.model!.attribute(String(p['attribute']));
-    if (attribute && p['option'] !== undefined) return this.#decisionName({ attribute: attribute.id, value: String(p['option']) });
-    if (attribute) return this.#text(attribute.name);
-    return this.#text(this.model!.compiled.product.name);
-  }
-
-  /** A price book's name in the reader's language, or its id where the catalog gives it none. */
-  #bookName(id: string): string {
-    const name = this.model?.catalog.pricing?.books.find((b) => b.id === id)?.name;
-    return name === undefined ? id : this.#text(name);
-  }
-
-  /** One decision in words: "Display: 98-inch", "Control panel", "without Pen". */
-  #decisionName(decision: Decision): string {
-    const attribute = this.model!.attribute(decision.attribute);
-    if (!attribute || attribute.kind === 'boolean' || decision.declined) return this.#valueName(decision);
-    return this.#localize.term('decision', this.#text(attribute.name), this.#valueName(decision));
-  }
-
-  /** A value in words: an option's name, a quantity, an add-on's name, or "without …" for something left out. */
-  #valueName(decision: Decision): string {
-    const t = this.#localize;
-    const attribute = this.model!.attribute(decision.attribute);
-    if (!attribute) return String(decision.value);
-    if (attribute.kind === 'boolean') return decision.value ? this.#text(attribute.name) : t.term('declined', this.#text(attribute.name));
-    if (attribute.kind === 'quantity') return t.number(Number(decision.value));
-    const option = this.#text(attribute.options.find((o) => o.id === decision.value)?.name) || String(decision.value);
-    return decision.declined ? t.term('declined', option) : option;
-  }
-
-  #summary(model: ConfiguratorModel): TemplateResult {
-    const t = this.#localize;
-    const open = model.openChoices;
-    const { breakdown, problems } = model.price;
-    const totals = breakdown?.totals;
-    const headingId = `${this.#id}-summary`;
-    const recommendations = model.recommendations;
-    const total = totals ? t.money(totals.grandTotal) : model.priced ? t.term('priceOnRequest') : '';
-    return html`
-      <aside part="summary" class="summary" aria-labelledby=${headingId}>
-        ${this.#heading(1, 'summary-name', t.term('yourConfiguration'), headingId)}
-        <p class="status">${t.term('openChoices', open)}</p>
-        ${model.priced
-          ? html`
-              <dl part="totals" class="totals">
-                ${totals && !isZero(totals.oneTime.net)
-                  ? html`<div><dt>${t.term('oneTime')}</dt><dd>${t.money(totals.oneTime.net)}</dd></div>`
-                  : nothing}
-                ${totals?.recurring.month
-                  ? html`<div><dt>${t.term('perMonth')}</dt><dd>${t.money(totals.recurring.month.net)}</dd></div>`
-                  : nothing}
-                ${totals?.recurring.year
-                  ? html`<div><dt>${t.term('perYear')}</dt><dd>${t.money(totals.recurring.year.net)}</dd></div>`
-                  : nothing}
-                ${(totals?.tax ?? []).map((tax) => {
-                  // Net lines above (as the options' price differences are), tax apart, then what is paid.
-                  const name = tax.name === undefined ? t.term('taxRate', t.number(Number(tax.percent))) : this.#text(tax.name);
-                  return html`<div><dt>${breakdown!.taxIncluded ? t.term('taxIncludedIn', name) : name}</dt><dd>${t.money(tax.amount)}</dd></div>`;
-                })}
-                <div part="total" class="total"><dt>${t.term('total')}</dt><dd>${total}</dd></div>
-              </dl>
-              ${problems.length > 0 ? html`<p class="price-problem">${this.#priceProblemText(problems[0]!)}</p>` : nothing}
-            `
-          : nothing}
-        ${recommendations.length > 0
-          ? html`
-              <div part="recommendations" class="recommendations">
-                <p class="recommendations-title">${t.term('recommendedForYou')}</p>
-                <ul role="list">
-                  ${recommendations.map(
-                    (d) => html`<li>
-                      <span>${this.#decisionName(d)}</span> ${this.#delta(d)}
-                      <button part="button" class="button" aria-label=${`${t.term('add')}: ${this.#decisionName(d)}`} @click=${() => this.#choose(d)}>${t.term('add')}</button>
-                    </li>`,
-                  )}
-                </ul>
-              </div>
-            `
-          : nothing}
-        ${this.incompleteNotice && open > 0 ? html`<p part="incomplete" class="price-problem">${t.term('incompleteConfiguration')}</p>` : nothing}
-        <div part="actions" class="actions">
-          <button part="button primary-button" class="button primary" @click=${() => this.#requestQuote()}>${t.term('requestQuote')}</button>
-          <button part="button" class="button" @click=${() => void this.#share()}>${t.term('copyShareLink')}</button>
-          <button part="button" class="button" @click=${() => this.#handoff('expert')}>${t.term('talkToExpert')}</button>
-          <button part="button" class="button" @click=${() => this.#handoff('reseller')}>${t.term('buyAtReseller')}</button>
-          ${this.#action(t.term('completeWithDefaults'), open > 0, () => this.completeWithDefaults(), 'complete')}
-          ${this.#action(t.term('undo'), model.session.canUndo, () => this.undo())}
-          ${this.#action(t.term('startOver'), model.session.canUndo, () => this.startOver())}
-          <slot name="actions"></slot>
-        </div>
-        ${this.shared ? html`<p class="shared">${t.term('linkCopied')}</p>` : nothing}
-      </aside>
-      ${model.priced ? html`<div part="price-bar" class="price-bar" aria-hidden="true"><span>${t.term('total')}</span><strong>${total}</strong></div>` : nothing}
-    `;
-  }
-
-  /**
-   * An action that may have nothing to do: then `aria-disabled`, not `disabled`, so that it
-   * keeps the focus (Enter on "Complete with defaults" completes and disables it; a
-   * disabled button would drop the focus to the page) and stays in the Tab order.
-   */
-  #action(label: string, enabled: boolean, run: () => void, action?: string): TemplateResult {
-    return html`<button part="button" class="button" data-action=${action ?? nothing} aria-disabled=${enabled ? nothing : 'true'} @click=${() => enabled && run()}>${label}</button>`;
-  }
-
-  #text(text: LocalText | undefined): string {
-    return this.#localize.text(text, this.model?.catalog.defaultLocale ?? this.catalog?.defaultLocale);
-  }
-
-  #heading(offset: number, part: string, content: string, id?: string): TemplateResult {
-    return heading(this.headingLevel, offset, part, content, id);
   }
 }
 

@@ -33,6 +33,16 @@ export const styles = css`
   .error {
     color: var(--_cpq-danger);
   }
+  /* The detail of an error: the engine's or the network's English, folded away. */
+  .error-details {
+    margin-block-start: var(--_cpq-space-s);
+    color: var(--_cpq-text-muted);
+    font-size: var(--_cpq-font-size-small);
+  }
+  .error-details ul {
+    margin: var(--_cpq-space-xs) 0 0;
+    overflow-wrap: anywhere;
+  }
 
   .configurator {
     /* Its own surface: in the dark theme the texts would otherwise sit on the page's light background. */
@@ -73,6 +83,7 @@ export const styles = css`
   .description,
   .attribute-hint,
   .option-description,
+  .option-reason,
   .status {
     color: var(--_cpq-text-muted);
   }
@@ -155,7 +166,8 @@ export const styles = css`
   .option-name {
     font-weight: 550;
   }
-  .option-description {
+  .option-description,
+  .option-reason {
     font-size: var(--_cpq-font-size-small);
   }
   /* Unavailable: struck through and muted, and said in words by the badge, not by colour alone. */

@@ -58,15 +58,19 @@ export interface Translation {
   // <product-comparison>
   /** The comparison table's caption; `catalog` is the catalog's name. */
   comparisonCaption: (catalog: string) => string;
-  /** The heading of the price rows. */
+  /** The heading of the price rows (net amounts: the comparison shows no tax). */
   prices: string;
-  /** One-time charges. */
+  /** One-time charges (the heading of their lines). */
   oneTime: string;
+  /** The total of the one-time charges, net: what is due when the order is placed. */
+  dueNow: string;
   /** Recurring charges per month, per year. */
   perMonth: string;
   perYear: string;
   /** The recurring charges over the term; `months` is e.g. "36 months". */
   recurringOver: (months: string) => string;
+  /** Recurring charges whose terms differ, over their terms. */
+  recurringOverTerms: string;
   /** The total cost of ownership row (one-time plus recurring over the term). */
   totalCost: string;
   /** The term selector's label. */
@@ -113,7 +117,7 @@ export interface Translation {
   /** Features gained or lost against the baseline, e.g. "+3 features"; `count` is positive. */
   featuresGained: (count: number) => string;
   featuresLost: (count: number) => string;
-  /** An amount per month / per year / once; an amount over a term such as "36 months". */
+  /** An amount per month / per year / due now (one-time); an amount over a term such as "36 months". */
   amountPerMonth: (amount: string) => string;
   amountPerYear: (amount: string) => string;
   amountOneTime: (amount: string) => string;
@@ -126,14 +130,30 @@ export interface Translation {
   // <product-configurator>
   /** While the catalog or the precompiled space loads. */
   loading: string;
-  /** When the product cannot be shown; `reason` is the engine's message. */
-  loadFailed: (reason: string) => string;
+  /**
+   * Why the product cannot be shown (the configurator's error state, in place of the
+   * product, above the engine's or the network's detail in English): the catalog could
+   * not be fetched; it is not valid; its precompiled space does not fit it; the
+   * configuration given does not fit it; any other reason. A product the catalog lacks
+   * says `unknownProduct`.
+   */
+  loadFailedUnreachable: string;
+  loadFailedInvalid: string;
+  loadFailedSpace: string;
+  loadFailedConfiguration: string;
+  loadFailedOther: string;
+  /** The disclosure of that detail. */
+  technicalDetails: string;
   /** The heading of the price summary. */
   yourConfiguration: string;
-  /** The grand total's label. */
+  /** The grand total's label when there are one-time charges only. */
   total: string;
-  /** Announced politely after a change: the new total. */
-  totalNow: (amount: string) => string;
+  /** The grand total's label when it holds recurring charges over their term ("36 months"): one-time plus recurring over the term, with tax. */
+  totalOver: (months: string) => string;
+  /** The same, when the recurring charges have terms of different lengths. */
+  totalOverTerms: string;
+  /** Announced politely after a change: the new total; `total` is its label ("Total over 36 months"). */
+  totalIsNow: (total: string, amount: string) => string;
   /** When the configuration cannot be priced (a missing price, no price book for the date). */
   priceOnRequest: string;
   /** A value the current selections exclude (the badge; the reason follows on activation). */
@@ -151,6 +171,10 @@ export interface Translation {
   unavailableBecause: (value: string, because: string) => string;
   /** A value no configuration of the product allows. */
   neverAvailable: (value: string) => string;
+  /** Said of an unavailable value before it is tried (its description): `because` lists the decisions in the way. */
+  unavailableWith: (because: string) => string;
+  /** Said of a value no configuration of the product allows, before it is tried. */
+  unavailableAlways: string;
   /** The repair button: choose the value and give up `changes` (a list of decisions). */
   makeAvailable: (changes: string) => string;
   /** Closes the explanation without changing anything. */
@@ -204,6 +228,8 @@ export interface Translation {
   priceProblemPriceMissing: (item: string, book: string) => string;
   priceProblemPriceNegative: (item: string, book: string) => string;
   priceProblemTierMissing: (item: string, quantity: string, book: string) => string;
+  /** A discount in another currency than the price book's (`discount-currency`). */
+  priceProblemDiscountCurrency: (currency: string, book: string, bookCurrency: string) => string;
 
   // <quote-summary>
   /** The heading of a live price breakdown. */
@@ -273,10 +299,6 @@ export interface Translation {
   taxRate: (percent: string) => string;
   /** Tax contained in prices that include it; `name` is the rate's name. */
   taxIncludedIn: (name: string) => string;
-  /** Recurring charges whose terms differ, over their terms. */
-  recurringOverTerms: string;
-  /** The grand total: one-time plus recurring over `months` (e.g. "36 months"). */
-  totalCostOver: (months: string) => string;
   savingsAgainstList: string;
   /** The heading of a revision's changes; `number` and `version` are the earlier quote's. */
   changesSince: (number: string, version: string) => string;
@@ -295,6 +317,16 @@ export interface Translation {
   printAction: string;
   /** The heading of the sales-only information (`rep-mode`). */
   salesInformation: string;
+  /**
+   * Where a step's rule is, in `rep-mode`, when the catalog gives it no name: a volume
+   * tier by its number (formatted), a discount schedule, a contract; a discount set in the
+   * request for this quote; the catalog's own pricing rules (rounding, approval floor).
+   */
+  ruleTier: (n: string) => string;
+  ruleSchedule: string;
+  ruleContract: string;
+  ruleRequest: string;
+  ruleCatalog: string;
   /** Above the reasons a quote needs approval before it is sent. */
   needsApproval: string;
   /** Approval reasons: a line below its floor price per unit; manual discounts above what is allowed (formatted percentages). */
@@ -388,6 +420,10 @@ export interface Translation {
   guidanceCell: (cell: string, count: number, formatted: string) => string;
   /** The cell made of every deal. */
   allDeals: string;
+  /** A field of a cell the page gives no name for, by its id: "segment smb", "region emea", "product family av-rooms". */
+  guidanceSegment: (id: string) => string;
+  guidanceRegion: (id: string) => string;
+  guidanceFamily: (id: string) => string;
   /** The back-off: the cells with too few won deals (each with its count of won deals in brackets), and the `minDeals` (formatted). */
   guidanceBackoff: (cells: string, min: string) => string;
   /** When no cell had enough won deals, so all deals were used. */

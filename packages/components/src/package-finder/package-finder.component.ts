@@ -509,8 +509,14 @@ export class PackageFinder extends CpqElement {
     input?.focus();
   }
 
+  /**
+   * Back and Next (narrow screens, one question per step): the focus moves into the new
+   * question, whose legend a screen reader reads with it, and "Question 2 of 5" is said
+   * politely after it, as the visible step count is not where the focus is.
+   */
   #go(index: number): void {
     this.step = Math.max(0, Math.min(index, this.#questions.length - 1));
+    this.announcement = this.#localize.term('stepOf', this.step + 1, this.#questions.length);
     void this.updateComplete.then(() => this.#focusQuestion(this.step));
   }
 

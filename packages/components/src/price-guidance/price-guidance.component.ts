@@ -1,6 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { BAND_PERCENTILES, formatProblem, PriceGuidanceError, readPriceGuidance, type GuidanceCell, type PriceGuidance, type Problem, type QuoteScore, type WinCurvePoint } from '@cpq-kit/engine';
+import {
+  BAND_PERCENTILES,
+  formatProblem,
+  PriceGuidanceError,
+  readPriceGuidance,
+  type GuidanceCell,
+  type LocalText,
+  type PriceGuidance,
+  type Problem,
+  type QuoteScore,
+  type WinCurvePoint,
+} from '@cpq-kit/engine';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -10,7 +21,24 @@ import { plainTable } from '../internal/table-styles.js';
 import { base, tokens } from '../internal/tokens.js';
 import { styles } from './price-guidance.styles.js';
 
+/**
+ * Readable names for the ids a cell of past deals is made of: the deals carry ids
+ * (segment `smb`, region `emea`, family `av-rooms`), a rep reads names ("Small
+ * business", "Europe, Middle East and Africa", "Meeting room AV systems"). Each name is
+ * one text, or one per language as in a catalog (`{ en: "...", de: "..." }`).
+ */
+export interface GuidanceCellNames {
+  readonly segment?: Readonly<Record<string, LocalText>>;
+  readonly region?: Readonly<Record<string, LocalText>>;
+  readonly family?: Readonly<Record<string, LocalText>>;
+}
+
 type Point = 'floor' | 'target' | 'stretch';
+const CELL_FIELDS = [
+  ['segment', 'guidanceSegment'],
+  ['region', 'guidanceRegion'],
+  ['family', 'guidanceFamily'],
+] as const;
 const POINTS: readonly Point[] = ['floor', 'target', 'stretch'];
 const POINT_TERMS = { floor: 'guidanceFloor', target: 'guidanceTarget', stretch: 'guidanceStretch' } as const;
 const POSITION_TERMS = {
@@ -27,7 +55,8 @@ const POSITION_TERMS = {
  * one), whether the quote needs approval, and the optional win curve at the band.
  * Meant for `<quote-summary rep-mode>`'s `rep` slot. Every value is written out as
  * text; the band's graphic only repeats them and is hidden from assistive
- * technology. Texts from the deals (segment, region, family) are rendered as text.
+ * technology. The cell is named by `cellNames` where the page gives names, else by its
+ * ids with what each is ("segment smb"); texts from the deals are rendered as text.
  *
  * @summary Where a quote's price stands against past won deals: floor, target, stretch.
  * @tagname price-guidance
@@ -82,6 +111,15 @@ export class PriceGuidanceBand extends CpqElement {
   /** The level of the heading, 1 to 4 (default 2). */
   @property({ attribute: 'heading-level', type: Number })
   accessor headingLevel = 2;
+
+  /**
+   * Names for the segments, regions and product families of the deals, by id (the
+   * guidance result has only ids): `{ segment: { smb: 'Small business' }, region: { emea:
+   * { en: 'Europe', de: 'Europa' } } }`. An id without a name reads "segment smb". A
+   * property only.
+   */
+  @property({ attribute: false })
+  accessor cellNames: GuidanceCellNames | undefined;
 
   readonly #localize = new LocalizeController(this, priceGuidance);
   /** The guidance as checked by the engine's schema, or what is wrong with it (a server's answer could be anything). */
@@ -218,10 +256,19 @@ export class PriceGuidanceBand extends CpqElement {
     return this.#localize.number(ratio, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   }
 
-  /** A cell by the fields that define it, "smb · emea · collaboration"; the cell of every deal by name. */
+  /**
+   * A cell by the fields that define it, each by its name from `cellNames`, else by its id
+   * and what it is: "Small business · EMEA · product family av-rooms"; the cell of every deal by name.
+   */
   #cell(cell: GuidanceCell): string {
-    const fields = [cell.segment, cell.region, cell.family].filter((f): f is string => f !== undefined);
-    return fields.length === 0 ? this.#localize.term('allDeals') : fields.join(' · ');
+    const t = this.#localize;
+    const names = CELL_FIELDS.flatMap(([field, term]) => {
+      const id = cell[field];
+      if (id === undefined) return [];
+      const name = this.cellNames?.[field]?.[id];
+      return [name === undefined ? t.term(term, id) : t.text(name) || t.term(term, id)];
+    });
+    return names.length === 0 ? t.term('allDeals') : names.join(' · ');
   }
 }
 

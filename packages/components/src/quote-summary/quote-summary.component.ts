@@ -26,6 +26,7 @@ import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
 import { CpqShareEvent } from '../events/cpq-share.js';
 import type { CpqConfigurationChangeEvent } from '../events/cpq-configuration-change.js';
 import { CpqElement } from '../internal/define.js';
+import { chargeTotals, grandTotalLabel, recurringLabel, sharedTerm } from '../internal/charge-totals.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
 import { quoteSummary } from '../translations/en/quote-summary.js';
@@ -72,6 +73,25 @@ interface View {
   readonly catalog: Catalog | undefined;
 }
 
+/**
+ * The keys of a path as the engine writes it (`pricing.books[0].prices["meeting-room"].tiers[1]`):
+ * names, indexes and quoted keys; undefined for anything else.
+ */
+function pathKeys(path: string): (string | number)[] | undefined {
+  const keys: (string | number)[] = [];
+  const key = /\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  while (key.lastIndex < path.length) {
+    const match = key.exec(path);
+    if (!match) return undefined;
+    try {
+      keys.push(match[1] ?? (match[2] !== undefined ? Number(match[2]) : (JSON.parse(match[3]!) as string)));
+    } catch {
+      return undefined;
+    }
+  }
+  return keys;
+}
+
 /** Safe in a file name: what a quote number or product id holds anyway, and nothing else. */
 const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_.-]+/g, '-');
 
@@ -114,7 +134,7 @@ const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_.-]+/g, '-'
  * @csspart steps-row - The row under a line that holds its waterfall.
  * @csspart steps - A line's waterfall (an ordered list).
  * @csspart step - One step of a waterfall.
- * @csspart rule - In `rep-mode`: where a step's rule is in the catalog.
+ * @csspart rule - In `rep-mode`: where a step's price or discount comes from, in words ("List prices (EUR) · Meeting room"); its catalog path in `data-rule` and `title`.
  * @csspart totals - The totals (description lists).
  * @csspart total - The grand total (the total cost over the term).
  * @csspart savings - The savings against list.
@@ -489,7 +509,10 @@ export class QuoteSummary extends CpqElement {
       <li part=${`step step-${step.stage}`} class=${`step ${change ? 'change-step' : step.stage === 'net' ? 'total-step' : ''}`}>
         <span class="reason">${this.#reason(view, step.code, step.params, step.amount.currency) ?? step.reason}</span>
         <span class="amount">${this.#perPeriod(t.money(step.amount, change), line)}</span>
-        ${this.repMode && step.rule ? html`<code part="rule" class="rule">${step.rule}</code>` : nothing}
+        ${this.repMode && step.rule
+          ? // Where the price comes from, in words; the catalog path stays for support staff (title, data-rule).
+            html`<span part="rule" class="rule" data-rule=${step.rule} title=${step.rule}>${this.#ruleText(view, line, step.rule)}</span>`
+          : nothing}
       </li>
     `;
   }
@@ -564,6 +587,41 @@ export class QuoteSummary extends CpqElement {
     }
   }
 
+  /**
+   * Where a step's rule is, in words: the price book, schedule, contract or partner by
+   * its name in the catalog, then the item ("List prices (EUR) · Meeting room", "… · tier
+   * 2"); a discount given in the request is "Set for this quote". The engine's path
+   * (`pricing.books[0].prices["meeting-room"]`) when it is none of these.
+   */
+  #ruleText(view: View, line: PriceLine, rule: string): string {
+    const t = this.#localize;
+    const keys = pathKeys(rule);
+    if (!keys) return rule;
+    const [root, collection, index, ...rest] = keys;
+    const pricing = view.catalog?.pricing;
+    const item = (key: string | number | undefined) =>
+      key === undefined ? [] : [key === line.item ? this.#text(line.name) : this.#itemName(view, String(key))];
+    const tier = (at: number) => (rest[at] === 'tiers' && typeof rest[at + 1] === 'number' ? [t.term('ruleTier', t.number(Number(rest[at + 1]) + 1))] : []);
+    const named = (entry: { id: string; name?: LocalText | undefined } | undefined, generic: string) =>
+      entry ? (entry.name === undefined ? entry.id : this.#text(entry.name)) : generic;
+    let words: string[] | undefined;
+    if (root === 'context') words = [t.term('ruleRequest'), ...(collection === 'lineDiscounts' ? item(index) : [])];
+    else if (root === 'pricing' && typeof index === 'number') {
+      const prices = rest[0] === 'prices' ? [...item(rest[1]), ...tier(2)] : [];
+      if (collection === 'books') words = [named(pricing?.books[index], `${t.term('priceBook')} ${t.number(index + 1)}`), ...prices];
+      else if (collection === 'contracts') words = [named(pricing?.contracts?.[index], t.term('ruleContract')), ...prices];
+      else if (collection === 'schedules') words = [named(pricing?.schedules?.[index], t.term('ruleSchedule')), ...tier(0)];
+      else if (collection === 'partners') words = [named(pricing?.partners?.[index], t.term('partnerLabel'))];
+    } else if (root === 'pricing' && (collection === 'rounding' || collection === 'floorPercent')) words = [t.term('ruleCatalog')];
+    return words?.join(' · ') ?? rule;
+  }
+
+  /** A priced item's name from the lines shown ("meeting-room/display:d86" is "86-inch 4K display"), else its id. */
+  #itemName(view: View, id: string): string {
+    const line = view.items.flatMap((i) => i.price.lines).find((l) => l.item === id);
+    return line ? this.#text(line.name) : id;
+  }
+
   /** "4 × 129.00 + 3 × 119.00" (as the engine writes it) in the reader's numbers and currency. */
   #slabs(slabs: string, currency: string): string {
     const t = this.#localize;
@@ -579,22 +637,18 @@ export class QuoteSummary extends CpqElement {
     const { totals } = view;
     const lines = view.items.flatMap((item) => item.price.lines);
     const recurring = lines.some((line) => line.charge === 'recurring');
-    const months = this.#termMonths(view);
     const id = `${this.#id}-totals`;
-    const byCharge: [string, string][] = [];
-    if (recurring) {
-      if (lines.some((line) => line.charge === 'one-time')) byCharge.push([t.term('oneTime'), t.money(totals.oneTime.total)]);
-      if (totals.recurring.month) byCharge.push([t.term('perMonth'), t.money(totals.recurring.month.total)]);
-      if (totals.recurring.year) byCharge.push([t.term('perYear'), t.money(totals.recurring.year.total)]);
-      byCharge.push([months === undefined ? t.term('recurringOverTerms') : t.term('recurringOver', this.#months(months)), t.money(totals.term.total)]);
-    }
+    // What each total covers, net, in the words and figures of the configurator's summary:
+    // due now, per month or year, recurring over the term; the tax apart; then the grand total.
+    const byCharge: [string, string][] = recurring ? chargeTotals(t, totals, lines).map((row) => [row.label, t.money(row.amount)]) : [];
     const included = view.first.taxIncluded;
     const whole: [string, string][] = [[t.term('listPrice'), t.money(totals.list)]];
     if (totals.gross.amount !== totals.list.amount) whole.push([t.term('yourPrice'), t.money(totals.gross)]);
     if (!isZero(totals.discount)) whole.push([t.term('discounts'), t.money(negated(totals.discount))]);
-    whole.push([t.term('netTotal'), t.money(totals.net)]);
+    // "Net" is the amount without tax, also where the book's prices include it (a quote@1 has no excludingTax: its net).
+    whole.push([t.term('netTotal'), t.money(totals.excludingTax ?? totals.net)]);
     for (const tax of totals.tax) whole.push([included ? t.term('taxIncludedIn', this.#taxName(tax)) : this.#taxName(tax), t.money(tax.amount)]);
-    const totalLabel = !recurring ? t.term('total') : months === undefined ? t.term('totalCost') : t.term('totalCostOver', this.#months(months));
+    const totalLabel = grandTotalLabel(t, lines);
     const row = ([term, value]: [string, string]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
     return html`
       <div class="totals-box">
@@ -612,12 +666,6 @@ export class QuoteSummary extends CpqElement {
         </dl>
       </div>
     `;
-  }
-
-  /** The term of every recurring line, when they share one; undefined when none or several. */
-  #termMonths(view: View): number | undefined {
-    const terms = new Set(view.items.flatMap((item) => item.price.lines.flatMap((line) => (line.term ? [line.term.months] : []))));
-    return terms.size === 1 ? [...terms][0] : undefined;
   }
 
   #taxName(tax: TaxAmount): string {
@@ -641,10 +689,13 @@ export class QuoteSummary extends CpqElement {
     const items = diff.items.filter((item) => item.status !== 'unchanged');
     const itemHeaders = diff.items.length > 1;
     const totals = diff.totals;
-    const totalRows: [string, MoneyChange][] = [[t.term('oneTime'), totals.oneTime]];
+    // The changes of the totals, named as the totals are (both versions' lines say which terms).
+    const lines = [...view.items, ...previous.items.map((item) => ({ price: item.price as unknown as PriceBreakdown }))].flatMap((item) => item.price.lines);
+    const totalRows: [string, MoneyChange][] = [[t.term('dueNow'), totals.oneTime]];
     if (totals.month) totalRows.push([t.term('perMonth'), totals.month]);
     if (totals.year) totalRows.push([t.term('perYear'), totals.year]);
-    totalRows.push([t.term('overTheTerm'), totals.term], [t.term('taxTotal'), totals.tax], [t.term('total'), totals.grandTotal]);
+    if (lines.some((line) => line.charge === 'recurring')) totalRows.push([recurringLabel(t, sharedTerm(lines)), totals.term]);
+    totalRows.push([t.term('taxTotal'), totals.tax], [grandTotalLabel(t, lines), totals.grandTotal]);
     return html`
       <div part="changes" class="changes">
         ${heading(this.headingLevel, 1, 'section-heading', title, id)}

@@ -72,6 +72,22 @@ export interface ResolvedConflict {
   readonly rules: readonly string[];
 }
 
+/** A decision with the variable it fixes. */
+type DecidedLiteral = Literal & { readonly decision: Decision };
+
+/** The decisions in the way of a value: none (it is available), or a minimal set of them, or `undefined` when the rules exclude it always. */
+type InTheWay =
+  | { readonly available: true }
+  | { readonly available: false; readonly target: Literal; readonly opposite: DecidedLiteral[]; readonly others: DecidedLiteral[]; readonly conflicting: DecidedLiteral[] | undefined };
+
+/** Runs a generator of steps to its end, without pausing. */
+function run<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 interface State {
   current: Map<string, SelectionValue>;
   declined: Map<string, readonly string[]>;
@@ -210,6 +226,65 @@ export class ConfigurationSession {
    * that exclude it, and the fewest decisions to take back to make it available.
    */
   explain(wanted: Decision): Explanation {
+    const found = run(this.inTheWay(wanted));
+    if (found.available) return { wanted, available: true, conflicting: [], rules: [], repair: [] };
+    const diagrams = ruleDiagrams(this.compiled);
+    const { target, opposite, others, conflicting } = found;
+    if (!conflicting) {
+      return { wanted, available: false, conflicting: [], rules: diagrams.minimalRules([target]), repair: undefined };
+    }
+    // Repair: one shortest-path pass. Each decision weighs more than all tie-breaks
+    // together, so fewer decisions always win; among equals, older decisions weigh more.
+    const weight = new Float64Array(this.compiled.encoding.variables.length);
+    const unit = others.length * others.length + 1;
+    others.forEach((d, age) => (weight[d.variable] = unit + (others.length - age)));
+    weight[target.variable] = Infinity;
+    const given = this.compiled.space.cheapestRelaxation(this.literalAssignment([target, ...others]), weight)!;
+    const repair = [...opposite, ...others.filter((d) => given.includes(d.variable))].map((d) => d.decision);
+    return {
+      wanted,
+      available: false,
+      conflicting: conflicting.map((d) => d.decision),
+      rules: diagrams.minimalRules([target, ...conflicting]),
+      repair,
+    };
+  }
+
+  /**
+   * The current decisions that keep a value from being chosen: {@link explain}'s
+   * `conflicting`, without the rules and the repair, so that it costs one consistency
+   * check per decision and nothing more (an element can say why for each unavailable value
+   * it shows). Empty when the value is available; `undefined` when no change of decisions
+   * can make it available (the rules exclude it in every configuration; `explain` names
+   * them).
+   *
+   * With `pause`, it awaits `pause()` after each check: on a large product (a check on an
+   * eCos board's diagram takes milliseconds, thirty of them a long task) a page passes a
+   * function that resolves in a new task, and the answer comes in short tasks. Decisions
+   * made meanwhile are not taken into account: ask again after a change.
+   */
+  conflicting(wanted: Decision): readonly Decision[] | undefined;
+  conflicting(wanted: Decision, options: { pause: () => Promise<void> }): Promise<readonly Decision[] | undefined>;
+  conflicting(wanted: Decision, options?: { pause: () => Promise<void> }): readonly Decision[] | undefined | Promise<readonly Decision[] | undefined> {
+    const answer = (found: InTheWay) => (found.available ? [] : found.conflicting?.map((d) => d.decision));
+    if (!options) return answer(run(this.inTheWay(wanted)));
+    const steps = this.inTheWay(wanted);
+    const next = async (): Promise<readonly Decision[] | undefined> => {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return answer(step.value);
+        await options.pause();
+      }
+    };
+    return next();
+  }
+
+  /**
+   * The work {@link explain} and {@link conflicting} share: the decisions in the way of a
+   * value, if any. A generator that yields after each consistency check, so that a caller
+   * may pause between them.
+   */
+  private *inTheWay(wanted: Decision): Generator<void, InTheWay> {
     const target = this.literalOf(wanted);
     const decisions = this.decisions.map((decision) => ({ decision, ...this.literalOf(decision) }));
     // A decision on the very variable asked about (a boolean that is on, asked about off)
@@ -222,36 +297,20 @@ export class ConfigurationSession {
     const others = decisions.filter((d) => d.variable !== target.variable && !(replaces && d.decision.attribute === wanted.attribute));
     const { space } = this.compiled;
     const consistent = (literals: readonly Literal[]) => space.satisfiable(this.literalAssignment([target, ...literals]));
-    if (opposite.length === 0 && consistent(others)) return { wanted, available: true, conflicting: [], rules: [], repair: [] };
-
-    const diagrams = ruleDiagrams(this.compiled);
-    if (!consistent([])) {
-      return { wanted, available: false, conflicting: [], rules: diagrams.minimalRules([target]), repair: undefined };
-    }
+    if (opposite.length === 0 && consistent(others)) return { available: true };
+    yield;
+    if (!consistent([])) return { available: false, target, opposite, others, conflicting: undefined };
     // Conflicting decisions: deletion-based, trying the oldest first, so the set names the
     // most recent decisions that clash (the ones the repair prefers to give up).
     let conflicting = opposite.length > 0 ? opposite : others;
     if (opposite.length === 0) {
       for (const candidate of others) {
+        yield;
         const without = conflicting.filter((d) => d !== candidate);
         if (!consistent(without)) conflicting = without;
       }
     }
-    // Repair: one shortest-path pass. Each decision weighs more than all tie-breaks
-    // together, so fewer decisions always win; among equals, older decisions weigh more.
-    const weight = new Float64Array(this.compiled.encoding.variables.length);
-    const unit = others.length * others.length + 1;
-    others.forEach((d, age) => (weight[d.variable] = unit + (others.length - age)));
-    weight[target.variable] = Infinity;
-    const given = space.cheapestRelaxation(this.literalAssignment([target, ...others]), weight)!;
-    const repair = [...opposite, ...others.filter((d) => given.includes(d.variable))].map((d) => d.decision);
-    return {
-      wanted,
-      available: false,
-      conflicting: conflicting.map((d) => d.decision),
-      rules: diagrams.minimalRules([target, ...conflicting]),
-      repair,
-    };
+    return { available: false, target, opposite, others, conflicting };
   }
 
   /**

@@ -18,7 +18,7 @@ export const packageFinder = {
   recommendedPackages: 'Recommended packages',
   meetsEveryNeed: 'Meets every need',
   missesSomeNeeds: 'Misses some needs',
-  netOver: (months) => `net for ${months}`,
+  netOver: (months) => `net over ${months}`,
   reasonCheapestMeetingAll: (count) => (count === 1 ? 'The cheapest package that meets your need' : `The cheapest package that meets all ${count} needs`),
   reasonMeetsAll: (count) => (count === 1 ? 'Also meets your need, at a higher price' : `Also meets all ${count} needs, at a higher price`),
   reasonMisses: (missed, count) => `Misses ${missed} of ${count} ${count === 1 ? 'need' : 'needs'}`,

@@ -5,7 +5,7 @@ import { shared } from './shared.js';
 export const productComparison = {
   ...shared,
   comparisonCaption: (catalog) => `Comparison: ${catalog}`,
-  prices: 'Prices',
+  prices: 'Prices before tax',
   differencesOnly: 'Show differences only',
   rowsShown: (shown, total) => (shown === total ? `Showing all ${total} rows` : `Showing ${shown} of ${total} rows`),
   recommended: 'Recommended',
@@ -22,7 +22,7 @@ export const productComparison = {
   comparedWith: (name) => `Compared with ${name}`,
   featuresGained: (count) => (count === 1 ? '+1 feature' : `+${count} features`),
   featuresLost: (count) => (count === 1 ? '−1 feature' : `−${count} features`),
-  amountOneTime: (amount) => `${amount} one-time`,
+  amountOneTime: (amount) => `${amount} due now`,
   amountOver: (amount, months) => `${amount} over ${months}`,
   noItems: 'Add a product to compare.',
 } satisfies Partial<Translation>;

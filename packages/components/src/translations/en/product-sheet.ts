@@ -4,7 +4,6 @@ import { shared } from './shared.js';
 /** The English texts of `<product-sheet>`: its own and those it shares with other elements. */
 export const productSheet = {
   ...shared,
-  unknownProduct: (id) => `There is no product “${id}” in this catalog.`,
   default: 'Default',
   includedByDefault: 'Included by default',
   defaultQuantity: (quantity) => `Default: ${quantity}`,

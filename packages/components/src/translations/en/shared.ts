@@ -3,6 +3,7 @@ import type { Translation } from '../../internal/localize.js';
 /** English texts more than one element uses. */
 export const shared = {
   noCatalog: 'No product information to show.',
+  unknownProduct: (id) => `There is no product “${id}” in this catalog.`,
   specifications: 'Specifications',
   general: 'General',
   options: 'Options',
@@ -19,9 +20,11 @@ export const shared = {
   yes: 'Yes',
   no: 'No',
   oneTime: 'One-time',
+  dueNow: 'Due now',
   perMonth: 'Per month',
   perYear: 'Per year',
   recurringOver: (months) => `Recurring over ${months}`,
+  recurringOverTerms: 'Recurring over their terms',
   totalCost: 'Total cost of ownership',
   term: 'Term',
   months: (count, formatted) => (count === 1 ? '1 month' : `${formatted} months`),
@@ -36,6 +39,8 @@ export const shared = {
   amountPerYear: (amount) => `${amount} per year`,
   cannotCompare: 'These items cannot be compared:',
   total: 'Total',
+  totalOver: (months) => `Total over ${months}`,
+  totalOverTerms: 'Total over their terms',
   requestQuote: 'Request a quote',
   copyShareLink: 'Copy share link',
   linkCopied: 'Link copied to the clipboard.',
