@@ -270,6 +270,16 @@ function cellOf(price) {
   return { segment: price?.segment ?? 'smb', region: policy.region, family: policy.families[current.catalog.id] ?? current.catalog.id };
 }
 
+/** What this vendor calls the deals' cells (its CRM's names): the guidance itself has only ids. */
+const cellNames = {
+  segment: { smb: { en: 'Small business', de: 'Kleinunternehmen', fr: 'Petites entreprises' }, enterprise: { en: 'Enterprise', de: 'Großunternehmen', fr: 'Grandes entreprises' } },
+  region: { emea: { en: 'Europe, Middle East and Africa', de: 'Europa, Naher Osten und Afrika', fr: 'Europe, Moyen-Orient et Afrique' } },
+  family: {
+    'av-rooms': { en: 'Meeting room AV systems', de: 'AV-Systeme für Besprechungsräume', fr: 'Systèmes audiovisuels pour salles de réunion' },
+    collaboration: { en: 'Collaboration software', de: 'Kollaborationssoftware', fr: 'Logiciels collaboratifs' },
+  },
+};
+
 let asked = 0;
 /** Asks the desk where the price, with the quantity and discount typed, stands against past won deals. */
 async function showGuidance() {
@@ -290,6 +300,7 @@ async function showGuidance() {
     // A slower answer to an earlier price must not replace a newer one.
     if (ask !== asked) return;
     band.currency = price.currency;
+    band.cellNames = cellNames;
     band.guidance = ok ? body : undefined;
   } catch {
     if (ask === asked) band.guidance = undefined;

@@ -217,7 +217,7 @@ describe('the reseller demo, end to end in Chromium', { skip: chrome ? false : '
     const cell = { segment: 'smb', region: 'emea', family: 'av-rooms' };
     const expected = priceGuidance(deals, { ...cell, quote: totals });
     assert.equal(await band(), share(expected.target));
-    assert.match(await page.$eval('#desk-guidance', (el) => el.shadowRoot.querySelector('[part~="cell"]').textContent), new RegExp(`${expected.wonDeals} won deals in segment smb · region emea · product family av-rooms`));
+    assert.match(await page.$eval('#desk-guidance', (el) => el.shadowRoot.querySelector('[part~="cell"]').textContent), new RegExp(`${expected.wonDeals} won deals in Small business · Europe, Middle East and Africa · Meeting room AV systems`));
     assert.ok((await quoteShare()).includes(share(expected.quote.ratio)), await quoteShare());
 
     // A discount typed: the band shows where the quote would stand with it.
