@@ -1253,6 +1253,17 @@ describe('<product-configurator>', () => {
       expect(loadedFromSpace.session!.domains()).to.deep.equal(compiled.session!.domains());
     });
 
+    it('answers as well from a decision-DNNF space (its reader, queries and clause search load on demand), reasons included', async () => {
+      const space = await saveSpace(compile(av, { product: 'meeting-room', form: 'ddnnf' }));
+      const compiled = await configurator();
+      const fromDdnnf = await configurator({ space });
+      expect(fromDdnnf.session!.compiled.space.form).to.equal('ddnnf');
+      for (const el of [compiled, fromDdnnf]) await pick(el, 'Display size', '98-inch 4K display');
+      expect(fromDdnnf.session!.domains()).to.deep.equal(compiled.session!.domains());
+      const wanted = { attribute: 'mounting', value: 'wall-standard' };
+      expect(fromDdnnf.session!.explain(wanted).rules).to.deep.equal(compiled.session!.explain(wanted).rules);
+    });
+
     it('loads a precompiled space from space-src', async () => {
       const space = await saveSpace(compile(av, { product: 'meeting-room' }));
       const url = catalogUrl(space);

@@ -1,5 +1,5 @@
 import {
-  compile,
+  compileOnDemand,
   conditionHolds,
   ConfigurationSession,
   decodeConfiguration,
@@ -114,7 +114,7 @@ export class ConfiguratorModel {
       // checks and compiles, and the page opens the catalog by the space's hash.
       const catalogText = await text;
       const worked = await compileOffThread(catalogText, source.product);
-      compiled = worked ? await loadPrecompiled(catalogText, worked, steps(worked)) : compileHere(await checkedCatalog(catalogText), source.product);
+      compiled = worked ? await loadPrecompiled(catalogText, worked, steps(worked)) : await compileHere(await checkedCatalog(catalogText), source.product);
     } else {
       const given = source.catalog ?? (await text);
       if (given === undefined) throw new Error('no catalog');
@@ -122,8 +122,8 @@ export class ConfiguratorModel {
       if (space !== undefined) compiled = await loadSpace(catalog, space, steps(space));
       else if (largeProduct(catalog, source.product)) {
         const worked = await compileOffThread(catalog, source.product);
-        compiled = worked ? await loadSpace(catalog, worked, steps(worked)) : compileHere(catalog, source.product);
-      } else compiled = compileHere(catalog, source.product);
+        compiled = worked ? await loadSpace(catalog, worked, steps(worked)) : await compileHere(catalog, source.product);
+      } else compiled = await compileHere(catalog, source.product);
     }
     if (source.product && compiled.product.id !== source.product) {
       throw new LoadError('space', `the precompiled space is for product "${compiled.product.id}", not "${source.product}"`);
@@ -327,12 +327,13 @@ const LARGE_SPACE_TEXT = 20_000;
 /** A catalog text this long is checked and compiled in a worker (BusyBox's is 300 KB; the demo catalogs' 20-40 KB). */
 const LARGE_CATALOG_TEXT = 200_000;
 
-function compileHere(catalog: Catalog, product: string): CompiledProduct {
+/** Compiles in the page: a BDD here; the decision-DNNF compiler loads on first use (a product too large for a worker-less page's BDD). */
+async function compileHere(catalog: Catalog, product: string): Promise<CompiledProduct> {
   if (product && !catalog.products.some((p) => p.id === product)) {
     const ids = catalog.products.map((p) => p.id).join(', ');
     throw new LoadError('product', `unknown product "${product}"; the catalog has ${ids}`);
   }
-  return compile(catalog, product ? { product } : {});
+  return compileOnDemand(catalog, product ? { product } : {});
 }
 
 /**

@@ -14,9 +14,6 @@ import { buildFormula } from './build.js';
 import type { CompiledProduct } from './compile.js';
 import { conjuncts } from './encode.js';
 import { interactionOrder, supportOf } from './order.js';
-import { negative, onlyClauses, positive, toCnf, withUnits, type Cnf } from './cnf.js';
-import { hasModel } from './ddnnf.js';
-import { eliminationRank } from './elimination.js';
 import { BddSpace } from './space.js';
 
 /** A variable fixed to a value: a decision of the buyer, or the value asked about. */
@@ -26,6 +23,22 @@ export interface Literal {
 }
 
 const cache = new WeakMap<CompiledProduct, RuleDiagrams>();
+
+/**
+ * The consistency checks over a decision-DNNF product's clauses (`explain-clauses.ts`):
+ * the compiler's search, so they come with it, provided by the modules that make
+ * decision-DNNF spaces (compiling one, reading one). A BDD product never needs them.
+ *
+ * @internal
+ */
+export type ClauseChecks = (compiled: CompiledProduct, levelOf: Int32Array, ruleIds: readonly string[]) => (literals: readonly Literal[], rules: readonly number[]) => boolean;
+
+let clauseChecks: ClauseChecks | undefined;
+
+/** @internal */
+export function provideClauseChecks(checks: ClauseChecks): void {
+  clauseChecks = checks;
+}
 
 /** The rule diagrams of a compiled product, built on first use and kept with it. */
 export function ruleDiagrams(compiled: CompiledProduct): RuleDiagrams {
@@ -49,10 +62,8 @@ interface Propagator {
 export class RuleDiagrams {
   private readonly bdd: Bdd;
   private readonly levelOf: Int32Array;
-  /** For a decision-DNNF product: its clauses, for the consistency checks (made on first need). */
-  private clauses: Cnf | undefined;
-  /** The decision order of all the clauses, for every check over a part of them. */
-  private rank: Int32Array | undefined;
+  /** For a decision-DNNF product: the consistency checks over its clauses (made on first need). */
+  private byClauses: ((literals: readonly Literal[], rules: readonly number[]) => boolean) | undefined;
   /** The attributes' own structure (one of a single choice, min..max of a multiple). */
   private readonly structure: number;
   private readonly ruleIds: string[] = [];
@@ -227,16 +238,9 @@ export class RuleDiagrams {
 
   /** The same question on the clauses: the structure's and these rules', with the literals as unit clauses. */
   private excludedByClauses(literals: readonly Literal[], rules: readonly number[]): boolean {
-    const { encoding } = this.compiled;
-    this.clauses ??= toCnf(encoding, this.levelOf);
-    const wanted = new Set(rules.map((r) => this.ruleIds[r]!));
-    const kept = onlyClauses(this.clauses, (c) => {
-      const rule = encoding.constraints[this.clauses!.source[c]!]!.rule;
-      return rule === undefined || wanted.has(rule);
-    });
-    // One decision order for every check: the rank of all the clauses (each check keeps a part).
-    this.rank ??= eliminationRank(this.clauses.variables, this.clauses.literals, this.clauses.start);
-    return !hasModel(withUnits(kept, literals.map((l) => (l.value === 1 ? positive(l.variable) : negative(l.variable)))), { rank: this.rank });
+    if (!clauseChecks) throw new Error('explaining a decision-DNNF product needs its clause search, which loads with its space: compile the product with compile or compileOnDemand, or load its space with loadSpace');
+    this.byClauses ??= clauseChecks(this.compiled, this.levelOf, this.ruleIds);
+    return this.byClauses(literals, rules);
   }
 
   /** Whether the literals (as a cube), the structure and these rules cannot all hold. */

@@ -1,4 +1,5 @@
 export { compile, CompileError, AUTO_BDD_BUDGET, AUTO_DDNNF_FEATURES, type CompileOptions, type CompiledProduct, type SpaceForm } from './compile.js';
+export { compileOnDemand } from './compile-on-demand.js';
 export {
   ConfigurationSession,
   SelectionError,

@@ -13,9 +13,10 @@ import type { Catalog } from '../catalog/schema.js';
 import { catalogHash, CatalogError, isChecked, markChecked } from '../catalog/checked.js';
 import { DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
-import { compile, type CompiledProduct } from './compile.js';
+import type { CompiledProduct } from './compile-core.js';
+import { compileOnDemand } from './compile-on-demand.js';
 import { encode } from './encode.js';
-import { DdnnfSpace, GraphError, KIND_AND, KIND_DECISION, KIND_LITERAL } from './ddnnf-space.js';
+import { DdnnfSpace, KIND_DECISION, KIND_LITERAL } from './ddnnf-space.js';
 import { BddSpace } from './space.js';
 import type { PrecompiledSpace } from './space-schema.js';
 
@@ -168,7 +169,7 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
     throw new SpaceError([{ path: 'variables', message: `the space has ${space.variables} variables, this engine encodes the product with ${encoding.variables.length}; compile it again` }]);
   }
   await pause?.();
-  return { catalog, product, encoding, space: space.form === 'ddnnf' ? await readDdnnf(space, pause) : readDiagram(space) };
+  return { catalog, product, encoding, space: space.form === 'ddnnf' ? await (await import('./ddnnf-load.js')).readDdnnf(space, pause) : readDiagram(space) };
 }
 
 /**
@@ -229,7 +230,7 @@ function readFast(text: string, limits: JsonLimits): unknown {
  */
 export async function compileOrLoad(catalog: Catalog, options: { product?: string; space?: unknown } = {}): Promise<CompiledProduct> {
   if (options.space !== undefined) return loadSpace(catalog, options.space);
-  return compile(catalog, options.product === undefined ? {} : { product: options.product });
+  return compileOnDemand(catalog, options.product === undefined ? {} : { product: options.product });
 }
 
 function readDiagram(space: PrecompiledSpace): BddSpace {
@@ -273,8 +274,8 @@ function readDiagram(space: PrecompiledSpace): BddSpace {
 }
 
 
-/** Reads unsigned LEB128 varints one by one, with the path to blame when they run out or overflow. */
-class Varints {
+/** Reads unsigned LEB128 varints one by one, with the path to blame when they run out or overflow. @internal */
+export class Varints {
   private at = 0;
   private read = 0;
 
@@ -310,63 +311,6 @@ class Varints {
   }
 }
 
-/** A decision-DNNF from its numbers (see {@link ddnnfNumbers}), checked node by node. */
-/** Reads and checks a decision-DNNF, pausing (when given) between its steps: each is tens of milliseconds on a large one. */
-async function readDdnnf(space: PrecompiledSpace, pause?: () => Promise<void>): Promise<DdnnfSpace> {
-  const fail = (path: string, message: string): never => {
-    throw new SpaceError([{ path, message }]);
-  };
-  const size = space.nodes;
-  const total = space.variables + space.auxiliary;
-  if (!Number.isInteger(size) || size < 2) fail('nodes', 'a decision-DNNF has at least the two terminals');
-  if (!Number.isInteger(space.auxiliary) || space.auxiliary < 0) fail('auxiliary', 'must be a whole number of 0 or more');
-  if (space.order !== '') fail('order', 'a decision-DNNF has no variable order: it must be ""');
-  const bytes = fromBase64(space.diagram, 'diagram');
-  // Sizes are checked against the diagram before anything is allocated for them: a node
-  // takes at least two bytes, and every variable appears in the diagram at least once.
-  if (size - 2 > bytes.length / 2) fail('nodes', `a diagram of ${bytes.length} bytes cannot hold ${size} nodes`);
-  if (total > bytes.length) fail('auxiliary', `a diagram of ${bytes.length} bytes cannot mention ${total} variables`);
-  const reader = new Varints(bytes, 'diagram');
-  const kind = new Uint8Array(size);
-  const variable = new Int32Array(size).fill(-1);
-  const first = new Int32Array(size);
-  const second = new Int32Array(size);
-  const parts: number[] = [];
-  for (let id = 2; id < size; id++) {
-    const k = reader.next();
-    kind[id] = k;
-    if (k === KIND_LITERAL) {
-      const code = reader.next();
-      variable[id] = code >> 1;
-      first[id] = code & 1;
-    } else if (k === KIND_DECISION) {
-      variable[id] = reader.next();
-      first[id] = id - reader.next();
-      second[id] = id - reader.next();
-    } else if (k === KIND_AND) {
-      const count = reader.next();
-      first[id] = parts.length;
-      for (let i = 0; i < count; i++) {
-        const code = reader.next();
-        parts.push(code & 1 ? ~(code >> 1) : id - (code >> 1));
-      }
-      second[id] = parts.length;
-    } else fail('diagram', `node ${id} has kind ${k}, which no node has`);
-  }
-  reader.end();
-  await pause?.();
-  const result = new DdnnfSpace(space.variables, total, kind, variable, first, second, Int32Array.from(parts), space.root);
-  await pause?.();
-  try {
-    DdnnfSpace.check(result);
-  } catch (error) {
-    if (error instanceof GraphError) fail(error.message.startsWith('the root') ? 'root' : 'diagram', error.message);
-    throw error;
-  }
-  await pause?.();
-  return result.warmUp();
-}
-
 function writeVarints(values: ArrayLike<number>): Uint8Array {
   const bytes: number[] = [];
   for (let i = 0; i < values.length; i++) {
@@ -386,7 +330,8 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(text: string, path: string): Uint8Array {
+/** @internal */
+export function fromBase64(text: string, path: string): Uint8Array {
   let binary: string;
   try {
     binary = atob(text);

@@ -19,7 +19,7 @@
  */
 import type { Catalog, Configuration, SelectionValue } from '../catalog/schema.js';
 import { checkConfiguration } from '../catalog/check-configuration.js';
-import { compile, type CompiledProduct } from '../configure/compile.js';
+import { compileLoaded, type CompiledProduct } from '../configure/compile-core.js';
 import { ConfigurationSession, SelectionError, type Decision } from '../configure/session.js';
 import { formatPath, ValidationError, type Problem } from '../internal/problems.js';
 
@@ -227,11 +227,11 @@ function readVersion(token: string): string | undefined {
 const compiledProducts = new WeakMap<Catalog, Map<string, CompiledProduct>>();
 
 function compiledOf(catalog: Catalog, product: string): CompiledProduct {
-  if (!Object.isFrozen(catalog)) return compile(catalog, { product });
+  if (!Object.isFrozen(catalog)) return compileLoaded(catalog, { product });
   let byProduct = compiledProducts.get(catalog);
   if (!byProduct) compiledProducts.set(catalog, (byProduct = new Map()));
   let compiled = byProduct.get(product);
-  if (!compiled) byProduct.set(product, (compiled = compile(catalog, { product })));
+  if (!compiled) byProduct.set(product, (compiled = compileLoaded(catalog, { product })));
   return compiled;
 }
 
