@@ -187,6 +187,20 @@ type Story = StoryObj<Args>;
 /** The AV meeting room system on the SMB list prices: cards, quantities, add-ons, live prices and deltas. */
 export const MeetingRoom: Story = {};
 
+/**
+ * The picture follows the choices: the catalog's `picture` (the room) with a layer per
+ * chosen option (`layers`, stacked by `z`): here a 98" display on a heavy-duty wall mount,
+ * a dual tracking camera and ceiling microphones. Its alternative text names them.
+ */
+export const PictureFollowsChoices: Story = {
+  args: {
+    configuration: encodeConfiguration(
+      { product: 'meeting-room', selections: { display: 'd98', mounting: 'wall-heavy', camera: 'dual-tracking', 'ceiling-mics': 2, 'ceiling-speakers': 4 } },
+      avRooms,
+    ),
+  },
+};
+
 /** The same room on the enterprise price book (`segment="enterprise"`, 5% below list). */
 export const EnterpriseBook: Story = {
   args: { segment: 'enterprise', configuration: exampleRoom },

@@ -41,7 +41,12 @@ describe('demo catalogs', () => {
             const options = product.attributes.flatMap((a) => ('options' in a ? a.options.map((o) => t(o.name)) : []));
             expect(texts(el, 'option-name')).to.have.members(options);
             expect(parts(el, 'product-spec')).to.have.length(Object.keys(product.specs ?? {}).length);
-            if (product.image) {
+            if (product.picture) {
+              // The picture of the defaults; every layer the catalog names is served.
+              expect((part(el, 'picture-base') as HTMLImageElement).alt.startsWith(t(product.name))).to.equal(true);
+              const layers = product.attributes.flatMap((a) => ('options' in a ? a.options.flatMap((o) => o.layers ?? []) : a.kind === 'boolean' || a.kind === 'quantity' ? (a.layers ?? []) : []));
+              for (const src of [product.picture.image, ...layers.map((l) => l.image)]) expect((await fetch(src)).ok, `${src} is served`).to.equal(true);
+            } else if (product.image) {
               const image = part(el, 'image') as HTMLImageElement;
               expect(image.alt).to.equal(t(product.name));
               expect((await fetch(image.src)).ok, `${image.src} is served`).to.equal(true);

@@ -215,7 +215,7 @@ describe('<product-configurator>', () => {
         }
       }
       expect(parts(el, 'select')).to.have.length(0, 'no choice has more than six options');
-      expect((part(el, 'image') as HTMLImageElement).getAttribute('src')).to.equal('/examples/catalogs/images/meeting-room.svg');
+      expect((part(el, 'picture-base') as HTMLImageElement).getAttribute('src')).to.equal('/examples/catalogs/images/meeting-room/room.svg', 'the picture that follows the choices (product-picture.test.ts)');
     });
 
     it('shows a choice of more than six options as a drop-down, a multiple choice as checkboxes and an optional choice with “None”', async () => {

@@ -5,6 +5,7 @@ import { groupBySection, type Group } from '../internal/catalog.js';
 import { grandTotalLabel } from '../internal/charge-totals.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
+import { pictureStyles } from '../internal/picture.js';
 import { priceContext } from '../internal/price-context.js';
 import { LocalizeController } from '../internal/localize.js';
 import { productConfigurator } from '../translations/en/product-configurator.js';
@@ -22,6 +23,7 @@ import { PriceBar } from './price-bar.js';
 import { ConfiguratorModel, nextTask } from './configurator-model.js';
 import { failureState, failureSummary, loadFailure, type LoadFailure } from './load-failure.js';
 import { summary } from './summary.js';
+import { configuredPicture } from './picture.js';
 import { text, type ConfiguratorView } from './view.js';
 import { droppedText } from './words.js';
 import { styles } from './product-configurator.styles.js';
@@ -64,6 +66,10 @@ let instances = 0;
  *
  * @csspart base - The whole configurator.
  * @csspart header - The product's image, name and description.
+ * @csspart image - The product's image, when it has no picture.
+ * @csspart picture - The product's picture that follows the configuration (the catalog's `picture`): its box.
+ * @csspart picture-base - The picture's base image, whose alternative text names the product and the options drawn.
+ * @csspart picture-layer - A chosen option's layer over it.
  * @csspart name - The product name (a heading).
  * @csspart section - A group of attributes (a catalog section).
  * @csspart section-name - A section's heading.
@@ -101,13 +107,14 @@ let instances = 0;
  *
  * @cssproperty --cpq-configurator-summary-width - The width of the price summary beside the options. Default: `20rem`.
  * @cssproperty --cpq-configurator-option-width - The narrowest an option card gets. Default: `12rem`.
+ * @cssproperty --cpq-picture-width - The widest the picture gets. Default: `30rem`.
  * @cssproperty --cpq-configurator-sticky-top - Where the summary sticks when scrolling (below a page's own sticky header). Default: `0`.
  */
 export class ProductConfigurator extends CpqElement {
   static override defaultTag = 'product-configurator';
 
   /** @internal */
-  static override styles = [tokens, base, buttons, styles];
+  static override styles = [tokens, base, buttons, styles, pictureStyles];
 
   /** @internal A form control: submits its configuration with the form. */
   static formAssociated = true;
@@ -581,7 +588,9 @@ export class ProductConfigurator extends CpqElement {
       <div part="base" class="configurator">
         <div class="main">
           <div part="header" class="header">
-            ${product.image ? html`<img part="image" class="image" src=${product.image} alt="" />` : nothing}
+            ${product.picture
+              ? configuredPicture(this.#view)
+              : product.image ? html`<img part="image" class="image" src=${product.image} alt="" />` : nothing}
             ${heading(this.headingLevel, 0, 'name', name)}
             ${description ? html`<p class="description">${description}</p>` : nothing}
           </div>

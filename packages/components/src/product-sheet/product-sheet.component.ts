@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Attribute, Catalog, LocalText, Option, Product, SpecValue } from '@cpq-kit/engine';
+import type { Attribute, Catalog, Configuration, LocalText, Option, Product, SpecValue } from '@cpq-kit/engine';
 import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
+import { picture, pictureStyles } from '../internal/picture.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
 import { productSheet } from '../translations/en/product-sheet.js';
@@ -22,7 +23,10 @@ import { styles } from './product-sheet.styles.js';
  *
  * @csspart base - The sheet (an `article`).
  * @csspart header - The product's image, name and description.
- * @csspart image - The product image.
+ * @csspart image - The product image, when it has no picture.
+ * @csspart picture - The product's picture (the catalog's `picture`) with the layers of the default options.
+ * @csspart picture-base - The picture's base image, whose alternative text names the product and the options drawn.
+ * @csspart picture-layer - An option's layer over it.
  * @csspart name - The product name (a heading).
  * @csspart description - The product description.
  * @csspart product-specs - The product's specifications table.
@@ -62,6 +66,7 @@ import { styles } from './product-sheet.styles.js';
  * @cssproperty --cpq-product-sheet-radius - The sheet's corner radius. Default: `--cpq-radius`.
  * @cssproperty --cpq-product-sheet-padding - The space inside the sheet. Default: `--cpq-space-l`.
  * @cssproperty --cpq-product-sheet-image-height - The largest height of the product image. Default: `16rem`.
+ * @cssproperty --cpq-picture-width - The widest the picture gets. Default: `30rem`.
  * @cssproperty --cpq-product-sheet-option-width - The narrowest an option box gets before options stack in fewer columns. Default: `16rem`.
  * @cssproperty --cpq-product-sheet-thumbnail-size - The size of option and attribute images. Default: `4rem`.
  * @cssproperty --cpq-product-sheet-badge-color - The colour of the "Default" badge. Default: `--cpq-color-accent`.
@@ -70,7 +75,7 @@ export class ProductSheet extends CpqElement {
   static override defaultTag = 'product-sheet';
 
   /** @internal */
-  static override styles = [tokens, base, markStyles, styles];
+  static override styles = [tokens, base, markStyles, styles, pictureStyles];
 
   /**
    * The catalog to show, as returned by the engine's `loadCatalog()`. A property
@@ -115,7 +120,7 @@ export class ProductSheet extends CpqElement {
     return html`
       <article part="base" class="sheet" aria-labelledby="name">
         <div part="header" class="header">
-          ${product.image ? this.#image(product.image, name, 'image') : nothing}
+          ${product.picture ? picture(product, defaults(product), (value) => this.#text(value)) : product.image ? this.#image(product.image, name, 'image') : nothing}
           ${this.#heading(0, 'name', name, 'name')}
           ${description ? html`<p part="description" class="description">${description}</p>` : nothing}
         </div>
@@ -289,6 +294,11 @@ export class ProductSheet extends CpqElement {
   #specValue(id: string, value: SpecValue): TemplateResult | string {
     return specValue(this.#localize, value, this.catalog?.specs?.[id]?.unit, this.catalog?.defaultLocale);
   }
+}
+
+/** The catalog's defaults of a product: what its picture shows on the sheet. */
+function defaults(product: Product): Configuration['selections'] {
+  return Object.fromEntries(product.attributes.flatMap((a) => (a.default === undefined ? [] : [[a.id, a.default]])));
 }
 
 declare global {

@@ -32,6 +32,28 @@ export const ImageUrlSchema = z.string().check(
 );
 
 /**
+ * A picture layer: an image drawn over the product's picture while its option is
+ * chosen (a boolean on, a quantity of at least one), stacked by `z` (higher on top).
+ * Layers of one picture share its size; draw them on a transparent background.
+ */
+export const PictureLayerSchema = z.strictObject({
+  image: ImageUrlSchema,
+  /** The stacking order: higher layers are drawn on top. */
+  z: z.int(),
+  /** The view this layer belongs to, e.g. "front"; none: every view. */
+  view: z.optional(IdSchema),
+});
+
+const layers = z.optional(z.array(PictureLayerSchema));
+
+/** A product's picture: the base image the chosen options' layers are drawn over, and its size in pixels (the box is sized before it loads). */
+export const PictureSchema = z.strictObject({
+  image: ImageUrlSchema,
+  width: z.int().check(z.minimum(1)),
+  height: z.int().check(z.minimum(1)),
+});
+
+/**
  * The value of a spec on a product or option: `watts: 45`, `sso: true`, or text
  * (`"24/7"`, or localised: `{ "en": "Phone and chat", "de": "Telefon und Chat" }`).
  */
@@ -65,6 +87,8 @@ export const OptionSchema = z.strictObject({
   name: LocalTextSchema,
   description: z.optional(LocalTextSchema),
   image: z.optional(ImageUrlSchema),
+  /** Drawn over the product's picture while this option is chosen. */
+  layers,
   specs: z.optional(SpecValuesSchema),
 });
 
@@ -106,6 +130,8 @@ export const BooleanOptionSchema = z.strictObject({
   kind: z.literal('boolean'),
   default: z.optional(z.boolean()),
   specs: z.optional(SpecValuesSchema),
+  /** Drawn over the product's picture while it is on. */
+  layers,
 });
 
 /** A whole number of units between `min` and `max` in steps of `step`. Its specs count per unit. */
@@ -119,6 +145,8 @@ export const QuantitySchema = z.strictObject({
   /** What one unit is called, e.g. "seat" or "microphone". */
   unit: z.optional(LocalTextSchema),
   specs: z.optional(SpecValuesSchema),
+  /** Drawn over the product's picture while the quantity is at least one. */
+  layers,
 });
 
 /** An option group of a product. */
@@ -276,6 +304,8 @@ export const ProductSchema = z.strictObject({
   name: LocalTextSchema,
   description: z.optional(LocalTextSchema),
   image: z.optional(ImageUrlSchema),
+  /** A picture that follows the configuration: the base image, over which the chosen options' `layers` are drawn. */
+  picture: z.optional(PictureSchema),
   /** A product family, e.g. for grouping in comparisons and past-deal statistics. */
   family: z.optional(IdSchema),
   /** Facts about the product itself, e.g. storage included. */
@@ -330,6 +360,8 @@ export const ConfigurationSchema = z.strictObject({
 
 export type LocalText = z.infer<typeof LocalTextSchema>;
 export type SpecValue = z.infer<typeof SpecValueSchema>;
+export type PictureLayer = z.infer<typeof PictureLayerSchema>;
+export type Picture = z.infer<typeof PictureSchema>;
 export type SpecDefinition = z.infer<typeof SpecDefinitionSchema>;
 export type Option = z.infer<typeof OptionSchema>;
 export type SingleChoice = z.infer<typeof SingleChoiceSchema>;

@@ -1,0 +1,152 @@
+// The product picture that follows the configuration (issue #17): the catalog's base
+// image with the chosen options' layers, in <product-configurator>, in Chromium.
+import { expect, fixture, html } from '@open-wc/testing';
+import { loadCatalog, loadConfiguration, pictureLayers } from '@cpq-kit/engine';
+import avRoomsJson from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
+import avRoomsConfigJson from '../../../examples/catalogs/av-rooms.config.json' with { type: 'json' };
+import '../src/define/product-configurator.js';
+import '../src/define/product-sheet.js';
+import type { ProductConfigurator } from '../src/index.js';
+import { xssCatalog, XSS } from './fixtures.js';
+import { loaded, part, parts, text } from './helpers.js';
+
+const av = loadCatalog(avRoomsJson);
+const IMAGES = '/examples/catalogs/images/meeting-room/';
+
+async function configurator(lang = 'en', catalog = av, product = 'meeting-room', configuration?: unknown, width = '1000px'): Promise<ProductConfigurator> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style=${`width: ${width}`}><product-configurator .catalog=${catalog} .configuration=${configuration} product=${product} lang=${lang} price-date="2026-11-20"></product-configurator></div>`,
+  );
+  const el = wrapper.querySelector('product-configurator')!;
+  await loaded(el);
+  return el;
+}
+
+/** Clicks the option card whose name reads `name`, as a buyer does. */
+async function pick(el: ProductConfigurator, name: string): Promise<void> {
+  const card = parts(el, 'option').find((o) => text(o.querySelector('[part~="option-name"]')) === name);
+  if (!card) throw new Error(`no option "${name}"`);
+  card.querySelector('input')!.click();
+  await el.updateComplete;
+}
+
+const base = (el: ProductConfigurator) => part(el, 'picture-base') as HTMLImageElement;
+const layers = (el: ProductConfigurator) => (parts(el, 'picture-layer') as HTMLImageElement[]).map((img) => img.getAttribute('src')!.replace(IMAGES, ''));
+
+describe('<product-configurator>: the picture follows the configuration', () => {
+  it('draws a configuration’s layers over the room, bottom first, named in one alternative text', async () => {
+    const el = await configurator('en', av, 'meeting-room', loadConfiguration(avRoomsConfigJson, av));
+    expect(base(el).getAttribute('src')).to.equal(`${IMAGES}room.svg`);
+    expect(layers(el)).to.deep.equal([
+      'floor-stand.svg',
+      'display-86.svg',
+      'camera-ptz.svg',
+      'table-mics.svg',
+      'ceiling-mics.svg',
+      'ceiling-speakers.svg',
+      'control-panel.svg',
+      'wireless-presentation.svg',
+    ]);
+    expect(base(el).alt).to.equal(
+      'Meeting room system, Floor stand, 86-inch 4K display, PTZ camera with 12× zoom, Table microphones, Ceiling microphone arrays, Ceiling speakers, Touch control panel, Wireless presentation',
+    );
+    for (const img of [base(el), ...(parts(el, 'picture-layer') as HTMLImageElement[])]) {
+      expect([img.loading, img.decoding, img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['lazy', 'async', '640', '400']);
+      if (img !== base(el)) expect(img.alt, 'layers are decorative: the base names them').to.equal('');
+    }
+    expect(parts(el, 'image'), 'the picture replaces the static image').to.have.length(0);
+  });
+
+  it('starts with the catalog’s defaults, and changes as the buyer chooses the floor stand, the 98" display and a control panel', async () => {
+    const el = await configurator();
+    expect(layers(el), 'the defaults, as the quantities show them').to.deep.equal(['wall-mount.svg', 'display-65.svg', 'camera-usb.svg', 'table-mics.svg', 'ceiling-speakers.svg']);
+    expect(base(el).alt).to.equal('Meeting room system, Wall mount, 65-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers');
+    await pick(el, 'Floor stand');
+    await pick(el, '98-inch 4K display');
+    parts(el, 'attribute').find((a) => text(a).includes('Touch control panel'))!.querySelector('input')!.click();
+    await el.updateComplete;
+    const chosen = ['floor-stand.svg', 'display-98.svg', 'camera-usb.svg', 'table-mics.svg', 'ceiling-speakers.svg', 'control-panel.svg'];
+    expect(layers(el)).to.deep.equal(chosen);
+    expect(base(el).alt).to.equal('Meeting room system, Floor stand, 98-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers, Touch control panel');
+    // What the picture drew for the open choices is what completing with defaults chooses.
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Complete with defaults')!.click();
+    await el.updateComplete;
+    expect(layers(el)).to.deep.equal(chosen);
+    expect(layers(el)).to.deep.equal(
+      pictureLayers(av.products.find((p) => p.id === 'meeting-room')!, el.value!.selections).map((l) => l.image.replace(IMAGES, '')),
+      'the engine’s layers of the configuration, as the sheet and the summary get them',
+    );
+  });
+
+  it('names the options in the reader’s language', async () => {
+    const el = await configurator('de');
+    await pick(el, 'Bodenständer');
+    await pick(el, '98-Zoll-4K-Display');
+    expect(base(el).alt).to.equal('Konferenzraumsystem, Bodenständer, 98-Zoll-4K-Display, 4K-USB-Kamera, Tischmikrofone, Deckenlautsprecher');
+  });
+
+  it('is sized before any image loads: no layout shift', async () => {
+    const el = await configurator();
+    const box = part(el, 'picture');
+    const before = box.getBoundingClientRect();
+    expect(before.height).to.be.closeTo((before.width * 400) / 640, 1);
+    await Promise.all([base(el), ...(parts(el, 'picture-layer') as HTMLImageElement[])].map((img) => img.decode().catch(() => undefined)));
+    const after = box.getBoundingClientRect();
+    expect([after.width, after.height]).to.deep.equal([before.width, before.height]);
+    // Choosing a mount and a display keeps the box.
+    await pick(el, 'Floor stand');
+    await pick(el, '98-inch 4K display');
+    expect(part(el, 'picture').getBoundingClientRect().height).to.equal(before.height);
+  });
+
+  it('fits a phone: as wide as the element, never wider', async () => {
+    const el = await configurator('en', av, 'meeting-room', undefined, '358px');
+    const box = part(el, 'picture').getBoundingClientRect();
+    const host = el.getBoundingClientRect();
+    expect(box.left).to.be.at.least(host.left);
+    expect(box.right).to.be.at.most(host.right + 0.5);
+    expect(box.height).to.be.closeTo((box.width * 400) / 640, 1);
+  });
+
+  it('renders catalog text as text in the alternative text', async () => {
+    const raw = JSON.parse(JSON.stringify(xssCatalog()));
+    const product = raw.products[0];
+    product.attributes[0].options[0].name = XSS.script;
+    product.picture = { image: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E', width: 4, height: 3 };
+    for (const attribute of product.attributes) for (const option of attribute.options ?? []) option.layers = [{ image: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E', z: 1 }];
+    const el = await configurator('en', loadCatalog(raw), product.id);
+    await pick(el, XSS.script);
+    expect(base(el).alt).to.equal(`${XSS.img}, ${XSS.script}`);
+    expect(el.shadowRoot!.querySelectorAll('script, [onerror], svg').length).to.equal(0);
+    expect((window as { __cpqXss?: boolean }).__cpqXss).to.equal(undefined);
+  });
+
+  it('is accessible (axe), light and dark, after changes', async () => {
+    const el = await configurator();
+    await pick(el, 'Floor stand');
+    await pick(el, '98-inch 4K display');
+    await expect(el).to.be.accessible();
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<product-sheet>: the picture with the catalog’s defaults', () => {
+  it('draws the default options’ layers, named in the reader’s language, sized before loading', async () => {
+    const el = await fixture<HTMLElement>(html`<product-sheet .catalog=${av} product="meeting-room" lang="fr" style="display: block; width: 800px"></product-sheet>`);
+    const img = part(el, 'picture-base') as HTMLImageElement;
+    expect(img.getAttribute('src')).to.equal(`${IMAGES}room.svg`);
+    expect((parts(el, 'picture-layer') as HTMLImageElement[]).map((i) => i.getAttribute('src')!.replace(IMAGES, ''))).to.deep.equal([
+      'wall-mount.svg',
+      'display-65.svg',
+      'camera-usb.svg',
+      'table-mics.svg',
+      'ceiling-speakers.svg',
+    ]);
+    expect(img.alt).to.equal('Système pour salles de réunion, Support mural, Écran 4K de 65\u00a0pouces, Caméra USB 4K, Microphones de table, Haut-parleurs de plafond');
+    const box = part(el, 'picture').getBoundingClientRect();
+    expect(box.height).to.be.closeTo((box.width * 400) / 640, 1);
+    await expect(el).to.be.accessible();
+  });
+});
