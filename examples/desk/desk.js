@@ -3,7 +3,7 @@
 // signed quote back; an approver releases the quotes whose discount goes below the floor.
 // Every call carries the person's API key; what each role may do is the desk's to decide
 // (@cpq-kit/server under /api/). Text from the desk and the catalogs is set as text.
-import { loadCatalog, localize } from '/packages/components/dist/cdn/cpq-kit.js';
+import { loadCatalog, localize, price as priceOf } from '/packages/components/dist/cdn/cpq-kit.js';
 import { followLanguage, onLanguageChange, t } from '../reseller/page-text.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -287,15 +287,15 @@ async function showGuidance() {
   const band = $('#desk-guidance');
   if (!current || !price) return void (band.guidance = undefined);
   const ask = ++asked;
-  const percent = Number(discount() ?? '0');
+  const percent = discount();
   const count = Number($('#quote-quantity').value);
   const quantity = Number.isInteger(count) && count >= 1 ? count : 1;
-  const { list, net } = price.totals;
-  // The quantity typed, and the order discount, which takes the same share off every line: the amounts to the cent.
-  const places = (net.amount.split('.')[1] ?? '').length;
-  const amount = (value, share = 1) => (quantity === 1 && share === 1 ? value : (Number(value) * quantity * share).toFixed(places));
   try {
-    const quote = { list: amount(list.amount), net: amount(net.amount, 1 - percent / 100) };
+    // The engine prices the quantity typed and the order discount, as the desk will quote them: exact, in the page.
+    const configurator = $('#desk-configurator');
+    const context = { date: price.date, book: price.book.id, currency: price.currency, quantity, ...(percent && Number(percent) > 0 ? { orderDiscount: { percent } } : {}) };
+    const { list, net } = priceOf(configurator.catalog, configurator.value, context).totals;
+    const quote = { list: list.amount, net: net.amount };
     const { ok, body } = await desk('/guidance', { method: 'POST', body: { ...cellOf(price), quote } });
     // A slower answer to an earlier price must not replace a newer one.
     if (ask !== asked) return;

@@ -10,3 +10,5 @@ import './define/all.js';
 export * from './index.js';
 export { loadCatalog, loadConfiguration, localize, CatalogError, ConfigurationError } from '@cpq-kit/engine';
 export { compare, CompareError } from '@cpq-kit/engine';
+// The elements price with it already: a page prices a configuration for its own use (a quantity, a discount) at no cost in bytes.
+export { price, PricingError } from '@cpq-kit/engine';

@@ -15,7 +15,7 @@ export { isChecked } from './catalog/checked.js';
 export { localize } from './catalog/text.js';
 export { pictureLayers, type ChosenLayer } from './catalog/picture.js';
 export { catalogJsonSchema, configurationJsonSchema } from './catalog/json-schema.js';
-export { ValidationError, formatProblem, type Problem } from './internal/problems.js';
+export { ValidationError, formatProblem, formatPath, type Problem } from './internal/problems.js';
 export type { JsonLimits } from './internal/json.js';
 export { parseJson, type JsonResult } from './internal/json.js';
 export * from './price/index.js';

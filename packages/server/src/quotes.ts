@@ -530,14 +530,6 @@ export async function eventsOf(db: Queryable, subject: 'quote' | 'handoff', id: 
 /** Reads a body with a schema; a mismatch is a 400 with the paths. */
 export function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const result = z.safeParse(schema, value);
-  if (!result.success) throw new Refusal(400, { error: 'invalid request', reasons: result.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) });
+  if (!result.success) throw new Refusal(400, { error: 'invalid request', reasons: result.error.issues.map((i) => ({ path: engine.formatPath(i.path), message: i.message })) });
   return result.data;
-}
-
-/** A zod issue path as the engine writes paths: `items[0].quantity`. */
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? (out ? `${out}.${String(key)}` : String(key)) : `${out}[${JSON.stringify(String(key))}]`),
-    '',
-  );
 }

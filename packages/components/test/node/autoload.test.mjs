@@ -2,39 +2,26 @@
 // server: it loads an element's code when its tag is in the page, and nothing else.
 import assert from 'node:assert/strict';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { chrome, siteInChromium } from './demo-server.mjs';
 
 const cdn = fileURLToPath(new URL('../../dist/cdn/', import.meta.url));
-const chrome = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const built = existsSync(join(cdn, 'autoload.js'));
 
 describe('autoload.js', { skip: !built ? 'not built' : !chrome ? 'no Chrome or Chromium found (set CHROME_PATH)' : false }, () => {
-  let server;
-  let browser;
-  let base;
-  before(async () => {
-    server = createServer((request, response) => {
-      const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-      if (path === '/') {
-        response.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/autoload.js"></script></head><body><product-configurator></product-configurator></body></html>');
-        return;
-      }
-      const file = join(cdn, path);
-      if (!file.startsWith(cdn) || !existsSync(file)) return response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' });
-      createReadStream(file).pipe(response);
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${server.address().port}`;
-    browser = await puppeteer.launch({ executablePath: chrome, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'] });
-  });
-  after(async () => {
-    await browser?.close();
-    server?.close();
+  // A page with one configurator, and the built scripts.
+  const site = siteInChromium((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (path === '/') {
+      response.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/autoload.js"></script></head><body><product-configurator></product-configurator></body></html>');
+      return;
+    }
+    const file = join(cdn, path);
+    if (!file.startsWith(cdn) || !existsSync(file)) return response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' });
+    createReadStream(file).pipe(response);
   });
 
   it('knows every element the build has an entry for', async () => {
@@ -44,10 +31,10 @@ describe('autoload.js', { skip: !built ? 'not built' : !chrome ? 'no Chrome or C
   });
 
   it('loads the elements in the page, then those added later, and no others', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${base}/`, { waitUntil: 'networkidle0' });
+    await page.goto(`${site.base}/`, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => customElements.get('product-configurator'));
     assert.ok(requested.includes('/elements/product-configurator.js'));
     assert.deepEqual(requested.filter((p) => /^\/elements\/[^/]+\.js$/.test(p)), ['/elements/product-configurator.js'], 'only the element in the page');

@@ -4,15 +4,12 @@
 // embed script, no violation reported, and the layouts that depend on custom properties
 // (the comparison's columns, a windowed table's spacers) as they should be.
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { guidanceIndex, priceGuidance, readDeals } from '@cpq-kit/engine';
-import { readFileSync } from 'node:fs';
-import { chrome, root } from './demo-server.mjs';
+import { chrome, root, siteInChromium } from './demo-server.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
 const folders = ['packages/components/dist', 'packages/components/test/csp', 'examples/catalogs'];
@@ -20,36 +17,25 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 const rootPath = fileURLToPath(root);
 
 describe('every element under a strict content security policy', { skip: chrome ? false : 'no Chrome or Chromium found (set CHROME_PATH)' }, () => {
-  let server;
-  let base = '';
-  let browser;
-  before(async () => {
-    assert.ok(existsSync(join(rootPath, 'packages/components/dist/cdn/cpq-kit.js')), 'run npm run build first');
-    server = createServer((request, response) => {
-      const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname)).replace(/^[/\\]+/, '');
-      const file = join(rootPath, path);
-      if (!folders.some((f) => path.startsWith(f + sep)) || !existsSync(file) || statSync(file).isDirectory()) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': POLICY });
-      createReadStream(file).pipe(response);
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${server.address().port}`;
-    browser = await puppeteer.launch({ executablePath: chrome, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'] });
+  // The page, the built scripts and the catalogs, each answer with the policy's header.
+  const site = siteInChromium((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname)).replace(/^[/\\]+/, '');
+    const file = join(rootPath, path);
+    if (!folders.some((f) => path.startsWith(f + sep)) || !existsSync(file) || statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': POLICY });
+    createReadStream(file).pipe(response);
   });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  before(() => assert.ok(existsSync(join(rootPath, 'packages/components/dist/cdn/cpq-kit.js')), 'run npm run build first'));
 
   it('renders all six elements, reports no violation, and lays out what custom properties size', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.setViewport({ width: 1280, height: 800 });
-    const response = await page.goto(`${base}/packages/components/test/csp/index.html`, { waitUntil: 'networkidle0' });
+    const response = await page.goto(`${site.base}/packages/components/test/csp/index.html`, { waitUntil: 'networkidle0' });
     assert.equal(response.headers()['content-security-policy'], POLICY);
     await page.waitForFunction(() => window.pageReady === true);
     // Price guidance from the example deals, as a rep's server would answer it.

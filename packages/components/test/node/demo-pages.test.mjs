@@ -151,9 +151,7 @@ describe('the demo pages in Chromium, in English, German and French', { skip: ch
     assert.equal(await page.$eval('#quote-title', (h) => h.textContent), texts.fr['quote.title']);
     assert.equal(await page.$eval('#quote-link', (input) => input.placeholder), texts.fr['quote.linkPlaceholder']);
     // A complete configuration (the demo's example), quoted by the vendor's service and checked by it.
-    const configuration = JSON.parse(readFileSync(new URL('examples/catalogs/av-rooms.config.json', root), 'utf8'));
-    delete configuration.$schema;
-    await page.$eval('#room-configurator', (el, value) => (el.configuration = value), configuration);
+    await page.$eval('#room-configurator', (el, value) => (el.configuration = value), exampleConfiguration());
     await page.waitForFunction(() => document.querySelector('#room-configurator').session?.isComplete);
     await page.$eval('#room-configurator', (el) => el.shadowRoot.querySelector('[part~="primary-button"]').click());
     await page.waitForFunction(

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
 import { after, before } from 'node:test';
 import puppeteer from 'puppeteer-core';
 
@@ -41,6 +42,31 @@ function serve() {
   });
 }
 
+/** The headless browser the Node tests drive. */
+export function launchChromium() {
+  return puppeteer.launch({ executablePath: chrome, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'] });
+}
+
+/**
+ * In a `describe`: `handle` as an HTTP server on a free loopback port and a browser for
+ * its tests, started before them and stopped after. `base` and `browser` are set once they run.
+ */
+export function siteInChromium(handle) {
+  const site = { base: '', browser: undefined };
+  let server;
+  before(async () => {
+    server = createServer(handle);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    site.base = `http://127.0.0.1:${server.address().port}`;
+    site.browser = await launchChromium();
+  });
+  after(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
+}
+
 /**
  * In a `describe`: the demo server and a browser for its tests, started before them and
  * stopped after. The returned object's `base` and `browser` are set once they run.
@@ -51,7 +77,7 @@ export function demoInChromium() {
   before(async () => {
     started = await serve();
     demo.base = started.base;
-    demo.browser = await puppeteer.launch({ executablePath: chrome, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'] });
+    demo.browser = await launchChromium();
   });
   after(async () => {
     await demo.browser?.close();
