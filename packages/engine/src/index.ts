@@ -22,6 +22,7 @@ export * from './price/index.js';
 export { importDimacs, importUvl, FormatError, type ImportedModel } from './formats/index.js';
 export * from './configure/index.js';
 export * from './quote/index.js';
+export * from './subscription/index.js';
 export * from './compare/index.js';
 export * from './guidance/index.js';
 export * from './recommend/index.js';

@@ -257,7 +257,7 @@ describe('loadCatalog: the pricing section', () => {
 
   it('is in the catalog JSON Schema, so editors complete price books', () => {
     const pricing = (catalogJsonSchema() as any).properties.pricing;
-    assert.deepEqual(Object.keys(pricing.properties), ['rounding', 'books', 'schedules', 'contracts', 'partners', 'tax', 'taxCalculation', 'termOptions', 'maxDiscountPercent', 'floorPercent']);
+    assert.deepEqual(Object.keys(pricing.properties), ['rounding', 'books', 'schedules', 'contracts', 'partners', 'tax', 'taxCalculation', 'termOptions', 'maxDiscountPercent', 'floorPercent', 'renewalUpliftPercent', 'proration']);
     assert.equal(pricing.properties.floorPercent.deprecated, true);
     assert.match(pricing.properties.floorPercent.description, /^Deprecated: write "maxDiscountPercent"/);
     assert.equal(pricing.properties.books.items.properties.floorPercent.deprecated, true);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { loadCatalog, price, priceDelta, Pricer, PricingError, type Catalog, type PriceContext } from '../src/index.js';
+import { createQuote, loadCatalog, price, priceAmendment, priceDelta, priceRamp, Pricer, PricingError, type Catalog, type PriceContext } from '../src/index.js';
 import { PRICING_PROBLEM_CODES } from '../src/price/problems.js';
 import { DAY, tinyCatalog } from './price-fixtures.js';
 
@@ -171,6 +171,25 @@ describe('pricing problems: codes and params', () => {
       params: { change: 'q', attribute: 'q', kind: 'quantity' },
     });
     expectProblem(() => priceDelta(tiny, configuration, 'zz:1', { date: DAY }), { path: 'change', code: 'change-unknown-attribute', params: { attribute: 'zz', product: 'p' } });
+  });
+
+  it('ramps and amendments: a term the segments contradict, one-time charges after the start, a day outside the term', async () => {
+    const monthly = loadCatalog(tinyCatalog({ books: [{ id: 'list', currency: 'EUR', prices: { p: { included: true }, 'p/q': { amount: '1.00', recurring: 'month', term: 12 }, 'p/b': { amount: '5.00' } } }] }));
+    const start = { product: 'p', selections: { q: 2 } };
+    expectProblem(() => priceRamp(monthly, start, { segments: [{ months: 12 }] }, { date: DAY, termMonths: 24 }), { path: 'context.termMonths', code: 'ramp-term', params: { termMonths: 24, months: 12 } });
+    expectProblem(() => priceRamp(monthly, start, { segments: [{ months: 12 }] }, { date: DAY, charges: 'recurring' }), { path: 'context.charges', code: 'ramp-charges', params: {} });
+    expectProblem(() => priceRamp(monthly, start, { segments: [{ months: 6 }, { months: 6, selections: { b: true } }] }, { date: DAY }), {
+      path: 'ramp.segments[1].selections.b',
+      code: 'ramp-one-time',
+      params: { item: 'p/b', segment: 2 },
+    });
+    const item = (q: number) => [{ id: 'a', configuration: { product: 'p', selections: { q, r: 0, b: false, m: [] } } }];
+    const quote = await createQuote({ catalog: monthly, items: item(2), context: { date: DAY }, validUntil: '2026-12-20', now: `${DAY}T09:00:00Z` });
+    expectProblem(() => priceAmendment(monthly, quote, { date: '2026-11-19', items: item(3) }), {
+      path: 'date',
+      code: 'amendment-date',
+      params: { date: '2026-11-19', start: DAY, end: '2027-11-20', item: 'p/q' },
+    });
   });
 
   it('the request’s shape and the configuration’s own problems carry no code: their message says it', () => {

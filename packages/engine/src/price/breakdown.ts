@@ -12,7 +12,7 @@ import type { RoundingLevel } from './schema.js';
  * Where a step sits in the waterfall, in this order. `rounding` appears only with
  * document-level rounding: the line's share of the rounding of the totals.
  */
-export type Stage = 'list' | 'book' | 'tier' | 'schedule' | 'contract' | 'manual' | 'order' | 'partner' | 'rounding' | 'net';
+export type Stage = 'list' | 'book' | 'tier' | 'uplift' | 'schedule' | 'contract' | 'manual' | 'order' | 'partner' | 'rounding' | 'net';
 
 /** Parameters of a step or approval, for translation: ids, whole numbers and decimal strings. */
 export type ReasonParams = Readonly<Record<string, string | number>>;
@@ -162,6 +162,10 @@ export interface PriceBreakdown {
   /** Where tax was worked out: on each `line`, or on the sum per rate (`document`). */
   readonly taxCalculation: 'document' | 'line';
   readonly rounding: { readonly mode: RoundingMode; readonly level: RoundingLevel };
+  /** The uplift on recurring charges, when the request carried one: compounded percent and the percents. */
+  readonly uplift?: { readonly percent: string; readonly percents: readonly string[] };
+  /** `recurring` when one-time charges were left out (a later ramp segment, a renewal). */
+  readonly charges?: 'recurring';
   readonly lines: readonly PriceLine[];
   readonly totals: PriceTotals;
   readonly approvalRequired: boolean;
@@ -189,6 +193,8 @@ export function englishReason(code: string, p: ReasonParams): string {
       return `Graduated price: ${p['slabs']}`;
     case 'tier-block':
       return `Block price ${span(p)} units`;
+    case 'uplift':
+      return p['percents'] === p['percent'] ? `Uplift +${p['percent']}%` : `Uplift +${p['percent']}% (${p['percents']}, compounded)`;
     case 'schedule':
       return `Volume discount ${p['percent']}% for ${span(p)} units`;
     case 'contract-price':

@@ -48,6 +48,8 @@ export const PriceContextSchema = z.strictObject({
   quantity: z.optional(count),
   /** The term in months for every recurring charge, e.g. to co-term with a running contract. */
   termMonths: z.optional(count),
+  /** The first day of the subscription's term, when not `date` (a renewal, a term starting later): what amendments and ramps count from. */
+  termStart: z.optional(DateSchema),
   /** The tax region, when not the book's. */
   taxRegion: z.optional(IdSchema),
   /** Tax per `line` or on the sum per rate (`document`), when not the price book's. */
@@ -55,6 +57,13 @@ export const PriceContextSchema = z.strictObject({
   /** Manual discounts by item. */
   lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
   orderDiscount: z.optional(OrderDiscountSchema),
+  /**
+   * Price increases on recurring charges, in percent, compounded in order, before any
+   * discount: ["5", "5"] is +10.25 %. What a ramp deal's third year or a renewal carries.
+   */
+  uplift: z.optional(z.array(PercentSchema)),
+  /** `recurring` prices the recurring charges only (a ramp's later segments, a renewal); default `all`. */
+  charges: z.optional(z.enum(['all', 'recurring'])),
 });
 
 const ContextEnvelope = z.strictObject({ context: PriceContextSchema });

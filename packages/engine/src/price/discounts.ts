@@ -61,10 +61,10 @@ export function scheduleDiscount(line: Line, s: Setup, schedules: ReadonlyMap<st
   const schedule = scheduleId === undefined ? undefined : schedules.get(scheduleId);
   const step = schedule ? tierFor(schedule.tiers, spec.quantity) : undefined;
   if (schedule && step && step.factor.num !== step.factor.den) {
-    values[at] = percentOff(line, values[s.at.tier]!, step.factor, s);
+    values[at] = percentOff(line, values[s.at.uplift]!, step.factor, s);
     if (meta) meta[at] = step.meta;
   } else {
-    values[at] = values[s.at.tier]!;
+    values[at] = values[s.at.uplift]!;
   }
 }
 

@@ -38,12 +38,15 @@ export const NO_PARAMS: ReasonParams = Object.freeze({});
 /**
  * Where each stage keeps its amount in a line's `values`: the list price, then one
  * column per further book of the price book's `basedOn` chain, then volume (tier),
- * schedule, contract, manual, order and partner (the net).
+ * uplift (the gross: the price before discounts), schedule, contract, manual, order and
+ * partner (the net).
  */
 export interface Columns {
   /** The last book of the chain (the request's book); 0 when it is its own list. */
   readonly book: number;
   readonly tier: number;
+  /** The uplift's column (a ramp's later segments, a renewal): the gross, before any discount. */
+  readonly uplift: number;
   readonly schedule: number;
   readonly contract: number;
   readonly manual: number;
@@ -55,7 +58,7 @@ export interface Columns {
 
 export function columnsFor(chainLength: number): Columns {
   const k = chainLength - 1;
-  return { book: k, tier: k + 1, schedule: k + 2, contract: k + 3, manual: k + 4, order: k + 5, partner: k + 6, count: k + 7 };
+  return { book: k, tier: k + 1, uplift: k + 2, schedule: k + 3, contract: k + 4, manual: k + 5, order: k + 6, partner: k + 7, count: k + 8 };
 }
 
 /** A priced thing chosen, before any arithmetic. */
@@ -175,6 +178,8 @@ export class ItemChoices {
       }
       const quantity = count * s.quantity;
       if (quantity <= 0) return;
+      const group = charge.recurring === 'month' ? 1 : charge.recurring === 'year' ? 2 : 0;
+      if (group === 0 && s.charges === 'recurring') return;
       specs.push({
         item,
         product,
@@ -183,7 +188,7 @@ export class ItemChoices {
         quantity,
         qty: BigInt(quantity),
         price,
-        group: charge.recurring === 'month' ? 1 : charge.recurring === 'year' ? 2 : 0,
+        group,
         category: charge.taxCategory ?? defaultCategory,
         position,
         termMonths,

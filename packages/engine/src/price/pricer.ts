@@ -9,7 +9,7 @@
  * It runs every line through the stages in the order the data flows, one file each:
  *
  *   request (`request.ts`) → lines (`lines.ts`) → list and price book (`list.ts`, `book.ts`)
- *   → volume (`volume.ts`) → schedule → contract → manual → order → partner (`discounts.ts`)
+ *   → volume (`volume.ts`) → uplift (`uplift.ts`) → schedule → contract → manual → order → partner (`discounts.ts`)
  *   → terms (`terms.ts`) → rounding (`rounding.ts`) → totals and tax (`totals.ts`, `tax.ts`)
  *   → the waterfall (`waterfall.ts`, with approvals from `approval.ts`)
  *
@@ -42,6 +42,7 @@ import { roundDocument } from './rounding.js';
 import type { PriceContext, PricingSection } from './schema.js';
 import { terms } from './terms.js';
 import { sumLines, type Totals } from './totals.js';
+import { upliftPrice } from './uplift.js';
 import { volumePrice } from './volume.js';
 import { waterfall } from './waterfall.js';
 
@@ -160,6 +161,7 @@ export class Pricer {
       const line = newLine(spec, s, detail);
       listAndBooks(line, s);
       if (!volumePrice(line, s, problems)) continue;
+      upliftPrice(line, s);
       scheduleDiscount(line, s, this.schedules);
       contractPrice(line, s);
       if (!manualDiscount(line, s, problems)) continue;

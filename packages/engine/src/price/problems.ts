@@ -35,6 +35,10 @@ export const PRICING_PROBLEM_CODES = [
   'tier-missing',
   'change-unknown-attribute',
   'change-chooses-nothing',
+  'ramp-term',
+  'ramp-charges',
+  'ramp-one-time',
+  'amendment-date',
 ] as const;
 
 export type PricingProblemCode = (typeof PRICING_PROBLEM_CODES)[number];

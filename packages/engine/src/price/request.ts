@@ -2,7 +2,7 @@
  * The price request, worked out once per distinct context: what every stage reads.
  *
  * Takes a price context (date, book or segment, currency, partner, customer, quantity,
- * term, tax region, manual discounts) and the catalog's books; gives a {@link Setup}:
+ * term, tax region, manual discounts, uplift) and the catalog's books; gives a {@link Setup}:
  * the chosen price book and its `basedOn` chain, the currency and its minor unit, the
  * rounding, the partner, the customer's contracts, the tax rates, the maximum discount and
  * the parsed discounts. Every problem of the context is reported at once, by path.
@@ -22,6 +22,7 @@ import { pricingProblem, PricingError, type PricingProblemCode } from './problem
 import { roundingStep } from './rounding.js';
 import type { Contract, PriceContext, PricingSection, RoundingLevel, TaxCalculation, TaxRegion } from './schema.js';
 import { ratesOf, regionOf, type RateOf } from './tax.js';
+import { upliftOf, type Uplift } from './uplift.js';
 
 export type Path = PropertyKey[];
 /** Records a problem of the request's context (`context.` + path), with its code and params. */
@@ -59,6 +60,10 @@ export interface Setup {
   readonly maxDiscount: MaxDiscount | undefined;
   readonly lineDiscounts: ReadonlyMap<string, LineDiscount>;
   readonly orderDiscount: OrderDiscount | undefined;
+  /** The uplift on recurring charges (ramp segments, renewals), compounded. */
+  readonly uplift: Uplift | undefined;
+  /** Whether one-time charges are priced (`all`) or left out (`recurring`: a later ramp segment, a renewal). */
+  readonly charges: 'all' | 'recurring';
 }
 
 /** Works out a request's context; throws a {@link PricingError} with every problem of it. */
@@ -67,6 +72,7 @@ export function makeSetup(catalog: Catalog, pricing: PricingSection, books: Book
   const add: AddProblem = (path, code, params, message) => void problems.push(pricingProblem(formatPath(['context', ...path]), code, params, message));
 
   if (!isRealDate(context.date)) add(['date'], 'date-invalid', { date: context.date }, `"${context.date}" is not a day of the calendar`);
+  if (context.termStart !== undefined && !isRealDate(context.termStart)) add(['termStart'], 'date-invalid', { date: context.termStart }, `"${context.termStart}" is not a day of the calendar`);
   if (context.currency !== undefined && !isCurrency(context.currency)) {
     const suggestion = closest(context.currency, knownCurrencies());
     add(['currency'], 'currency-unknown', { currency: context.currency, suggestion }, `"${context.currency}" is not an ISO 4217 currency code${didYouMean(context.currency, knownCurrencies())}`);
@@ -112,5 +118,7 @@ export function makeSetup(catalog: Catalog, pricing: PricingSection, books: Book
     maxDiscount: maxDiscountOf(book.book, book.index, pricing),
     lineDiscounts,
     orderDiscount,
+    uplift: upliftOf(context.uplift),
+    charges: context.charges ?? 'all',
   };
 }

@@ -126,6 +126,10 @@ export const PriceBookSchema = z.strictObject({
   maxDiscountPercent: z.optional(PercentSchema),
   /** Deprecated: `"floorPercent": "80"` is `"maxDiscountPercent": "20"`. Still read, with a warning (`catalogWarnings`). */
   floorPercent: z.optional(DeprecatedFloorPercent),
+  /** How much more a renewal's recurring charges cost than this book's, in percent: "5". Default the section's, else none. */
+  renewalUpliftPercent: z.optional(PercentSchema),
+  /** How a change inside a term is prorated: by `day` (default) or by started `month`. Default the section's. */
+  proration: z.optional(z.enum(['day', 'month'])),
   /** Prices by item. A derived book lists only the prices it changes. */
   prices: z.optional(z.record(ItemSchema, ChargeSchema)),
 });
@@ -205,6 +209,10 @@ export const PricingSectionSchema = z.strictObject({
   maxDiscountPercent: z.optional(PercentSchema),
   /** Deprecated: `"floorPercent": "85"` is `"maxDiscountPercent": "15"`. Still read, with a warning (`catalogWarnings`). */
   floorPercent: z.optional(DeprecatedFloorPercent),
+  /** Default `renewalUpliftPercent` for books that set none. */
+  renewalUpliftPercent: z.optional(PercentSchema),
+  /** Default `proration` for books that set none: `day` unless said otherwise. */
+  proration: z.optional(z.enum(['day', 'month'])),
 }).check(z.describe('Price books, charges, tiers, discounts and tax (see docs/pricing.md).'));
 
 

@@ -14,7 +14,7 @@ const ONE_UNIT = fixed('1');
 
 /** Recurring lines over their terms: list, gross and net times the periods of the term. */
 export function terms(lines: Line[], s: Setup): void {
-  const tierAt = s.at.tier;
+  const grossAt = s.at.uplift;
   const netAt = s.at.partner;
   const granularity = s.level === 'document' ? 1n : s.step;
   for (const line of lines) {
@@ -27,6 +27,6 @@ export function terms(lines: Line[], s: Setup): void {
     // A partial last period is paid in part (prorated) or in full.
     const [n, d] = whole || prorated ? [BigInt(months), BigInt(periodMonths)] : [BigInt(Math.ceil(months / periodMonths)), 1n];
     const over = (v: bigint): bigint => mulDiv(v, n, d, granularity, s.mode);
-    line.term = { months, periods: mulDiv(ONE_UNIT, n, d, stepOf(4), 'half-even'), prorated, values: [over(line.values[0]!), over(line.values[tierAt]!), over(line.values[netAt]!)] };
+    line.term = { months, periods: mulDiv(ONE_UNIT, n, d, stepOf(4), 'half-even'), prorated, values: [over(line.values[0]!), over(line.values[grossAt]!), over(line.values[netAt]!)] };
   }
 }

@@ -65,12 +65,12 @@ function addTo(b: Bucket, list: bigint, gross: bigint, net: bigint, category: st
 
 /** Adds up the lines: per kind of charge, over the terms, and for the whole document. */
 export function sumLines(s: Setup, lines: readonly Line[]): Totals {
-  const tierAt = s.at.tier;
+  const grossAt = s.at.uplift;
   const netAt = s.at.partner;
   const perLine = s.taxCalculation === 'line';
   const buckets: Bucket[] = [0, 1, 2, 3].map(() => ({ list: 0n, gross: 0n, net: 0n, bases: new Map<string, bigint>(), taxes: perLine ? new Map<string, bigint>() : undefined, lines: 0 }));
   for (const l of lines) {
-    addTo(buckets[l.spec.group]!, l.values[0]!, l.values[tierAt]!, l.values[netAt]!, l.spec.category, s);
+    addTo(buckets[l.spec.group]!, l.values[0]!, l.values[grossAt]!, l.values[netAt]!, l.spec.category, s);
     if (l.term) addTo(buckets[3]!, l.term.values[0]!, l.term.values[1]!, l.term.values[2]!, l.spec.category, s);
   }
   const close = (b: Bucket): Sums => {

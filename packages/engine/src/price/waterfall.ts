@@ -2,7 +2,7 @@
  * The waterfall: the priced lines and their totals written out as a {@link PriceBreakdown}.
  *
  * Takes the lines with their columns and what each stage did, and the totals; gives
- * plain JSON: every line's steps (list → book → tier → schedule → contract → manual →
+ * plain JSON: every line's steps (list → book → tier → uplift → schedule → contract → manual →
  * order → partner (→ rounding) → net, only those that change something) with their codes,
  * params, English reasons and rules; the totals per kind of charge and for the document;
  * the approvals; and what the request came to (book, segment, partner, contracts, tax
@@ -28,14 +28,14 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
   const money = (x: bigint): MoneyJSON => ({ amount: format(x, places), currency });
   const zero = money(0n);
   const totals = sumLines(s, lines);
-  const { tier: tierAt, partner: netAt } = s.at;
-  const stages: Stage[] = [...s.chain.map((_, j): Stage => (j === 0 ? 'list' : 'book')), 'tier', 'schedule', 'contract', 'manual', 'order', 'partner'];
+  const { uplift: grossAt, partner: netAt } = s.at;
+  const stages: Stage[] = [...s.chain.map((_, j): Stage => (j === 0 ? 'list' : 'book')), 'tier', 'uplift', 'schedule', 'contract', 'manual', 'order', 'partner'];
   const approvals: Approval[] = [];
   const out: PriceLine[] = [];
   for (const line of lines) {
     const { spec, values, meta } = line;
     const net = values[netAt]!;
-    const gross = values[tierAt]!;
+    const gross = values[grossAt]!;
     const netMoney = money(net);
     const listMoney = values[0] === net ? netMoney : money(values[0]!);
     const grossMoney = gross === values[0] ? listMoney : gross === net ? netMoney : money(gross);
@@ -161,6 +161,8 @@ export function waterfall(catalog: Catalog, configuration: Configuration, s: Set
   if (s.partner) result.partner = s.partner.partner.id;
   if (s.context.customer !== undefined) result.customer = s.context.customer;
   if (region) result.taxRegion = region.id;
+  if (s.uplift) result.uplift = { percent: String(s.uplift.meta.params['percent']), percents: s.context.uplift! };
+  if (s.charges === 'recurring') result.charges = 'recurring';
   return result;
 }
 

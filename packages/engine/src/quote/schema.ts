@@ -36,7 +36,7 @@ const ParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
 /** One step of a line's price waterfall (see `PriceStep`). */
 export const PriceStepSchema = z.strictObject({
-  stage: z.enum(['list', 'book', 'tier', 'schedule', 'contract', 'manual', 'order', 'partner', 'rounding', 'net']),
+  stage: z.enum(['list', 'book', 'tier', 'uplift', 'schedule', 'contract', 'manual', 'order', 'partner', 'rounding', 'net']),
   code: z.string(),
   params: ParamsSchema,
   reason: z.string(),
@@ -144,6 +144,10 @@ export const PriceBreakdownSchema = z.strictObject({
   /** quote@2; a quote@1 has none (its tax was always worked out per document). */
   taxCalculation: z.optional(z.enum(['document', 'line'])),
   rounding: z.strictObject({ mode: z.enum(['half-even', 'half-up']), level: z.enum(['unit', 'line', 'document']) }),
+  /** The uplift on recurring charges (a ramp's later segment, a renewal): compounded percent, and the percents. */
+  uplift: z.optional(z.strictObject({ percent: DecimalText, percents: z.array(PercentSchema) })),
+  /** `recurring` when one-time charges were left out (a later ramp segment, a renewal). */
+  charges: z.optional(z.literal('recurring')),
   lines: z.array(PriceLineSchema),
   totals: PriceTotalsSchema,
   approvalRequired: z.boolean(),

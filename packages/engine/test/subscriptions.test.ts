@@ -1,0 +1,190 @@
+// Subscriptions over time: ramp deals, amendments (mid-term changes, prorated to the end of
+// the term) and renewals. Figures are worked out by hand in the comments.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  createQuote,
+  loadCatalog,
+  price,
+  priceAmendment,
+  priceRamp,
+  PricingError,
+  QuoteError,
+  renewal,
+  type Catalog,
+  type Configuration,
+  type Quote,
+} from '../src/index.js';
+import { addMonths, daysBetween, monthsElapsed } from '../src/subscription/dates.js';
+import { collab } from './quote-fixtures.js';
+import { assertPricingProblems, tinyCatalog } from './price-fixtures.js';
+
+/** 120 seats of Business, billed annually, with priority support. */
+const business: Configuration = {
+  product: 'business',
+  selections: { seats: 120, 'storage-packs': 2, 'advanced-security': true, 'e-signature': false, webinar: true, billing: 'annual', support: 'priority' },
+};
+const amounts = (xs: readonly { amount: string }[]) => xs.map((x) => x.amount);
+
+describe('ramp deals', () => {
+  // "120 seats in year 1, 200 from year 2, +5 % a year" (list-eur: seats 12.50, advanced security 4.00
+  // per seat, storage 8.00 per pack, webinar 49.00, priority support 149.00, all per month).
+  const ramp = priceRamp(collab, business, { segments: [{ months: 12, name: 'Year 1' }, { months: 12, selections: { seats: 200 } }, { months: 12 }], upliftPercent: '5' }, { date: '2027-01-01' });
+
+  it('prices each segment with its own quantities and compounded uplift', () => {
+    assert.deepEqual(ramp.segments.map((s) => [s.start, s.end, s.months]), [
+      ['2027-01-01', '2027-12-31', 12],
+      ['2028-01-01', '2028-12-31', 12],
+      ['2029-01-01', '2029-12-31', 12],
+    ]);
+    assert.deepEqual(ramp.segments.map((s) => s.uplift?.percent), [undefined, '5', '10.25']);
+    // Year 1: 1,500.00 + 16.00 + 480.00 + 49.00 + 149.00 = 2,194.00 a month, 26,328.00 a year.
+    // Year 2 (200 seats, +5 %): 2,625.00 + 16.80 + 840.00 + 51.45 + 156.45 = 3,689.70 a month.
+    // Year 3 (+10.25 %): 2,756.25 + 17.64 + 882.00 + 54.02 + 164.27 = 3,874.18 a month.
+    assert.deepEqual(ramp.segments.map((s) => s.price.totals.recurring.month?.net.amount), ['2194.00', '3689.70', '3874.18']);
+    assert.deepEqual(ramp.segments.map((s) => s.price.totals.term.net.amount), ['26328.00', '44276.40', '46490.16']);
+    assert.equal(ramp.totals.term.net.amount, '117094.56');
+    assert.equal(ramp.months, 36);
+    assert.equal(ramp.end, '2029-12-31');
+    assert.equal(ramp.segments[0]!.name, 'Year 1');
+  });
+
+  it('shows the uplift as its own step of the waterfall, before discounts', () => {
+    const seats = ramp.segments[2]!.price.lines.find((l) => l.item === 'business/seats')!;
+    const step = seats.steps.find((s) => s.stage === 'uplift')!;
+    assert.equal(step.code, 'uplift');
+    assert.equal(step.reason, 'Uplift +10.25% (5, 5, compounded)');
+    assert.deepEqual([step.amount.amount, step.after.amount], ['256.25', '2756.25']);
+    assert.equal(seats.gross.amount, '2756.25', 'discounts apply to the uplifted price');
+    assert.equal(ramp.segments[2]!.price.totals.savings.amount.amount, '0.00', 'an uplift is not a negative saving');
+  });
+
+  it('charges one-time charges once, in the first segment, and refuses a later segment that adds one', () => {
+    const catalog = loadCatalog(tinyCatalog({ books: [{ id: 'list', currency: 'EUR', prices: { p: { amount: '100.00' }, 'p/q': { amount: '10.00', recurring: 'month' }, 'p/b': { amount: '50.00' } } }] }));
+    const r = priceRamp(catalog, { product: 'p', selections: { q: 2 } }, { segments: [{ months: 6 }, { months: 6, selections: { q: 4 } }] }, { date: '2027-01-01' });
+    assert.deepEqual(r.segments.map((s) => s.price.lines.map((l) => l.item)), [['p', 'p/q'], ['p/q']]);
+    // 100.00 once; 6 × 20.00 + 6 × 40.00 = 360.00.
+    assert.deepEqual([r.totals.oneTime.net.amount, r.totals.term.net.amount, r.totals.net.amount], ['100.00', '360.00', '460.00']);
+    assertPricingProblems(
+      () => priceRamp(catalog, { product: 'p', selections: { q: 2 } }, { segments: [{ months: 6 }, { months: 6, selections: { b: true } }] }, { date: '2027-01-01' }),
+      ['ramp.segments[1].selections.b: segment 2 adds the one-time charge "p/b": one-time charges are paid at the start; choose it in the first segment, or quote it as an amendment'],
+    );
+  });
+
+  it('says what is wrong, with paths', () => {
+    assertPricingProblems(() => priceRamp(collab, business, { segments: [{ months: 12 }] }, { date: '2027-01-01', termMonths: 36 }), [
+      "context.termMonths: the ramp's segments make 12 months, not 36: leave termMonths out",
+    ]);
+    assertPricingProblems(() => priceRamp(collab, business, { segments: [{ months: 12 }, { months: 12, selections: { seats: 'many' } }] }, { date: '2027-01-01' }), [
+      'ramp.segments[1].configuration.selections.seats: "seats" is a quantity: give a whole number',
+    ]);
+    assert.throws(() => priceRamp(collab, business, { segments: [] }, { date: '2027-01-01' }), (e: unknown) => e instanceof PricingError && /ramp\.segments: give at least one segment/.test(e.message));
+  });
+
+  it('is the plain price when it has one segment', () => {
+    const one = priceRamp(collab, business, { segments: [{ months: 24 }] }, { date: '2027-01-01', segment: 'enterprise' });
+    assert.deepEqual(one.totals, price(collab, business, { date: '2027-01-01', segment: 'enterprise', termMonths: 24 }).totals);
+  });
+});
+
+describe('term dates', () => {
+  it('counts months and days as a calendar does', () => {
+    assert.equal(addMonths('2027-01-31', 1), '2027-02-28');
+    assert.equal(addMonths('2028-01-31', 1), '2028-02-29');
+    assert.equal(addMonths('2027-11-15', 3), '2028-02-15');
+    assert.equal(daysBetween('2027-01-01', '2028-01-01'), 365);
+    assert.equal(monthsElapsed('2027-01-31', '2027-02-27'), 0);
+    assert.equal(monthsElapsed('2027-01-31', '2027-02-28'), 1);
+    assert.equal(monthsElapsed('2027-01-01', '2027-07-15'), 6);
+  });
+});
+
+/** One product: 10.00 per unit a month on a 12-month term, a 100.00 one-time setup; 19 % tax. */
+function subscriptionCatalog(book: Record<string, unknown> = {}): Catalog {
+  return loadCatalog(
+    tinyCatalog({
+      books: [{ id: 'list', currency: 'EUR', taxRegion: 'de', ...book, prices: { p: { amount: '100.00' }, 'p/q': { amount: '10.00', recurring: 'month', term: 12 }, 'p/r': { amount: '120.00', recurring: 'year' }, 'p/b': { amount: '50.00' } } }],
+      tax: { regions: [{ id: 'de', rates: [{ category: 'standard', percent: '19' }] }] },
+    }),
+  );
+}
+
+async function accepted(catalog: Catalog, selections: Record<string, unknown>, context: Record<string, unknown> = {}): Promise<Quote> {
+  return createQuote({ catalog, items: withSelections(selections), context: { date: '2027-01-01', ...context }, validUntil: '2027-01-31', now: '2027-01-01T09:00:00Z' });
+}
+
+/** The quote's one item with these selections (a quote's configurations are complete: the rest off). */
+const withSelections = (selections: Record<string, unknown>) => [{ id: 'sub', configuration: { product: 'p', selections: { q: 0, r: 0, b: false, m: [], ...selections } as never } }];
+
+describe('amendments', () => {
+  it('prices a change to the end of the term, by day or by month', async () => {
+    const catalog = subscriptionCatalog();
+    const quote = await accepted(catalog, { q: 10 });
+    // 5 more units: +50.00 a month, +600.00 over the 12-month term.
+    const byDay = priceAmendment(catalog, quote, { date: '2027-07-01', items: withSelections({ q: 15 }) });
+    assert.equal(byDay.proration, 'day');
+    const line = byDay.lines.find((l) => l.item === 'p/q')!;
+    assert.equal(line.change, 'changed');
+    // 184 of 365 days left: 600.00 × 184 / 365 = 302.4657… → 302.47.
+    assert.deepEqual([line.term?.remaining, line.term?.of, line.term?.end, line.term?.fullTerm.amount, line.amount.amount], [184, 365, '2028-01-01', '600.00', '302.47']);
+    assert.deepEqual([byDay.totals.net.amount, byDay.totals.tax[0]?.amount.amount, byDay.totals.includingTax.amount], ['302.47', '57.47', '359.94']);
+    assert.deepEqual([byDay.recurring.before.month?.amount, byDay.recurring.after.month?.amount], ['100.00', '150.00']);
+
+    // By month, declared by the book: 6 of 12 months left (July counted whole): 300.00.
+    const monthly = subscriptionCatalog({ proration: 'month' });
+    const byMonth = priceAmendment(monthly, await accepted(monthly, { q: 10 }), { date: '2027-07-15', items: withSelections({ q: 15 }) });
+    assert.deepEqual([byMonth.proration, byMonth.lines[0]?.term?.remaining, byMonth.totals.net.amount], ['month', 6, '300.00']);
+  });
+
+  it('credits removals, and charges added one-time items in full', async () => {
+    const catalog = subscriptionCatalog();
+    const quote = await accepted(catalog, { q: 10, r: 1 });
+    // r (120.00 a year) removed on 2027-10-01: 92 of 365 days left, −120.00 × 92 / 365 = −30.2465… → −30.25;
+    // the service b (50.00 one-time) added: 50.00.
+    const change = priceAmendment(catalog, quote, { date: '2027-10-01', items: withSelections({ q: 10, b: true }) });
+    assert.deepEqual(change.lines.map((l) => [l.item, l.change, l.amount.amount]), [['p/r', 'removed', '-30.25'], ['p/b', 'added', '50.00']]);
+    assert.equal(change.totals.net.amount, '19.75');
+  });
+
+  it('refuses a day outside the term and says so', async () => {
+    const catalog = subscriptionCatalog();
+    const quote = await accepted(catalog, { q: 10 });
+    assertPricingProblems(() => priceAmendment(catalog, quote, { date: '2028-01-01', items: withSelections({ q: 11 }) }), [
+      'date: 2028-01-01 is not inside the term of "p/q" (2027-01-01 to the day before 2028-01-01)',
+    ]);
+    assert.throws(() => priceAmendment(catalog, quote, { date: '2027-02-30', items: withSelections({ q: 11 }) }), (e: unknown) => e instanceof QuoteError && /date: "2027-02-30" is not a day/.test(e.message));
+  });
+
+  it('takes tax out of the amount for a book whose prices include it', async () => {
+    const catalog = subscriptionCatalog({ taxIncluded: true });
+    const quote = await accepted(catalog, { q: 10 });
+    // +600.00 over the term from the first day: all of it; 19 % included: 600.00 × 19 / 119 = 95.80.
+    const change = priceAmendment(catalog, quote, { date: '2027-01-01', items: withSelections({ q: 15 }) });
+    assert.deepEqual([change.totals.net.amount, change.totals.tax[0]?.amount.amount, change.totals.excludingTax.amount, change.totals.includingTax.amount], ['600.00', '95.80', '504.20', '600.00']);
+  });
+});
+
+describe('renewals', () => {
+  it('renews the recurring charges with the book’s uplift, from the end of the term', async () => {
+    const catalog = subscriptionCatalog({ renewalUpliftPercent: '5' });
+    const quote = await accepted(catalog, { q: 10, b: true });
+    const next = await createQuote({ ...renewal(catalog, quote, { validUntil: '2027-12-31', now: '2027-12-01T09:00:00Z' }) });
+    assert.equal(next.context.termStart, '2028-01-01');
+    const lines = next.items[0]!.price.lines;
+    assert.deepEqual(lines.map((l) => l.item), ['p/q'], 'one-time charges are not renewed');
+    // 10 × 10.00 × 1.05 = 105.00 a month.
+    assert.deepEqual([lines[0]!.net.amount, lines[0]!.steps.map((s) => s.code)], ['105.00', ['list', 'uplift', 'net']]);
+    // A second renewal compounds: +10.25 %.
+    const third = await createQuote(renewal(catalog, next, { validUntil: '2028-12-31', now: '2028-12-01T09:00:00Z' }));
+    assert.deepEqual([third.context.termStart, third.items[0]!.price.lines[0]!.net.amount], ['2029-01-01', '110.25']);
+  });
+
+  it('renews the items as amended', async () => {
+    const catalog = subscriptionCatalog();
+    const quote = await accepted(catalog, { q: 10 });
+    const change = priceAmendment(catalog, quote, { date: '2027-07-01', items: withSelections({ q: 15 }) });
+    const next = await createQuote(renewal(catalog, quote, { items: change.items.map(({ price: _, ...item }) => item), validUntil: '2027-12-31', now: '2027-12-01T09:00:00Z' }));
+    assert.equal(next.items[0]!.price.lines[0]!.net.amount, '150.00');
+    assert.equal(next.items[0]!.price.uplift, undefined, 'no uplift declared, none applied');
+  });
+});
