@@ -11,12 +11,15 @@ import {
   PricingError,
   QuoteError,
   renewal,
+  reviseQuote,
+  signQuote,
+  verifyQuote,
   type Catalog,
   type Configuration,
   type Quote,
 } from '../src/index.js';
 import { addMonths, daysBetween, monthsElapsed } from '../src/subscription/dates.js';
-import { collab } from './quote-fixtures.js';
+import { collab, collabConfig, hmacKey } from './quote-fixtures.js';
 import { assertPricingProblems, tinyCatalog } from './price-fixtures.js';
 
 /** 120 seats of Business, billed annually, with priority support. */
@@ -186,5 +189,65 @@ describe('renewals', () => {
     const next = await createQuote(renewal(catalog, quote, { items: change.items.map(({ price: _, ...item }) => item), validUntil: '2027-12-31', now: '2027-12-01T09:00:00Z' }));
     assert.equal(next.items[0]!.price.lines[0]!.net.amount, '150.00');
     assert.equal(next.items[0]!.price.uplift, undefined, 'no uplift declared, none applied');
+  });
+});
+
+describe('subscriptions in quote documents', () => {
+  const ramp = { segments: [{ months: 12 }, { months: 12, selections: { seats: 60 } }, { months: 12 }], upliftPercent: '3' };
+  const made = () =>
+    createQuote({ catalog: collab, items: [{ id: 'suite', configuration: collabConfig, ramp }], context: { date: '2026-11-20' }, validUntil: '2026-12-20', now: '2026-11-20T10:00:00Z' });
+
+  it('quotes a ramp: every segment priced, the totals over the whole term, verified again', async () => {
+    const quote = await made();
+    const priced = priceRamp(collab, collabConfig, ramp, { date: '2026-11-20', quantity: 1 });
+    const item = quote.items[0]!;
+    assert.deepEqual(item.segments?.map((s) => [s.months, s.selections['seats'], s.uplift?.percent]), [[12, 40, undefined], [12, 60, '3'], [12, 60, '6.09']]);
+    assert.deepEqual(item.price, priced.segments[0]!.price, 'the item’s price is its first segment');
+    assert.deepEqual(quote.totals, priced.totals, 'the quote adds up every segment');
+    const signed = await signQuote(quote, hmacKey);
+    const now = '2026-11-21T09:00:00Z';
+    assert.equal((await verifyQuote(signed, { catalog: collab, key: hmacKey, now })).valid, true);
+    // A later segment's price lowered, re-signed by someone with the key: still caught, with its path.
+    const forged = structuredClone(quote);
+    const seats = forged.items[0]!.segments![2]!.price.lines.find((l) => l.item === 'business/seats')!;
+    seats.net = { ...seats.net, amount: '1.00' };
+    const result = await verifyQuote(await signQuote(forged, hmacKey), { catalog: collab, key: hmacKey, now });
+    assert.equal(result.valid, false);
+    assert.ok(result.reasons.some((r) => r.path.startsWith('items[0].segments[2].price.lines') && r.code === 'amount'), JSON.stringify(result.reasons.slice(0, 2)));
+  });
+
+  it('refuses an order discount amount a ramp could not split, and a ramp with an impossible term', async () => {
+    await assert.rejects(
+      createQuote({ catalog: collab, items: [{ configuration: collabConfig, ramp }], context: { date: '2026-11-20', orderDiscount: { amount: '100.00' } }, validUntil: '2026-12-20', now: '2026-11-20T10:00:00Z' }),
+      /context\.orderDiscount\.amount: an order discount amount cannot be split over a ramp's segments/,
+    );
+    await assert.rejects(
+      createQuote({ catalog: collab, items: [{ configuration: collabConfig, ramp: { segments: [{ months: 12, selections: { seats: -1 } }] } }], context: { date: '2026-11-20' }, validUntil: '2026-12-20', now: '2026-11-20T10:00:00Z' }),
+      /items\[0\]\.ramp\.segments\[0\]\.selections\.seats: must be at least 0/,
+    );
+  });
+
+  it('renews a ramp from its last segment, and refuses to amend one', async () => {
+    const quote = await made();
+    const next = await createQuote(renewal(collab, quote, { validUntil: '2029-11-30', now: '2029-11-01T09:00:00Z' }));
+    assert.equal(next.context.termStart, '2029-11-20', 'the ramp’s 36 months after its start');
+    assert.equal(next.items[0]!.configuration.selections['seats'], 60);
+    assert.deepEqual(next.items[0]!.price.uplift?.percents, ['3', '3'], 'the uplift the ramp reached, no renewal uplift declared');
+    assert.throws(() => priceAmendment(collab, quote, { date: '2027-01-01', items: [{ id: 'suite', configuration: collabConfig }] }), /quote\.items\[0\]\.ramp: a ramp deal cannot be amended yet/);
+  });
+
+  it('revises an accepted quote with the price impact of the change, verified from the document alone', async () => {
+    const catalog = subscriptionCatalog();
+    const quote = await accepted(catalog, { q: 10 });
+    const v2 = await reviseQuote(quote, { items: [{ item: 'sub', select: { q: 15 } }], amend: { date: '2027-07-01' } }, { catalog, now: '2027-01-10T09:00:00Z' });
+    assert.equal(v2.version, 2);
+    assert.deepEqual([v2.amendment?.date, v2.amendment?.lines[0]?.amount.amount, v2.amendment?.totals.includingTax.amount], ['2027-07-01', '302.47', '359.94']);
+    assert.equal(v2.amendment?.before[0]?.configuration.selections['q'], 10);
+    const now = '2027-01-11T09:00:00Z';
+    assert.deepEqual((await verifyQuote(await signQuote(v2, hmacKey), { catalog, key: hmacKey, now })).reasons, []);
+    const forged = structuredClone(v2);
+    forged.amendment!.totals.includingTax.amount = '0.00';
+    const result = await verifyQuote(await signQuote(forged, hmacKey), { catalog, key: hmacKey, now });
+    assert.deepEqual(result.reasons.map((r) => [r.code, r.path, r.expected]), [['amount', 'amendment.totals.includingTax', '359.94 EUR']]);
   });
 });

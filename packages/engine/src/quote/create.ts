@@ -17,6 +17,7 @@ import type { ChargeTotals, PriceBreakdown, PriceTotals } from '../price/breakdo
 import { placesOf, sumTotals } from '../price/sum.js';
 import { allocate, divide, fixed, format, stepOf } from '../price/fixed.js';
 import { price, PricingError } from '../price/index.js';
+import { priceRamp, type RampSegmentPrice } from '../subscription/ramp.js';
 import type { MoneyJSON, RoundingMode } from '../price/money.js';
 import { isRealDate } from '../internal/dates.js';
 import {
@@ -92,8 +93,13 @@ export async function createQuote(options: CreateQuoteOptions): Promise<Quote> {
   return assemble(options.catalog, { ...request, now, version: 1 });
 }
 
-/** The inputs of one quote item: everything but its price. */
-export type QuoteItemInputs = Omit<QuoteItem, 'price'>;
+/** The inputs of one quote item: everything but its price (and a ramp's priced segments). */
+export type QuoteItemInputs = Omit<QuoteItem, 'price' | 'segments'>;
+
+/** A quote item's inputs: what pricing it again takes. */
+export function inputsOf({ price: _, segments: _segments, ...inputs }: QuoteItem): QuoteItemInputs {
+  return inputs;
+}
 
 /** A request checked and completed: item ids and quantities filled in, the context's date set. */
 interface Request {
@@ -133,6 +139,7 @@ export function readRequest(
     problems.push(...configurationProblems(catalog, item.configuration, ['items', i, 'configuration']));
     const out: Mutable<QuoteItemInputs> = { id, configuration: stamped(catalog, item.configuration), quantity: item.quantity ?? 1 };
     if (item.lineDiscounts !== undefined) out.lineDiscounts = item.lineDiscounts;
+    if (item.ramp !== undefined) out.ramp = item.ramp;
     return out;
   });
   if (problems.length > 0) throw new QuoteError(problems);
@@ -196,6 +203,8 @@ export type QuoteOutputs = Pick<Quote, 'currency' | 'book' | 'segment' | 'partne
 export function priceInputs(catalog: Catalog, context: QuoteContext, items: readonly QuoteItemInputs[]): QuoteOutputs {
   const problems = new Map<string, Problem>();
   const { orderDiscount: order, ...shared } = context;
+  const segments: (readonly RampSegmentPrice[] | undefined)[] = [];
+  const totals: PriceTotals[] = [];
   const attempt = (i: number, orderDiscount: QuoteContext['orderDiscount']): PriceBreakdown | undefined => {
     const item = items[i]!;
     const itemContext = {
@@ -205,7 +214,16 @@ export function priceInputs(catalog: Catalog, context: QuoteContext, items: read
       ...(orderDiscount ? { orderDiscount } : {}),
     };
     try {
-      return price(catalog, item.configuration, itemContext);
+      if (!item.ramp) {
+        const breakdown = price(catalog, item.configuration, itemContext);
+        totals[i] = breakdown.totals;
+        return breakdown;
+      }
+      // A ramp item: its first segment is its price; the quote adds up every segment.
+      const ramp = priceRamp(catalog, item.configuration, item.ramp, itemContext);
+      segments[i] = ramp.segments;
+      totals[i] = ramp.totals;
+      return ramp.segments[0]!.price;
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
       for (const p of error.problems) {
@@ -216,7 +234,10 @@ export function priceInputs(catalog: Catalog, context: QuoteContext, items: read
     }
   };
   let shares: readonly QuoteContext['orderDiscount'][] = items.map(() => order);
-  if (order?.amount !== undefined && items.length > 1) {
+  if (order?.amount !== undefined && items.some((item) => item.ramp)) {
+    // Which segment would an amount come off? A percent applies to every segment alike.
+    problems.set('ramp', { path: 'context.orderDiscount.amount', message: "an order discount amount cannot be split over a ramp's segments: give a percent, or line discounts" });
+  } else if (order?.amount !== undefined && items.length > 1) {
     // An amount is split over the items by their gross of the kind it applies to; each item then splits its share over its lines.
     const before = items.map((_, i) => attempt(i, undefined));
     if (problems.size === 0) shares = splitOrderDiscount(order.amount, order.appliesTo ?? 'one-time', order.currency, before as PriceBreakdown[], problems);
@@ -233,9 +254,9 @@ export function priceInputs(catalog: Catalog, context: QuoteContext, items: read
     ...(first.segment === undefined ? {} : { segment: first.segment }),
     ...(first.partner === undefined ? {} : { partner: first.partner }),
     ...(first.customer === undefined ? {} : { customer: first.customer }),
-    items: items.map((item, i) => ({ ...item, price: breakdowns[i]! })),
-    totals: sumTotals(breakdowns.map((b) => b.totals), first.currency, first.rounding.mode),
-    approvalRequired: breakdowns.some((b) => b.approvalRequired),
+    items: items.map((item, i) => ({ ...item, price: breakdowns[i]!, ...(segments[i] ? { segments: segments[i] } : {}) })),
+    totals: sumTotals(totals, first.currency, first.rounding.mode),
+    approvalRequired: breakdowns.some((b) => b.approvalRequired) || segments.some((s) => s?.some((segment) => segment.price.approvalRequired)),
   };
   return outputs as unknown as QuoteOutputs;
 }
@@ -243,7 +264,7 @@ export function priceInputs(catalog: Catalog, context: QuoteContext, items: read
 /** Where a problem of item `i`'s price request sits in the quote request. */
 function requestPath(i: number, path: string): string {
   const item = formatPath(['items', i]);
-  if (path.startsWith('configuration')) return joinPath(item, path);
+  if (path.startsWith('configuration') || path.startsWith('ramp')) return joinPath(item, path);
   if (path.startsWith('context.quantity') || path.startsWith('context.lineDiscounts')) return joinPath(item, path.slice('context.'.length));
   return path;
 }
@@ -291,7 +312,7 @@ export function hashOf(catalog: Catalog): Promise<string> {
  */
 export async function assemble(
   catalog: Catalog,
-  request: Request & { readonly now: Date; readonly version: number; readonly previous?: Quote['previous'] },
+  request: Request & { readonly now: Date; readonly version: number; readonly previous?: Quote['previous']; readonly amendment?: Quote['amendment'] },
 ): Promise<Quote> {
   const outputs = priceInputs(catalog, request.context, request.items);
   const created = request.now.toISOString();
@@ -307,6 +328,7 @@ export async function assemble(
     catalog: { id: catalog.id, version: catalog.version, hash: await hashOf(catalog) },
     context: request.context,
     ...outputs,
+    ...(request.amendment ? { amendment: request.amendment } : {}),
   };
   return quote;
 }

@@ -11,8 +11,10 @@ import { fixed, format } from '../price/fixed.js';
 import type { MoneyJSON } from '../price/money.js';
 import { PricingError } from '../price/problems.js';
 import type { ManualDiscount } from '../price/schema.js';
-import { assemble, instant, QuoteError, readRequest, utcDay, type QuoteItemInputs } from './create.js';
-import type { Quote, QuoteContextInput, QuoteItemInput } from './schema.js';
+import { assemble, inputsOf, instant, QuoteError, readRequest, utcDay, type QuoteItemInputs } from './create.js';
+import type { Quote, QuoteAmendment, QuoteContextInput, QuoteItemInput } from './schema.js';
+import { priceAmendment } from '../subscription/amend.js';
+import type { Proration } from '../subscription/schema.js';
 import { fitConfiguration, type DroppedSelection } from './share.js';
 
 /** One change to the items of a quote, addressed by item id. */
@@ -36,6 +38,11 @@ export interface QuoteChanges {
   readonly context?: { readonly [K in keyof QuoteContextInput]?: QuoteContextInput[K] | null };
   /** A new last day of validity; default the quote's (which must not have passed). */
   readonly validUntil?: string | Date;
+  /**
+   * For a running subscription (an accepted quote): the change takes effect on `date`, and the
+   * revision carries `amendment`, what it costs to the end of the term (see `priceAmendment`).
+   */
+  readonly amend?: { readonly date: string; readonly start?: string; readonly proration?: Proration };
 }
 
 /** Where a revision or reorder is made. */
@@ -64,7 +71,7 @@ export async function reviseQuote(quote: Quote, changes: QuoteChanges, options: 
   const { catalog } = options;
   const now = instant(options.now);
   const problems: Problem[] = [];
-  let items: QuoteItemInputs[] = quote.items.map(({ price: _, ...item }) => item);
+  let items: QuoteItemInputs[] = quote.items.map(inputsOf);
   (changes.items ?? []).forEach((change, i) => {
     const at = ['changes', 'items', i];
     if ('add' in change) {
@@ -108,7 +115,14 @@ export async function reviseQuote(quote: Quote, changes: QuoteChanges, options: 
     else if (value !== undefined) context[field] = value;
   }
   const request = readRequest(catalog, { items, context, validUntil: changes.validUntil ?? quote.validUntil, number: quote.number }, now);
-  return assemble(catalog, { ...request, now, version: quote.version + 1, previous: await previousOf(quote) });
+  const amendment = changes.amend ? amendmentSection(catalog, quote, request.items, changes.amend) : undefined;
+  return assemble(catalog, { ...request, now, version: quote.version + 1, previous: await previousOf(quote), ...(amendment ? { amendment } : {}) });
+}
+
+/** The amendment section of a revision: the change priced with the accepted quote, and the accepted items. */
+function amendmentSection(catalog: Catalog, quote: Quote, after: readonly QuoteItemInputs[], amend: NonNullable<QuoteChanges['amend']>): QuoteAmendment {
+  const { quote: _, items: _items, ...priced } = priceAmendment(catalog, quote, { ...amend, items: after.map((item) => ({ ...item })) });
+  return { ...priced, before: quote.items.map(inputsOf) } as unknown as QuoteAmendment;
 }
 
 /** The `previous` of a quote made from `quote`. */

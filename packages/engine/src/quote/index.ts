@@ -31,7 +31,7 @@ export {
   type QuoteItemInput,
   type QuoteRequest,
 } from './schema.js';
-export { createQuote, QuoteError, ENGINE_VERSION, type CreateQuoteOptions } from './create.js';
+export { createQuote, QuoteError, ENGINE_VERSION, type CreateQuoteOptions, type QuoteItemInputs } from './create.js';
 export {
   reviseQuote,
   diffQuotes,

@@ -14,6 +14,8 @@ import * as z from 'zod/mini';
 import { CurrencySchema, IdSchema, LocalTextSchema } from '../catalog/primitives.js';
 import { ConfigurationSchema } from '../catalog/schema.js';
 import { AmountSchema, DateSchema, ItemSchema, ManualDiscountSchema, PercentSchema, PriceContextSchema } from '../price/schema.js';
+import { SelectionValueSchema } from '../catalog/schema.js';
+import { ProrationSchema, RampSchema } from '../subscription/schema.js';
 
 /**
  * The value of a new quote's `format`: the document kind and the version of its layout.
@@ -189,6 +191,18 @@ export const QuoteSignatureSchema = z.strictObject({
   value: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/, 'must be base64url text')),
 });
 
+/** One segment of a ramp item, priced (see `RampSegmentPrice`). */
+export const RampSegmentPriceSchema = z.strictObject({
+  index: z.int().check(z.minimum(0)),
+  name: z.optional(LocalTextSchema),
+  start: DateSchema,
+  end: DateSchema,
+  months: count,
+  selections: z.record(IdSchema, SelectionValueSchema),
+  uplift: z.optional(z.strictObject({ percent: DecimalText, percents: z.array(PercentSchema) })),
+  price: PriceBreakdownSchema,
+});
+
 /** One configured product in a quote: the inputs, and its price as the engine gave it. */
 export const QuoteItemSchema = z.strictObject({
   /** Stable within a quote and its revisions, so that a diff can follow an item. */
@@ -198,8 +212,50 @@ export const QuoteItemSchema = z.strictObject({
   quantity: count,
   /** Manual discounts on this item's lines. */
   lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
-  /** The price of this item: every line's waterfall and the item's totals. */
+  /** A ramp deal: the term in segments with their own selections and uplift (see `priceRamp`). */
+  ramp: z.optional(RampSchema),
+  /**
+   * The price of this item: every line's waterfall and the item's totals. For a ramp item,
+   * its first segment; `segments` has every segment, and the quote's totals add them all up.
+   */
   price: PriceBreakdownSchema,
+  /** A ramp item's segments, each with its price. */
+  segments: z.optional(z.array(RampSegmentPriceSchema)),
+});
+
+const PerPeriodSchema = z.strictObject({ month: z.optional(MoneySchema), year: z.optional(MoneySchema) });
+
+/** One line's change in an amendment (see `AmendmentLine`). */
+export const AmendmentLineSchema = z.strictObject({
+  itemId: IdSchema,
+  item: ItemSchema,
+  name: LocalTextSchema,
+  charge: z.enum(['one-time', 'recurring']),
+  period: z.optional(z.enum(['month', 'year'])),
+  change: z.enum(['added', 'removed', 'changed']),
+  before: z.optional(z.strictObject({ quantity: z.int().check(z.minimum(0)), net: MoneySchema })),
+  after: z.optional(z.strictObject({ quantity: z.int().check(z.minimum(0)), net: MoneySchema })),
+  term: z.optional(z.strictObject({ months: count, end: DateSchema, remaining: z.int().check(z.minimum(0)), of: count, fullTerm: MoneySchema })),
+  amount: MoneySchema,
+  taxCategory: IdSchema,
+});
+
+/**
+ * A revision that changes a running subscription from a day inside its term: what each
+ * line's change costs to the end of the term (see `priceAmendment`). `before` holds the
+ * accepted items, so that the section can be priced again from this document alone.
+ */
+export const QuoteAmendmentSchema = z.strictObject({
+  date: DateSchema,
+  start: DateSchema,
+  proration: ProrationSchema,
+  currency: CurrencySchema,
+  /** Whether the amounts include tax (as the price book states prices). */
+  taxIncluded: z.boolean(),
+  before: z.array(z.omit(QuoteItemSchema, { price: true, segments: true })),
+  lines: z.array(AmendmentLineSchema),
+  totals: z.strictObject({ net: MoneySchema, excludingTax: MoneySchema, tax: z.array(TaxAmountSchema), includingTax: MoneySchema }),
+  recurring: z.strictObject({ before: PerPeriodSchema, after: PerPeriodSchema }),
 });
 
 /** A quote document. */
@@ -230,6 +286,8 @@ export const QuoteSchema = z.strictObject({
   totals: PriceTotalsSchema,
   /** Whether a manual discount takes a line below its floor; see each item's `price.approvals`. */
   approvalRequired: z.boolean(),
+  /** For a revision of a running subscription: what the change costs from its day to the end of the term. */
+  amendment: z.optional(QuoteAmendmentSchema),
   signature: z.optional(QuoteSignatureSchema),
 });
 
@@ -240,6 +298,8 @@ export const QuoteItemInputSchema = z.strictObject({
   configuration: ConfigurationSchema,
   quantity: z.optional(count),
   lineDiscounts: z.optional(z.record(ItemSchema, ManualDiscountSchema)),
+  /** A ramp deal: the term in segments with their own selections and uplift. */
+  ramp: z.optional(RampSchema),
 });
 
 /** What a quote is made from (the catalog aside): the body `POST /quotes` of the example service takes. */
@@ -256,6 +316,8 @@ export const QuoteRequestSchema = z.strictObject({
 export type Quote = z.infer<typeof QuoteSchema>;
 /** One configured product of a quote, with its price. */
 export type QuoteItem = z.infer<typeof QuoteItemSchema>;
+/** What a revision of a running subscription costs (see {@link QuoteAmendmentSchema}). */
+export type QuoteAmendment = z.infer<typeof QuoteAmendmentSchema>;
 /** A quote's signature: algorithm, key id and value. */
 export type QuoteSignature = z.infer<typeof QuoteSignatureSchema>;
 /** The price context of a quote, shared by its items. */
@@ -284,6 +346,8 @@ export function quoteJsonSchema(): Record<string, unknown> {
     [PriceLineSchema, 'PriceLine'],
     [PriceBreakdownSchema, 'PriceBreakdown'],
     [QuoteItemSchema, 'QuoteItem'],
+    [RampSegmentPriceSchema, 'RampSegmentPrice'],
+    [QuoteAmendmentSchema, 'QuoteAmendment'],
     [BookRefSchema, 'PriceBookRef'],
     [ParamsSchema, 'ReasonParams'],
     [LocalTextSchema, 'LocalText'],

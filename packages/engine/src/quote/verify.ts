@@ -9,9 +9,11 @@ import type { Catalog } from '../catalog/schema.js';
 import { checkJsonValue, parseJson, type JsonLimits } from '../internal/json.js';
 import { formatPath } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
-import { configurationProblems, hashOf, instant, priceInputs, QuoteError, utcDay, type QuoteItemInputs, type QuoteOutputs } from './create.js';
+import { configurationProblems, hashOf, inputsOf, instant, priceInputs, QuoteError, utcDay, type QuoteItemInputs, type QuoteOutputs } from './create.js';
 import { QUOTE_FORMAT_V1, QuoteItemSchema, QuoteSchema, type Quote } from './schema.js';
 import { readQuoteKey, signatureProblems, type QuoteKey } from './sign.js';
+import { PricingError } from '../price/problems.js';
+import { amendmentOf } from '../subscription/amend.js';
 
 /** What kind of problem a {@link QuoteReason} is. */
 export type QuoteReasonCode =
@@ -125,12 +127,13 @@ export async function verifyQuote(signed: unknown, options: VerifyQuoteOptions):
     }
   }
 
-  const inputs: QuoteItemInputs[] = quote.items.map(({ price: _, ...item }) => item);
+  const inputs: QuoteItemInputs[] = quote.items.map(inputsOf);
   const unfit = inputs.flatMap((item, i) => configurationProblems(catalog, item.configuration, ['items', i, 'configuration']));
   for (const p of unfit) reasons.push(reason('configuration', p.path, `${p.path}: ${p.message}`));
   if (unfit.length === 0) {
     try {
       compareOutputs(priceInputs(catalog, quote.context, inputs), quote, reasons);
+      if (quote.amendment) compareAmendment(catalog, quote, inputs, reasons);
     } catch (error) {
       if (!(error instanceof QuoteError)) throw error;
       for (const p of error.problems) reasons.push(reason('pricing', p.path, `${p.path}: cannot be priced again: ${p.message}`));
@@ -172,7 +175,7 @@ export function readQuote(input: unknown, limits: JsonLimits = {}): { ok: true; 
  * of verifying a 1,001-line quote.
  */
 const ReadSchema = z.extend(QuoteSchema, {
-  items: z.array(z.extend(QuoteItemSchema, { price: z.unknown() })).check(z.minLength(1, 'a quote needs at least one item')),
+  items: z.array(z.extend(QuoteItemSchema, { price: z.unknown(), segments: z.optional(z.unknown()) })).check(z.minLength(1, 'a quote needs at least one item')),
   totals: z.unknown(),
 });
 
@@ -181,6 +184,19 @@ function reason(code: QuoteReasonCode, path: string, message: string, expected?:
 }
 
 const OUTPUT_FIELDS: readonly (keyof QuoteOutputs)[] = ['currency', 'book', 'segment', 'partner', 'customer', 'items', 'totals', 'approvalRequired'];
+
+/** A revision of a running subscription: its amendment priced again from the accepted items it holds. */
+function compareAmendment(catalog: Catalog, quote: Quote, inputs: readonly QuoteItemInputs[], out: QuoteReason[]): void {
+  const { before, date, start, proration } = quote.amendment!;
+  try {
+    const { items: _, ...computed } = amendmentOf(catalog, quote.context, before, inputs, { date, start, proration });
+    const { before: _before, ...found } = quote.amendment!;
+    compare(computed, found, ['amendment'], undefined, out);
+  } catch (error) {
+    if (!(error instanceof QuoteError) && !(error instanceof PricingError)) throw error;
+    for (const p of error.problems) out.push(reason('pricing', `amendment.${p.path}`, `amendment.${p.path}: cannot be priced again: ${p.message}`));
+  }
+}
 
 /** Compares what the engine computed with what the quote says, field by field, in the layout of the quote's format. */
 function compareOutputs(computed: QuoteOutputs, quote: Quote, out: QuoteReason[]): void {

@@ -22,8 +22,8 @@ import { fixed, format, mulDiv, stepOf } from '../price/fixed.js';
 import type { MoneyJSON, RoundingMode } from '../price/money.js';
 import { PricingError, pricingProblem } from '../price/problems.js';
 import { placesOf } from '../price/sum.js';
-import { configurationProblems, priceInputs, QuoteError, type QuoteItemInputs } from '../quote/create.js';
-import { QuoteItemInputSchema, QuoteSchema, type Quote } from '../quote/schema.js';
+import { configurationProblems, inputsOf, priceInputs, QuoteError, type QuoteItemInputs } from '../quote/create.js';
+import { QuoteItemInputSchema, QuoteSchema, type Quote, type QuoteContext } from '../quote/schema.js';
 import { addMonths, daysBetween, monthsElapsed } from './dates.js';
 import { ProrationSchema, type Proration } from './schema.js';
 
@@ -126,14 +126,34 @@ export function priceAmendment(catalog: Catalog, quote: Quote, request: Amendmen
     if (seen.has(id)) problems.push({ path: formatPath(['items', i, 'id']), message: `the item id "${id}" is used twice` });
     seen.add(id);
     problems.push(...configurationProblems(catalog, item.configuration, ['items', i, 'configuration']));
+    if (item.ramp) problems.push({ path: formatPath(['items', i, 'ramp']), message: 'an amendment changes a subscription from one day on: give the items as they are then, without a ramp' });
     return { id, configuration: item.configuration, quantity: item.quantity ?? 1, ...(item.lineDiscounts ? { lineDiscounts: item.lineDiscounts } : {}) };
   });
+  quote.items.forEach((item, i) => {
+    // Which segment would a change be prorated in, and at which uplift? Not decided yet: said, not guessed.
+    if (item.ramp) problems.push({ path: formatPath(['quote', 'items', i, 'ramp']), message: 'a ramp deal cannot be amended yet: quote the change as a new ramp from the change day' });
+  });
   if (problems.length > 0) throw new QuoteError(problems, 'The amendment');
+  return { quote: { number: quote.number, version: quote.version }, ...amendmentOf(catalog, quote.context, quote.items.map(inputsOf), after, { date, start, proration: parsed.data.proration }) };
+}
 
+/**
+ * The amendment from `before` to `after` (both checked), priced with the accepted
+ * context. What {@link priceAmendment} and a quote revision with `amend` work out, and
+ * what verification works out again.
+ *
+ * @internal
+ */
+export function amendmentOf(
+  catalog: Catalog,
+  context: QuoteContext,
+  before: readonly QuoteItemInputs[],
+  after: readonly QuoteItemInputs[],
+  { date, start, proration: declared }: { date: string; start: string; proration?: Proration | undefined },
+): Omit<Amendment, 'quote'> {
   // The prices agreed: both states priced with the accepted quote's context.
-  const before = quote.items.map(({ price: _, ...inputs }) => inputs);
   // The schema's inferred types and the engine's readonly ones describe the same JSON.
-  const priced = (items: readonly QuoteItemInputs[]) => priceInputs(catalog, quote.context, items).items as unknown as (QuoteItemInputs & { readonly price: PriceBreakdown })[];
+  const priced = (items: readonly QuoteItemInputs[]) => priceInputs(catalog, context, items).items as unknown as (QuoteItemInputs & { readonly price: PriceBreakdown })[];
   const was = new Map(priced(before).map((item) => [item.id, item]));
   const will = after.length === 0 ? [] : priced(after);
   const sample = will[0]?.price ?? [...was.values()][0]!.price;
@@ -141,7 +161,7 @@ export function priceAmendment(catalog: Catalog, quote: Quote, request: Amendmen
   const mode = sample.rounding.mode;
   const places = placesOf(sample.totals.grandTotal);
   const money = (x: bigint): MoneyJSON => ({ amount: format(x, places), currency });
-  const proration = parsed.data.proration ?? prorationOf(catalog, sample.book.id);
+  const proration = declared ?? prorationOf(catalog, sample.book.id);
 
   const lines: AmendmentLine[] = [];
   const lineProblems: Problem[] = [];
@@ -197,7 +217,6 @@ export function priceAmendment(catalog: Catalog, quote: Quote, request: Amendmen
     return { ...(month ? { month } : {}), ...(year ? { year } : {}) };
   };
   return {
-    quote: { number: quote.number, version: quote.version },
     date,
     start,
     proration,

@@ -30,8 +30,8 @@ export interface RampSegmentPrice {
   readonly start: string;
   readonly end: string;
   readonly months: number;
-  /** The configuration priced for this segment: the ramp's, with every segment's changes up to this one. */
-  readonly configuration: Configuration;
+  /** The selections priced for this segment: the configuration's, with every segment's changes up to this one. */
+  readonly selections: Configuration['selections'];
   /** The segment's compounded uplift over the first segment, when it has one. */
   readonly uplift?: { readonly percent: string; readonly percents: readonly string[] };
   /** The segment's price: one-time and recurring charges for the first, recurring only for the others. */
@@ -132,7 +132,7 @@ export function priceRamp(catalog: Catalog, configuration: Configuration, ramp: 
         start,
         end,
         months: segment.months,
-        configuration: segmentConfiguration,
+        selections,
         ...(price.uplift ? { uplift: price.uplift } : {}),
         price,
       });
