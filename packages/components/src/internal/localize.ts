@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { localize as localizeText, type LocalText, type MoneyJSON } from '@cpq-kit/engine';
 
 /**
@@ -508,9 +508,31 @@ export function loadTranslation(lang: string): Promise<void> | undefined {
   return loading.get(language) ?? undefined;
 }
 
-/** An element's language: its own `lang`, else the closest ancestor's (across shadow roots), else `en`. */
+/**
+ * An element's language: its own `lang`, else the closest ancestor's (across shadow roots), else `en`.
+ * On the server (Lit SSR) an element has no ancestors to read: its own `lang`, else `en`.
+ */
 export function languageOf(element: HTMLElement): string {
-  return element.lang || inheritedLang(element) || 'en';
+  return element.lang || (isServer ? '' : inheritedLang(element)) || 'en';
+}
+
+/** The languages a server render has warned about (once each). */
+const warnedOnServer = new Set<string>();
+
+/**
+ * On the server a render cannot wait for a built-in translation to load (the browser's
+ * first update does), so an element would be rendered in English and hydrated in, say,
+ * German, keeping the English text. Say so once per language, and start the load so
+ * that later renders have it.
+ */
+function warnIfNotLoaded(lang: string, host: HTMLElement): void {
+  const tag = lang.toLowerCase();
+  if (warnedOnServer.has(tag) || !loadTranslation(tag)) return;
+  warnedOnServer.add(tag);
+  console.warn(
+    `cpq-kit: <${host.localName}> was rendered on the server in English because the '${lang}' texts were not loaded yet: ` +
+      `await loadTranslation('${lang}') (from @cpq-kit/components) before rendering.`,
+  );
 }
 
 /**
@@ -553,7 +575,11 @@ export class LocalizeController<E extends Partial<Translation> = Translation> im
 
   /** The element's language as a BCP 47 tag, e.g. `de-CH`. */
   lang(): string {
-    return this.#rendering ?? languageOf(this.#host);
+    if (this.#rendering !== undefined) return this.#rendering;
+    const lang = languageOf(this.#host);
+    // Lit SSR renders without the controller hooks (no hostUpdate), so this is where a server render asks.
+    if (isServer) warnIfNotLoaded(lang, this.#host);
+    return lang;
   }
 
   /** The language, found once per update: a render asks for it per text, and finding it walks up the DOM. */

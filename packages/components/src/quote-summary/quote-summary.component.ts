@@ -34,8 +34,6 @@ import { isZero, negated } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { styles } from './quote-summary.styles.js';
 
-let instances = 0;
-
 /** What a `for` target offers: a configurator's public getters (any element with them will do). */
 interface PricedElement extends Element {
   readonly price?: PriceBreakdown | undefined;
@@ -221,7 +219,12 @@ export class QuoteSummary extends CpqElement {
   @state() private accessor announcement = '';
 
   readonly #localize = new LocalizeController(this, quoteSummary);
-  readonly #id = `cpq-quote-summary-${++instances}`;
+  /**
+   * The prefix of the ids in the shadow root. The same for every instance (each has a shadow
+   * root of its own): a counter would give a server render other ids than the browser's
+   * first render, which hydration keeps, and every server response other ids than the last.
+   */
+  readonly #id = 'cpq-quote-summary';
   #diff: QuoteDiff | undefined;
   #diffError = '';
   #target: PricedElement | null = null;
