@@ -188,7 +188,7 @@ describe('pricing problems: codes and params', () => {
     expectProblem(() => priceAmendment(monthly, quote, { date: '2026-11-19', items: item(3) }), {
       path: 'date',
       code: 'amendment-date',
-      params: { date: '2026-11-19', start: DAY, end: '2027-11-20', item: 'p/q' },
+      params: { date: '2026-11-19', start: DAY, end: '2027-11-20' },
     });
   });
 

@@ -153,7 +153,7 @@ describe('amendments', () => {
     const catalog = subscriptionCatalog();
     const quote = await accepted(catalog, { q: 10 });
     assertPricingProblems(() => priceAmendment(catalog, quote, { date: '2028-01-01', items: withSelections({ q: 11 }) }), [
-      'date: 2028-01-01 is not inside the term of "p/q" (2027-01-01 to the day before 2028-01-01)',
+      'date: 2028-01-01 is not inside the term (2027-01-01 to the day before 2028-01-01)',
     ]);
     assert.throws(() => priceAmendment(catalog, quote, { date: '2027-02-30', items: withSelections({ q: 11 }) }), (e: unknown) => e instanceof QuoteError && /date: "2027-02-30" is not a day/.test(e.message));
   });

@@ -15,8 +15,11 @@ import {
   type MoneyJSON,
   type PriceBreakdown,
   type PriceContext,
+  type RampBreakdown,
   type TaxAmount,
+  priceRamp,
 } from '../index.js';
+import { rampFile } from './quote.js';
 import { command, engineNumber, InputError, readContext, readDocument, UsageError } from './command.js';
 
 export const PRICE_HELP = `cpq price CATALOG.json --config CONFIG.json [options]
@@ -34,6 +37,8 @@ export const PRICE_HELP = `cpq price CATALOG.json --config CONFIG.json [options]
                                  tax on each line, or on the sum per rate (default: the
                                  book's, else document)
         --context FILE.json      more of the request (line and order discounts); flags win
+        --ramp RAMP.json         a ramp deal: the term in segments with their own selections
+                                 and uplift; prints every segment and the term's totals
         --locale L               the language of item names (default: the catalog's)
         --json                   print the whole breakdown as JSON, and errors as one JSON object`;
 
@@ -53,6 +58,7 @@ export const priceCommand = command(
     'tax-region': { type: 'string' },
     'tax-calculation': { type: 'string' },
     context: { type: 'string' },
+    ramp: { type: 'string' },
     locale: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -88,6 +94,19 @@ export const priceCommand = command(
     }
     context['date'] ??= today();
 
+    const locale = values.locale ?? catalog.defaultLocale;
+    if (values.ramp !== undefined) {
+      const ramp = rampFile(values.ramp);
+      let priced: RampBreakdown;
+      try {
+        priced = priceRamp(catalog, configuration, ramp, context as PriceContext);
+      } catch (error) {
+        throw InputError.from(error, { flags });
+      }
+      if (values.json) out(JSON.stringify(priced, null, 2));
+      else rampTable(priced, catalog, locale).forEach((line) => out(line));
+      return 0;
+    }
     let breakdown: PriceBreakdown;
     try {
       breakdown = price(catalog, configuration, context as PriceContext);
@@ -95,7 +114,7 @@ export const priceCommand = command(
       throw InputError.from(error, { flags });
     }
     if (values.json) out(JSON.stringify(breakdown, null, 2));
-    else table(breakdown, catalog, values.locale ?? catalog.defaultLocale).forEach((line) => out(line));
+    else table(breakdown, catalog, locale).forEach((line) => out(line));
     return 0;
   },
 );
@@ -105,6 +124,24 @@ function today(): string {
   const now = new Date();
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/** A ramp as text: each segment's waterfall under its dates, then the term's totals. */
+function rampTable(r: RampBreakdown, catalog: Catalog, locale: string): string[] {
+  const rows: string[] = [];
+  for (const segment of r.segments) {
+    const name = segment.name === undefined ? `Segment ${segment.index + 1}` : localize(segment.name, locale, catalog.defaultLocale);
+    const uplift = segment.uplift ? `, uplift +${segment.uplift.percent}%` : '';
+    rows.push(`== ${name}: ${segment.start} to ${segment.end}, ${segment.months} months${uplift}${segment.index > 0 ? ', recurring charges' : ''}`);
+    rows.push(...table(segment.price, catalog, locale), '');
+  }
+  const t = r.totals;
+  rows.push(`== The whole term: ${r.start} to ${r.end}, ${r.months} months, ${r.currency}`);
+  rows.push(`One-time (at the start)  ${amount(t.oneTime.net)}`);
+  rows.push(`Recurring over the term  ${amount(t.term.net)}`);
+  for (const tax of t.tax) rows.push(`Tax ${tax.percent}%${r.segments[0]!.price.taxIncluded ? ' (included)' : ''}  ${amount(tax.amount)}`);
+  rows.push(`Grand total  ${amount(t.grandTotal)}`);
+  return rows;
 }
 
 /** The waterfall as text: a line per item with its steps below it, then the totals. */

@@ -193,7 +193,7 @@ export function amendmentOf(
       const months = (b ?? a)!.term?.months ?? 1;
       const end = addMonths(start, months);
       if (date < start || date >= end) {
-        lineProblems.push(pricingProblem('date', 'amendment-date', { date, start, end, item }, `${date} is not inside the term of "${item}" (${start} to the day before ${end})`));
+        lineProblems.push(pricingProblem('date', 'amendment-date', { date, start, end }, `${date} is not inside the term (${start} to the day before ${end})`));
         continue;
       }
       const full = fixed(a?.term?.net.amount ?? '0') - fixed(b?.term?.net.amount ?? '0');
