@@ -58,7 +58,7 @@ describe('cpq quote with subscriptions', () => {
     // 20 more users at 12.50 and advanced security at 4.00 a month: 3,960.00 over the 12-month term, 183 of 365 days left.
     assert.equal(revision.amendment?.totals.net.amount, '1985.43');
     const table = await cpq('quote', 'amend', path, '--catalog', catalog, '--date', '2027-06-01', '--config', more, '--summary');
-    assert.match(table.out.join('\n'), /^Users \(changed, per month\): 40 × 500\.00 → 60 × 750\.00, 183 of 365 days left of 3000\.00 over the term: 1504\.11$/m);
+    assert.match(table.out.join('\n'), /^Users per month, changed: 40 for 500\.00 → 60 for 750\.00\n {2}183 of 365 days left of 3,000\.00 over the term +1,504\.11$/m);
     const outside = await cpq('quote', 'amend', path, '--catalog', catalog, '--date', '2028-06-01', '--config', more);
     assert.equal(outside.code, 1);
     assert.deepEqual(outside.err.slice(1), ['--date: 2028-06-01 is not inside the term (2026-12-01 to the day before 2027-12-01)']);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblem, ValidationError, type Problem } from '../index.js';
+import { checkRamp, formatProblem, ValidationError, type MoneyJSON, type Problem, type Ramp } from '../index.js';
 import { parseJson } from '../internal/json.js';
 
 export type Out = (line: string) => void;
@@ -191,3 +191,22 @@ export function readContext(file: string): Record<string, unknown> {
     return value as Record<string, unknown>;
   });
 }
+
+/** "1436.40" → "1,436.40": digits grouped on the decimal string itself, never through a float. */
+export function amount(money: MoneyJSON): string {
+  const [whole = '', decimals] = money.amount.split('.');
+  const negative = whole.startsWith('-');
+  const digits = negative ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${decimals === undefined ? '' : `.${decimals}`}`;
+}
+
+
+/** A ramp file: its shape checked, problems under `ramp.`. */
+export const rampFile = (file: string): Ramp =>
+  readDocument(file, (text) => {
+    const parsed = parseJson(text);
+    if (!parsed.ok) throw new ValidationError('The ramp', parsed.problems);
+    return checkRamp(parsed.value);
+  });
+

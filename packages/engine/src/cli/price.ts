@@ -19,8 +19,7 @@ import {
   type TaxAmount,
   priceRamp,
 } from '../index.js';
-import { rampFile } from './quote.js';
-import { command, engineNumber, InputError, readContext, readDocument, UsageError } from './command.js';
+import { amount, command, engineNumber, InputError, rampFile, readContext, readDocument, UsageError } from './command.js';
 
 export const PRICE_HELP = `cpq price CATALOG.json --config CONFIG.json [options]
       Print the price waterfall of a configuration: every line from list to net
@@ -133,19 +132,21 @@ function rampTable(r: RampBreakdown, catalog: Catalog, locale: string): string[]
     const name = segment.name === undefined ? `Segment ${segment.index + 1}` : localize(segment.name, locale, catalog.defaultLocale);
     const uplift = segment.uplift ? `, uplift +${segment.uplift.percent}%` : '';
     rows.push(`== ${name}: ${segment.start} to ${segment.end}, ${segment.months} months${uplift}${segment.index > 0 ? ', recurring charges' : ''}`);
-    rows.push(...table(segment.price, catalog, locale), '');
+    rows.push(...table(segment.price, catalog, locale, `Total of ${name}`), '');
   }
   const t = r.totals;
   rows.push(`== The whole term: ${r.start} to ${r.end}, ${r.months} months, ${r.currency}`);
-  rows.push(`One-time (at the start)  ${amount(t.oneTime.net)}`);
-  rows.push(`Recurring over the term  ${amount(t.term.net)}`);
-  for (const tax of t.tax) rows.push(`Tax ${tax.percent}%${r.segments[0]!.price.taxIncluded ? ' (included)' : ''}  ${amount(tax.amount)}`);
-  rows.push(`Grand total  ${amount(t.grandTotal)}`);
+  const row = (label: string, money: MoneyJSON): string => `${label.padEnd(40)} ${amount(money).padStart(14)}`;
+  rows.push(row('One-time, at the start', t.oneTime.net));
+  rows.push(row(`Recurring over ${r.months} months`, t.term.net));
+  const included = r.segments[0]!.price.taxIncluded;
+  for (const tax of t.tax) rows.push(row(`${tax.name === undefined ? `Tax ${tax.percent}%` : localize(tax.name, locale, catalog.defaultLocale)}${included ? ' (included)' : ''}`, tax.amount));
+  rows.push(row('Grand total', t.grandTotal));
   return rows;
 }
 
 /** The waterfall as text: a line per item with its steps below it, then the totals. */
-export function table(b: PriceBreakdown, catalog: Catalog, locale: string): string[] {
+export function table(b: PriceBreakdown, catalog: Catalog, locale: string, totalLabel = 'Grand total'): string[] {
   const text = (t: LocalText | undefined): string => localize(t, locale, catalog.defaultLocale);
   const product = catalog.products.find((p) => p.id === b.product);
   const rows: string[] = [];
@@ -188,7 +189,7 @@ export function table(b: PriceBreakdown, catalog: Catalog, locale: string): stri
     const months = [...new Set(b.lines.flatMap((l) => (l.term ? [l.term.months] : [])))];
     block(`Recurring over the term (${months.join('/')} months)`, totals.term);
   }
-  rows.push(row('Grand total', '', '', amount(totals.grandTotal)));
+  rows.push(row(totalLabel, '', '', amount(totals.grandTotal)));
   rows.push(row('Savings against list', '', '', `${amount(totals.savings.amount)} (${totals.savings.percent}%)`));
   if (b.approvalRequired) {
     rows.push('');
@@ -200,15 +201,6 @@ export function table(b: PriceBreakdown, catalog: Catalog, locale: string): stri
 
 function taxLabel(tax: TaxAmount, text: (t: LocalText | undefined) => string): string {
   return tax.name === undefined ? `Tax ${tax.percent}%` : text(tax.name);
-}
-
-/** "1436.40" → "1,436.40": digits grouped on the decimal string itself, never through a float. */
-function amount(money: MoneyJSON): string {
-  const [whole = '', decimals] = money.amount.split('.');
-  const negative = whole.startsWith('-');
-  const digits = negative ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${decimals === undefined ? '' : `.${decimals}`}`;
 }
 
 function negate(money: MoneyJSON): MoneyJSON {

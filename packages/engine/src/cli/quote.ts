@@ -3,18 +3,15 @@
  * (signature, dates, catalog, and every amount priced again), and make keys.
  */
 import {
-  checkRamp,
   createQuote,
   generateQuoteKey,
   localize,
-  parseJson,
   readQuote,
   renewal,
   reviseQuote,
   ValidationError,
   type Quote,
   type QuoteItemChange,
-  type Ramp,
   loadCatalog,
   loadConfiguration,
   publicQuoteKey,
@@ -28,7 +25,7 @@ import {
   type QuoteItemInput,
   type QuoteKey,
 } from '../index.js';
-import { command, engineNumber, InputError, readContext, readDocument, readText, UsageError, wholeNumber, type Command } from './command.js';
+import { amount, command, engineNumber, InputError, rampFile, readContext, readDocument, readText, UsageError, wholeNumber, type Command } from './command.js';
 
 const CREATE_HELP = `cpq quote create CATALOG.json --config CONFIG.json [--config ...] [options]
       Price configurations and print the quote as JSON, signed with --key-file.
@@ -65,14 +62,6 @@ export const QUOTE_HELP = [CREATE_HELP, AMEND_HELP, RENEW_HELP, VERIFY_HELP, KEY
 
 const catalogFile = (file: string): Catalog => readDocument(file, (text) => loadCatalog(text));
 const keyFile = (file: string): QuoteKey => readDocument(file, readQuoteKey);
-
-/** A ramp file: its shape checked, problems under `ramp.`. */
-export const rampFile = (file: string): Ramp =>
-  readDocument(file, (text) => {
-    const parsed = parseJson(text);
-    if (!parsed.ok) throw new ValidationError('The ramp', parsed.problems);
-    return checkRamp(parsed.value);
-  });
 
 /** An accepted quote's file, read strictly (its amounts are priced again by what uses it). */
 const quoteFile = (file: string): Quote =>
@@ -238,15 +227,17 @@ function amendmentTable(revision: Quote, catalog: Catalog): string[] {
   const text = (t: Parameters<typeof localize>[0]): string => localize(t, catalog.defaultLocale);
   const rows = [`Change to ${revision.number} from ${a.date} (term from ${a.start}, prorated by ${a.proration}), ${a.currency}:`, ''];
   for (const line of a.lines) {
-    const was = line.before ? `${line.before.quantity} × ${line.before.net.amount}` : '–';
-    const now = line.after ? `${line.after.quantity} × ${line.after.net.amount}` : '–';
-    const part = line.term ? `, ${line.term.remaining} of ${line.term.of} ${a.proration === 'day' ? 'days' : 'months'} left of ${line.term.fullTerm.amount} over the term` : ', in full';
-    rows.push(`${text(line.name)} (${line.change}${line.period ? `, per ${line.period}` : ''}): ${was} → ${now}${part}: ${line.amount.amount}`);
+    const state = (s: typeof line.before) => (s ? `${s.quantity} for ${amount(s.net)}` : 'none');
+    const per = line.period ? ` per ${line.period}` : '';
+    const part = line.term ? `${line.term.remaining} of ${line.term.of} ${a.proration === 'day' ? 'days' : 'months'} left of ${amount(line.term.fullTerm)} over the term` : 'in full';
+    rows.push(`${text(line.name)}${per}, ${line.change}: ${state(line.before)} → ${state(line.after)}`);
+    rows.push(`  ${part}`.padEnd(60) + amount(line.amount).padStart(14));
   }
   rows.push('');
-  rows.push(`Net ${a.totals.net.amount}${a.taxIncluded ? ' (tax included)' : ''}`);
-  for (const tax of a.totals.tax) rows.push(`Tax ${tax.percent}% ${tax.amount.amount}`);
-  rows.push(`Total ${a.totals.includingTax.amount} ${a.currency}`);
+  const row = (label: string, money: Parameters<typeof amount>[0]): string => label.padEnd(60) + amount(money).padStart(14);
+  rows.push(row(`Net${a.taxIncluded ? ' (tax included)' : ''}`, a.totals.net));
+  for (const tax of a.totals.tax) rows.push(row(tax.name === undefined ? `Tax ${tax.percent}%` : text(tax.name), tax.amount));
+  rows.push(row(`Total, ${a.currency}`, a.totals.includingTax));
   return rows;
 }
 

@@ -15,7 +15,7 @@ import type { PriceContext } from './schema.js';
 /**
  * Prices a configuration: one line per priced thing chosen (the product, each option,
  * each boolean that is on, each quantity above 0), each with its waterfall
- * (list → price book → tier → schedule → contract → manual → order → partner → net),
+ * (list → price book → tier → uplift → schedule → contract → manual → order → partner → net),
  * and the totals (one-time, recurring per period, term, tax per rate, grand total,
  * savings against list). Amounts are decimal strings with their currency.
  *
