@@ -75,7 +75,19 @@ const quotes = (async () => {
     now: '2026-11-20T09:30:00Z',
   });
   const v2 = await reviseQuote(v1, { items: [{ item: '1', select: { display: 'd98', support: 'premium' } }] }, { catalog: avRooms, now: '2026-11-27T14:00:00Z' });
-  return { signed, v1, v2 };
+  // A three-year ramp of the suite (60 users from year 2, +5 % a year), and a change to a
+  // running subscription: 20 more users from month 7, prorated to the end of the term.
+  const ramp = await createQuote({
+    catalog: collabSuite,
+    items: [{ id: 'suite', configuration: software, ramp: { segments: [{ months: 12 }, { months: 12, selections: { seats: 60 } }, { months: 12 }], upliftPercent: '5' } }],
+    context: { date: DATE },
+    validUntil: '2026-12-20',
+    number: 'Q-2026-0044',
+    now: '2026-11-20T09:30:00Z',
+  });
+  const running = await createQuote({ catalog: collabSuite, items: [{ id: 'suite', configuration: software }], context: { date: DATE }, validUntil: '2026-12-20', number: 'Q-2026-0045', now: '2026-11-20T09:30:00Z' });
+  const amended = await reviseQuote(running, { items: [{ item: 'suite', select: { seats: 60 } }], amend: { date: '2027-05-20' } }, { catalog: collabSuite, now: '2026-11-27T14:00:00Z' });
+  return { signed, v1, v2, ramp, running, amended };
 })();
 
 /** The summary in a story's canvas, once it shows a price. */
@@ -151,12 +163,12 @@ export const SoftwareSubscription: Story = {
 };
 
 /** A story of a stored quote, shown once it is made (and `previous`, when given). */
-const quoteStory = (quote: (q: Awaited<typeof quotes>) => Quote, previous?: (q: Awaited<typeof quotes>) => Quote): Story => ({
+const quoteStory = (quote: (q: Awaited<typeof quotes>) => Quote, previous?: (q: Awaited<typeof quotes>) => Quote, catalog = avRooms): Story => ({
   render: (args) => html`
     <quote-summary
       .quote=${until(quotes.then(quote))}
       .previous=${previous ? until(quotes.then(previous)) : undefined}
-      .catalog=${avRooms}
+      .catalog=${catalog}
       lang=${ifDefined(args.lang)}
       theme=${ifDefined(args.theme)}
     ></quote-summary>
@@ -170,6 +182,16 @@ export const SignedQuote: Story = quoteStory((q) => q.signed);
 export const RevisedQuote: Story = quoteStory(
   (q) => q.v2,
   (q) => q.v1,
+);
+
+/** A ramp deal: the suite over three years, 60 users from year 2 and +5 % a year; each period with its dates, uplift and amounts, and the whole term. */
+export const RampDeal: Story = quoteStory((q) => q.ramp, undefined, collabSuite);
+
+/** A change to a running subscription: 20 more users from month 7, what it costs to the end of the term (prorated by day), and what changed. */
+export const Amendment: Story = quoteStory(
+  (q) => q.amended,
+  (q) => q.running,
+  collabSuite,
 );
 
 /** German: interface texts, catalog texts, money, percentages and dates follow `lang`. */

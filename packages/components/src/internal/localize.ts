@@ -277,6 +277,7 @@ export interface Translation {
   stepTierRange: (from: string, to: string | null) => string;
   stepTierSlab: (slabs: string) => string;
   stepTierBlock: (from: string, to: string | null) => string;
+  stepUplift: (percent: string) => string;
   stepSchedule: (percent: string, from: string, to: string | null) => string;
   stepContractPrice: (unitPrice: string, contract: string) => string;
   stepContractPercent: (percent: string, contract: string) => string;
@@ -302,6 +303,23 @@ export interface Translation {
   savingsAgainstList: string;
   /** The heading of a revision's changes; `number` and `version` are the earlier quote's. */
   changesSince: (number: string, version: string) => string;
+  /** A ramp deal's segments ("Price by period"), each a period with its dates, uplift and amounts. */
+  rampHeading: string;
+  rampCaption: (start: string, end: string) => string;
+  rampPeriod: string;
+  rampDates: string;
+  rampUplift: string;
+  rampOverPeriod: string;
+  /** A segment without a name: "Months 13–24". */
+  rampMonths: (from: string, to: string) => string;
+  rampWholeTerm: (months: string) => string;
+  /** A revision of a running subscription: what the change costs from its day to the end of the term. */
+  amendmentHeading: (date: string) => string;
+  amendmentCharged: string;
+  amendmentDaysLeft: (remaining: string, of: string) => string;
+  amendmentMonthsLeft: (remaining: string, of: string) => string;
+  amendmentInFull: string;
+  amendmentTotal: string;
   changeColumn: string;
   priceImpact: string;
   changeAdded: string;

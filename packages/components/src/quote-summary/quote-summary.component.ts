@@ -33,6 +33,7 @@ import { quoteSummary } from '../translations/en/quote-summary.js';
 import { isZero, negated } from '../internal/money.js';
 import { base, buttons, tokens } from '../internal/tokens.js';
 import { styles } from './quote-summary.styles.js';
+import { amendmentRegion, rampRegion, type RegionContext } from './subscription.js';
 
 /** What a `for` target offers: a configurator's public getters (any element with them will do). */
 interface PricedElement extends Element {
@@ -375,7 +376,8 @@ export class QuoteSummary extends CpqElement {
     return html`
       <article part="base" class="summary" aria-labelledby=${`${this.#id}-heading`}>
         ${this.#header(view)} ${this.repMode ? this.#rep(view) : nothing} ${this.quote && this.previous ? this.#changes(view) : nothing}
-        ${this.#charges(view, 'one-time')} ${this.#charges(view, 'recurring')} ${this.#totals(view)}
+        ${amendmentRegion(view.quote, this.#regions())} ${this.#charges(view, 'one-time')} ${this.#charges(view, 'recurring')}
+        ${rampRegion(view.quote, this.#regions())} ${this.#totals(view)}
         <div part="actions" class="actions">
           ${view.quote
             ? html`<button type="button" part="button primary-button" class="button primary" @click=${() => this.#accept(view.quote!)}>${t.term('acceptQuote')}</button>`
@@ -389,6 +391,11 @@ export class QuoteSummary extends CpqElement {
         <p part="status" class="status" role="status">${this.announcement}</p>
       </article>
     `;
+  }
+
+  /** What the subscription regions (`subscription.ts`) need from the element. */
+  #regions(): RegionContext {
+    return { t: this.#localize, text: (value) => this.#text(value), percent: (value) => this.#percent(value), headingLevel: this.headingLevel, id: this.#id };
   }
 
   #header(view: View): TemplateResult {
@@ -561,6 +568,8 @@ export class QuoteSummary extends CpqElement {
         return has('from') ? t.term('stepTierBlock', count('from'), to()) : undefined;
       case 'tier-slab':
         return has('slabs') ? t.term('stepTierSlab', this.#slabs(String(p['slabs']), currency)) : undefined;
+      case 'uplift':
+        return has('percent') ? t.term('stepUplift', percent('percent')) : undefined;
       case 'schedule':
         return has('percent', 'from') ? t.term('stepSchedule', percent('percent'), count('from'), to()) : undefined;
       case 'contract-price':

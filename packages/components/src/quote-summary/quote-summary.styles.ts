@@ -200,6 +200,21 @@ export const styles = css`
     white-space: nowrap;
   }
 
+  /* A ramp's periods and an amendment's change (subscription.ts). */
+  .ramp-table caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: var(--_cpq-space-xs);
+  }
+  .ramp-table tfoot th,
+  .ramp-table tfoot td {
+    font-weight: 700;
+    border-top: var(--cpq-quote-summary-border, 1px solid var(--_cpq-border));
+  }
+  .amendment .totals {
+    margin-top: var(--_cpq-space-s);
+  }
+
   /* Totals. */
   .totals {
     display: grid;
