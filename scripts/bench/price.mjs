@@ -1,7 +1,7 @@
 // Pricing: a 1,000-line quote with tiers, schedules, manual, order and partner discounts
 // and two tax rates; and priceDelta for every option of the demo catalog.
 import { readFileSync } from 'node:fs';
-import { loadCatalog, loadConfiguration, price, priceDelta } from '../../packages/engine/dist/index.js';
+import { loadCatalog, loadConfiguration, price, priceDelta, priceRamp } from '../../packages/engine/dist/index.js';
 import { report, time } from './lib.mjs';
 
 /** One product with 1,000 priced attributes: range and slab tiers, options, recurring add-ons. */
@@ -90,6 +90,11 @@ report('price', {
     budget: '10 ms',
   },
   [`price: the same from a derived price book (-4%) with a partner discount`]: time(() => price(large.catalog, large.configuration, large.partnerContext), { runs: 60, warmup: 30 }),
+  // Three segments: the first with every line, the later two recurring only (priced twice: the one-time check).
+  [`priceRamp: the same ${lines} lines over a 3-segment ramp (+5 % a year)`]: time(
+    () => priceRamp(large.catalog, large.configuration, { segments: [{ months: 12 }, { months: 12 }, { months: 12 }], upliftPercent: '5' }, { ...large.context, termMonths: undefined }),
+    { runs: 30, warmup: 10 },
+  ),
   'price: av-rooms example configuration': time(() => price(demo, demoConfig, demoContext), { runs: 200, warmup: 20 }),
   [`priceDelta: all ${changes.length} options of av-rooms against its example configuration`]: {
     ...time(() => { for (const change of changes) priceDelta(demo, demoConfig, change, demoContext); }, { runs: 100, warmup: 10 }),

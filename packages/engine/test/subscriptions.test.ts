@@ -251,3 +251,16 @@ describe('subscriptions in quote documents', () => {
     assert.deepEqual(result.reasons.map((r) => [r.code, r.path, r.expected]), [['amount', 'amendment.totals.includingTax', '359.94 EUR']]);
   });
 });
+
+describe('ramp segments and discounts', () => {
+  it('keeps discounts on one-time lines to the first segment, where those lines are', () => {
+    const catalog = loadCatalog(tinyCatalog({ books: [{ id: 'list', currency: 'EUR', prices: { p: { amount: '100.00' }, 'p/q': { amount: '10.00', recurring: 'month' } } }] }));
+    const r = priceRamp(catalog, { product: 'p', selections: { q: 2 } }, { segments: [{ months: 6 }, { months: 6 }] }, {
+      date: '2027-01-01',
+      lineDiscounts: { p: { percent: '10' }, 'p/q': { percent: '50' } },
+      orderDiscount: { amount: '5.00' },
+    });
+    // First: 100.00 − 10 % − 5.00 = 85.00 once; 20.00 − 50 % = 10.00 a month in both segments.
+    assert.deepEqual([r.segments[0]!.price.totals.oneTime.net.amount, r.totals.term.net.amount], ['85.00', '120.00']);
+  });
+});

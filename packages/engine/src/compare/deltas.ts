@@ -4,7 +4,7 @@
  * Swapping item and baseline turns every delta into its opposite.
  */
 import type { Catalog, SpecValue } from '../catalog/schema.js';
-import { Money, type MoneyJSON } from '../price/money.js';
+import { minus } from './exact.js';
 import { exactDifference, isPreferred, type Built } from './rows.js';
 import type { ChosenValue, FeatureDelta, ItemDelta, ItemPrice, MoneyDelta, SpecRow } from './types.js';
 
@@ -56,10 +56,6 @@ function features(catalog: Catalog, built: Built, count: number, b: number): Fea
     }
   }
   return out;
-}
-
-function minus(a: MoneyJSON, b: MoneyJSON): MoneyJSON {
-  return Money.of(a.amount, a.currency).minus(Money.of(b.amount, b.currency)).toJSON();
 }
 
 function moneyDelta(item: ItemPrice, baseline: ItemPrice): MoneyDelta {

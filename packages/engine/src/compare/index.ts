@@ -11,11 +11,13 @@ import { ConfigurationSchema, type Catalog, type Configuration, type SelectionVa
 import { didYouMean, ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { PriceContextSchema } from '../price/schema.js';
+import { compile } from '../configure/compile.js';
+import { compileLoaded } from '../configure/compile-core.js';
 import { itemDeltas } from './deltas.js';
-import { resolveItems, under } from './items.js';
+import { resolveItems, under, type Compiler } from './items.js';
 import { priceItems, priceRows } from './prices.js';
 import { buildGroups } from './rows.js';
-import { CompareItemSchema, CompareSettingsSchema, ConfigurationItemSchema, ProductItemSchema, type CompareItem } from './schema.js';
+import { CompareItemSchema, CompareSettingsSchema, ConfigurationItemSchema, ProductItemSchema, type CompareItem, type ConfigurationItem, type ProductItem } from './schema.js';
 import type { ComparedItem, Comparison, ItemPrice } from './types.js';
 
 /** The options of {@link compare}: the catalog, and optionally prices, a term and a baseline. */
@@ -100,9 +102,7 @@ const FIELD_NAMES = [
  */
 export function compare(items: readonly CompareItem[], options: CompareOptions): Comparison {
   const { catalog, ...settings } = options ?? ({} as CompareOptions);
-  if (!catalog || typeof catalog !== 'object' || !Array.isArray(catalog.products)) {
-    throw new CompareError([{ path: 'catalog', message: 'is required: a catalog as loadCatalog() returns it' }]);
-  }
+  requireCatalog(catalog);
   const input = { items, ...settings };
   const parsed = z.safeParse(InputSchema, input);
   if (!parsed.success) throw new CompareError(problemsFromIssues(parsed.error.issues, input, FIELD_NAMES));
@@ -113,9 +113,51 @@ export function compare(items: readonly CompareItem[], options: CompareOptions):
     if (!result.success) shapes.push(...problemsFromIssues(result.error.issues, item.configuration, FIELD_NAMES).map((p) => ({ ...p, path: under(`items[${index}].configuration`, p.path) })));
   });
   if (shapes.length > 0) throw new CompareError(shapes);
-  const { context, baseline: baselineId } = parsed.data;
+  return compareItems(catalog, parsed.data.items, parsed.data, compile);
+}
+
+/**
+ * {@link compare} for typed callers (an element comparing the items a page gave it):
+ * the same comparison and the same problems with their paths (unknown products and
+ * options, selections that no valid configuration has, prices missing, a term out of
+ * range, an unknown baseline), but the items' and options' shape is left to
+ * TypeScript, so a page need not load the schema library, as `Pricer` does for
+ * `price()`. Items read from JSON go through {@link compare}, which checks their shape first.
+ *
+ * It compiles with what is loaded: a product that needs the decision-DNNF compiler
+ * (a feature model, a product too large for a BDD) throws a
+ * {@link CompilerNotLoadedError} until `loadDdnnfCompiler()` has loaded it.
+ */
+export function compareTyped(items: readonly CompareItem[], options: CompareOptions): Comparison {
+  const { catalog, ...settings } = options ?? ({} as CompareOptions);
+  requireCatalog(catalog);
+  // The one value the schema checks that nothing after it does (its messages, word for word).
+  const term = settings.termMonths;
+  if (term !== undefined) {
+    const wrong = !Number.isFinite(term)
+      ? `expected a number, found the number ${term}`
+      : !Number.isInteger(term)
+      ? `expected a whole number, found the number ${term}`
+      : term < 1 ? `must be at least 1, found ${term}` : term > MAX_TERM_MONTHS ? `must be at most ${MAX_TERM_MONTHS}, found ${term}` : undefined;
+    if (wrong) throw new CompareError([{ path: 'termMonths', message: wrong }]);
+  }
+  return compareItems(catalog, items as readonly (ProductItem | ConfigurationItem)[], settings, compileLoaded);
+}
+
+/** The longest term a comparison takes (`CompareSettingsSchema`'s `termMonths`): a hundred years. */
+const MAX_TERM_MONTHS = 1200;
+
+function requireCatalog(catalog: Catalog | undefined): asserts catalog is Catalog {
+  if (!catalog || typeof catalog !== 'object' || !Array.isArray(catalog.products)) {
+    throw new CompareError([{ path: 'catalog', message: 'is required: a catalog as loadCatalog() returns it' }]);
+  }
+}
+
+/** The comparison of items whose shape is known to be right. */
+function compareItems(catalog: Catalog, items: readonly (ProductItem | ConfigurationItem)[], settings: Omit<CompareOptions, 'catalog'>, compiler: Compiler): Comparison {
+  const { context, baseline: baselineId } = settings;
   const problems: Problem[] = [];
-  const resolved = resolveItems(catalog, parsed.data.items, problems);
+  const resolved = resolveItems(catalog, items, problems, compiler);
   if (problems.length > 0) throw new CompareError(problems);
 
   const ids = resolved.map((item) => item.id);
@@ -127,7 +169,7 @@ export function compare(items: readonly CompareItem[], options: CompareOptions):
       throw new CompareError([{ path: 'baseline', message: `unknown item "${baselineId}"${didYouMean(baselineId, ids)}; ${list}` }]);
     }
   }
-  const termMonths = parsed.data.termMonths ?? context?.termMonths ?? DEFAULT_TERM_MONTHS;
+  const termMonths = settings.termMonths ?? context?.termMonths ?? DEFAULT_TERM_MONTHS;
   const built = buildGroups(catalog, resolved);
   let prices: ItemPrice[] | undefined;
   if (context) {

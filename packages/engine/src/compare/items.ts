@@ -4,7 +4,7 @@
  */
 import type { Catalog, Configuration, LocalText, Product, SelectionValue } from '../catalog/schema.js';
 import { checkConfiguration } from '../catalog/check-configuration.js';
-import { compile, CompileError, type CompiledProduct } from '../configure/compile.js';
+import { CompileError, CompilerNotLoadedError, type CompiledProduct, type CompileOptions } from '../configure/compile-core.js';
 import { conditionHolds, violatedRules } from '../configure/evaluate.js';
 import { ConfigurationSession, SelectionError } from '../configure/session.js';
 import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
@@ -28,8 +28,14 @@ export interface ResolvedItem {
 const caches = new WeakMap<Catalog, { compiled: Map<string, CompiledProduct>; completed: Map<string, Configuration> }>();
 const MAX_COMPLETED = 256;
 
-/** Resolves every item, adding a problem with its path for each one that cannot be used. */
-export function resolveItems(catalog: Catalog, items: readonly (ProductItem | ConfigurationItem)[], problems: Problem[]): ResolvedItem[] {
+/** How products are compiled: `compile` (with every compiler), or with what is loaded (`compileLoaded`, for pages). */
+export type Compiler = (catalog: Catalog, options: CompileOptions) => CompiledProduct;
+
+/**
+ * Resolves every item, adding a problem with its path for each one that cannot be used.
+ * A {@link CompilerNotLoadedError} from `compiler` is thrown, not a problem: the caller loads the compiler and asks again.
+ */
+export function resolveItems(catalog: Catalog, items: readonly (ProductItem | ConfigurationItem)[], problems: Problem[], compiler: Compiler): ResolvedItem[] {
   const resolved: ResolvedItem[] = [];
   const ids = new Map<string, number>();
   // Explicit ids first, so that a generated id never takes one an item asked for.
@@ -63,7 +69,7 @@ export function resolveItems(catalog: Catalog, items: readonly (ProductItem | Co
     } else {
       const selections = (item as ProductItem).selections;
       kind = selections === undefined ? 'product' : 'package';
-      configuration = completed(catalog, product, selections ?? {}, at, problems);
+      configuration = completed(catalog, product, selections ?? {}, at, problems, compiler);
     }
     if (!configuration) return;
     let id = item.id;
@@ -93,7 +99,7 @@ function checked(catalog: Catalog, configuration: Configuration): readonly Probl
 }
 
 /** A product with some selections, completed to a valid configuration; remembered per catalog. */
-function completed(catalog: Catalog, product: Product, selections: Configuration['selections'], at: (...path: PropertyKey[]) => string, problems: Problem[]): Configuration | undefined {
+function completed(catalog: Catalog, product: Product, selections: Configuration['selections'], at: (...path: PropertyKey[]) => string, problems: Problem[], compiler: Compiler): Configuration | undefined {
   const found = checkConfiguration(catalog, { product: product.id, selections });
   if (found.length > 0) {
     for (const p of found) problems.push({ path: under(at(), p.path), message: p.message });
@@ -113,14 +119,14 @@ function completed(catalog: Catalog, product: Product, selections: Configuration
   }
   try {
     let compiled = cache.compiled.get(product.id);
-    if (!compiled) cache.compiled.set(product.id, (compiled = compile(catalog, { product: product.id })));
+    if (!compiled) cache.compiled.set(product.id, (compiled = compiler(catalog, { product: product.id })));
     const configuration = frozen(new ConfigurationSession(compiled, selections).complete().toConfiguration());
     remember(cache.completed, key, configuration);
     return configuration;
   } catch (error) {
     if (error instanceof SelectionError) {
       problems.push({ path: at('selections'), message: `no valid configuration of "${product.id}" has these selections: ${error.message}` });
-    } else if (error instanceof CompileError) {
+    } else if (error instanceof CompileError && !(error instanceof CompilerNotLoadedError)) {
       problems.push({ path: at('product'), message: error.message });
     } else {
       throw error;

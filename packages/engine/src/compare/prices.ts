@@ -5,40 +5,38 @@
  */
 import type { Catalog } from '../catalog/schema.js';
 import type { Problem } from '../internal/problems.js';
-import { format } from '../price/fixed.js';
-import { Money, type MoneyJSON } from '../price/money.js';
+import type { MoneyJSON } from '../price/money.js';
 import { Pricer, type Totals } from '../price/pricer.js';
 import { PricingError } from '../price/problems.js';
 import type { PriceContext } from '../price/schema.js';
+import { amountOf, units } from './exact.js';
 import { under, type ResolvedItem } from './items.js';
 import type { ItemPrice, PriceComparison, PriceRow } from './types.js';
-
-const money = (json: MoneyJSON): Money => Money.of(json.amount, json.currency);
 
 /**
  * An item's prices over `termMonths`, from the pricer's totals (the same amounts as
  * `price()`'s, without building the waterfall's texts).
  */
 function itemPrice(totals: Totals, owned: boolean, termMonths: number): ItemPrice {
-  const { currency, places } = totals;
-  const amount = (value: bigint): Money => Money.of(format(value, places), currency);
+  const { currency } = totals;
+  const amount = (value: bigint): MoneyJSON => amountOf(value, currency);
   const taxOf = (sums: Totals['term']): bigint => sums.tax.reduce((t, x) => t + x.amount, 0n);
-  const oneTime = owned ? Money.zero(currency) : amount(totals.oneTime.net);
-  const recurring = amount(totals.term.net);
+  const oneTime = owned ? 0n : totals.oneTime.net;
+  const recurring = totals.term.net;
   return {
     currency,
-    oneTime: amount(totals.oneTime.net).toJSON(),
-    month: amount(totals.month?.net ?? 0n).toJSON(),
-    year: amount(totals.year?.net ?? 0n).toJSON(),
+    oneTime: amount(totals.oneTime.net),
+    month: amount(totals.month?.net ?? 0n),
+    year: amount(totals.year?.net ?? 0n),
     hasMonth: totals.month !== undefined,
     hasYear: totals.year !== undefined,
     tco: {
       months: termMonths,
-      oneTime: oneTime.toJSON(),
-      recurring: recurring.toJSON(),
-      net: oneTime.plus(recurring).toJSON(),
-      tax: amount((owned ? 0n : taxOf(totals.oneTime)) + taxOf(totals.term)).toJSON(),
-      total: amount((owned ? 0n : totals.oneTime.total) + totals.term.total).toJSON(),
+      oneTime: amount(oneTime),
+      recurring: amount(recurring),
+      net: amount(oneTime + recurring),
+      tax: amount((owned ? 0n : taxOf(totals.oneTime)) + taxOf(totals.term)),
+      total: amount((owned ? 0n : totals.oneTime.total) + totals.term.total),
     },
   };
 }
@@ -71,20 +69,19 @@ export function priceItems(catalog: Catalog, items: readonly ResolvedItem[], con
 }
 
 /** The cheapest items of a row, or none when all cost the same. */
-function cheapest(values: readonly Money[]): number[] {
+function cheapest(values: readonly bigint[]): number[] {
   let best: number[] = [];
-  let low: Money | undefined;
+  let low: bigint | undefined;
   values.forEach((value, i) => {
-    const c = low === undefined ? -1 : value.compare(low);
-    if (c < 0) (low = value), (best = [i]);
-    else if (c === 0) best.push(i);
+    if (low === undefined || value < low) (low = value), (best = [i]);
+    else if (value === low) best.push(i);
   });
   return best.length === values.length ? [] : best;
 }
 
 function row(id: PriceRow['id'], values: readonly MoneyJSON[]): PriceRow {
-  const amounts = values.map(money);
-  const differs = amounts.some((a) => !a.equals(amounts[0]!));
+  const amounts = values.map(units);
+  const differs = amounts.some((a) => a !== amounts[0]);
   return { id, values, differs, best: differs ? cheapest(amounts) : [] };
 }
 

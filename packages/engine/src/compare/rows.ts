@@ -5,7 +5,7 @@
  */
 import type { Attribute, Catalog, Configuration, Product, Section, SpecDefinition, SpecValue } from '../catalog/schema.js';
 import { localize } from '../catalog/text.js';
-import { Dec } from '../price/money.js';
+import { exactPlus, exactTimes } from './exact.js';
 import type { ResolvedItem } from './items.js';
 import type { AttributeRow, ChosenValue, Row, RowGroup, SpecRow } from './types.js';
 
@@ -16,7 +16,7 @@ const MISSING: Key = Symbol('missing');
 /** Adds exactly: spec values are written in decimal, and 99.9 + 0.05 must stay 99.95. */
 export function exactSum(a: number, b: number): number {
   const sum = a + b;
-  return Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(sum) ? sum : Number(new Dec(a).plus(b).toString());
+  return Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(sum) ? sum : exactPlus(a, b);
 }
 
 /** `to − from`, exactly (see {@link exactSum}). */
@@ -77,7 +77,7 @@ export function specValues(catalog: Catalog, product: Product, selections: Confi
       const current = values.get(id);
       if (adds) {
         const n = value as number;
-        const scaled = times === 1 ? n : Number.isSafeInteger(n * times) ? n * times : Number(new Dec(n).times(times).toString());
+        const scaled = times === 1 ? n : Number.isSafeInteger(n * times) ? n * times : exactTimes(n, times);
         values.set(id, typeof current === 'number' ? exactSum(current, scaled) : scaled);
       } else if (typeof value === 'boolean') {
         values.set(id, current === true || value);

@@ -141,9 +141,17 @@ export function startCompile(catalog: Catalog, options: CompileOptions, route?: 
  */
 export function compileLoaded(catalog: Catalog, options: CompileOptions = {}): CompiledProduct {
   const done = startCompile(catalog, options, loadedRoute);
-  if (isTask(done)) throw new CompileError(`product "${done.product.id}" needs the decision-DNNF compiler, which is not loaded: use compile or compileOnDemand`);
+  if (isTask(done)) throw new CompilerNotLoadedError(`product "${done.product.id}" needs the decision-DNNF compiler, which is not loaded: use compile or compileOnDemand`);
   return done;
 }
+
+/**
+ * Thrown where code compiles with what is loaded ({@link compileLoaded}: `compareTyped`,
+ * `recommendTyped`, share links) and a product needs the decision-DNNF compiler that no
+ * module loaded yet: load it with `loadDdnnfCompiler()` and ask again. A `CompileError`
+ * (by name too), so code that handled the message before handles it still.
+ */
+export class CompilerNotLoadedError extends CompileError {}
 
 /** Whether compiling stopped where the decision-DNNF route takes over. @internal */
 export function isTask(done: CompiledProduct | DdnnfTask): done is DdnnfTask {

@@ -4,7 +4,7 @@
  * compiler for `compile`.
  */
 import type { Catalog } from '../catalog/schema.js';
-import { isTask, startCompile, type CompiledProduct, type CompileOptions } from './compile-core.js';
+import { isTask, provideDdnnf, startCompile, type CompiledProduct, type CompileOptions, type DdnnfRoute } from './compile-core.js';
 
 /**
  * Compiles as `compile` does, loading the decision-DNNF compiler only when the product
@@ -14,6 +14,20 @@ import { isTask, startCompile, type CompiledProduct, type CompileOptions } from 
 export async function compileOnDemand(catalog: Catalog, options: CompileOptions = {}): Promise<CompiledProduct> {
   const done = startCompile(catalog, options);
   if (!isTask(done)) return done;
-  const { finishDdnnf } = await import('./compile-ddnnf.js');
-  return finishDdnnf(done);
+  await loadDdnnfCompiler();
+  return loadedDdnnf!(done);
+}
+
+let loadedDdnnf: DdnnfRoute | undefined;
+
+/**
+ * Loads the decision-DNNF compiler (on first use; a page that never needs it never
+ * loads it), so that what compiles with what is loaded has it from now on: a
+ * `compareTyped` or `recommendTyped` that threw a {@link CompilerNotLoadedError}
+ * succeeds when asked again.
+ */
+export async function loadDdnnfCompiler(): Promise<void> {
+  if (loadedDdnnf) return;
+  ({ finishDdnnf: loadedDdnnf } = await import('./compile-ddnnf.js'));
+  provideDdnnf(loadedDdnnf);
 }

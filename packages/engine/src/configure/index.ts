@@ -1,5 +1,6 @@
 export { compile, CompileError, AUTO_BDD_BUDGET, AUTO_DDNNF_FEATURES, type CompileOptions, type CompiledProduct, type SpaceForm } from './compile.js';
-export { compileOnDemand } from './compile-on-demand.js';
+export { compileOnDemand, loadDdnnfCompiler } from './compile-on-demand.js';
+export { CompilerNotLoadedError } from './compile-core.js';
 export {
   ConfigurationSession,
   SelectionError,

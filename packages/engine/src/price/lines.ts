@@ -145,8 +145,11 @@ export class ItemChoices {
     }
   }
 
-  /** A line per priced thing chosen: the product, each option, each boolean that is on, each quantity above 0. */
-  specs(configuration: Configuration, s: Setup, problems: Problem[]): LineSpec[] {
+  /**
+   * A line per priced thing chosen: the product, each option, each boolean that is on, each
+   * quantity above 0. One-time items a `recurring` request leaves out go to `omitted`.
+   */
+  specs(configuration: Configuration, s: Setup, problems: Problem[], omitted?: Set<string>): LineSpec[] {
     const product = this.items.products.get(configuration.product)!.product;
     const selections = configuration.selections;
     const selected = (id: string): unknown => (Object.hasOwn(selections, id) ? selections[id] : undefined);
@@ -179,7 +182,10 @@ export class ItemChoices {
       const quantity = count * s.quantity;
       if (quantity <= 0) return;
       const group = charge.recurring === 'month' ? 1 : charge.recurring === 'year' ? 2 : 0;
-      if (group === 0 && s.charges === 'recurring') return;
+      if (group === 0 && s.charges === 'recurring') {
+        omitted?.add(item);
+        return;
+      }
       specs.push({
         item,
         product,

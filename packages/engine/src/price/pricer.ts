@@ -154,8 +154,10 @@ export class Pricer {
       // A frozen configuration (as loadConfiguration returns) cannot change: check it once.
       if (Object.isFrozen(configuration) && Object.isFrozen(configuration.selections)) this.checked.add(configuration);
     }
-    const specs = this.items.specs(configuration, s, problems);
-    if (strictDiscounts && s.lineDiscounts.size > 0) lineDiscountsWithoutLine(new Set(specs.map((l) => l.item)), s, problems);
+    // A discount on a one-time line that a recurring-only request leaves out (a ramp's later segment) is not a mistake.
+    const omitted = new Set<string>();
+    const specs = this.items.specs(configuration, s, problems, omitted);
+    if (strictDiscounts && s.lineDiscounts.size > 0) lineDiscountsWithoutLine(new Set([...specs.map((l) => l.item), ...omitted]), s, problems);
     const lines: Line[] = [];
     for (const spec of specs) {
       const line = newLine(spec, s, detail);

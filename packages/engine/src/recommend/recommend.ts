@@ -15,7 +15,7 @@ import { ConfigurationSession, SelectionError } from '../configure/session.js';
 import { didYouMean, formatPath, ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { format } from '../price/fixed.js';
-import { Money, type MoneyJSON } from '../price/money.js';
+import type { MoneyJSON } from '../price/money.js';
 import { Pricer, type Totals } from '../price/pricer.js';
 import { PricingError } from '../price/problems.js';
 import { PriceContextSchema, type PriceContext } from '../price/schema.js';
@@ -75,6 +75,9 @@ export interface PackagePrice {
   /** `net` plus tax (or `net`, when prices include tax). */
   readonly total: MoneyJSON;
 }
+
+/** -1, 0 or 1, as `Money.compare` (the packages are priced in one context, so in one currency). */
+const compareUnits = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function packagePrice(totals: Totals, termMonths: number): PackagePrice {
   const money = (value: bigint): MoneyJSON => ({ amount: format(value, totals.places), currency: totals.currency });
@@ -494,9 +497,9 @@ export function recommend(catalog: Catalog, answers: Answers, context: Recommend
     }
     const name = pkg.name ?? product.name;
     const packaged = packagePrice(totals, priceContext.termMonths!);
-    return { order: i, id: pkg.id, product: product.id, name, configuration, misses, meetsAll: misses.length === 0, price: packaged, amount: Money.of(packaged.net.amount, packaged.currency) };
+    return { order: i, id: pkg.id, product: product.id, name, configuration, misses, meetsAll: misses.length === 0, price: packaged, amount: totals.net };
   });
-  evaluated.sort((a, b) => Number(b.meetsAll) - Number(a.meetsAll) || a.misses.length - b.misses.length || a.amount.compare(b.amount) || a.order - b.order);
+  evaluated.sort((a, b) => Number(b.meetsAll) - Number(a.meetsAll) || a.misses.length - b.misses.length || compareUnits(a.amount, b.amount) || a.order - b.order);
   let seenMeetingAll = false;
   const ranked = evaluated.map(({ order: _order, amount: _amount, ...pkg }, rank): RecommendedPackage => {
     const first = pkg.meetsAll && !seenMeetingAll;

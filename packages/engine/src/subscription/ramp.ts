@@ -102,10 +102,9 @@ export function priceRamp(catalog: Catalog, configuration: Configuration, ramp: 
     if (index > 0 && percent !== undefined && Number(percent) !== 0) uplift = [...uplift, percent];
     const segmentConfiguration: Configuration = { ...configuration, selections };
     const segmentContext: PriceContext = {
-      ...base,
+      ...(index > 0 ? laterContext(base) : base),
       termMonths: segment.months,
       ...(uplift.length > 0 ? { uplift } : {}),
-      ...(index > 0 ? { charges: 'recurring' as const } : {}),
     };
     const start = addMonths(termStart, before);
     const end = dayBefore(addMonths(termStart, (before += segment.months)));
@@ -152,6 +151,13 @@ export function priceRamp(catalog: Catalog, configuration: Configuration, ramp: 
     segments,
     totals: sumTotals(segments.map((s) => s.price.totals), first.currency, first.rounding.mode),
   };
+}
+
+/** A later segment's context: recurring charges only, without an order discount that is for one-time charges (paid in the first). */
+function laterContext(base: PriceContext): PriceContext {
+  const { orderDiscount, ...rest } = base;
+  const oneTimeOnly = orderDiscount !== undefined && (orderDiscount.appliesTo === 'one-time' || (orderDiscount.appliesTo === undefined && orderDiscount.amount !== undefined));
+  return { ...rest, ...(orderDiscount && !oneTimeOnly ? { orderDiscount } : {}), charges: 'recurring' };
 }
 
 /** A context problem seen in every segment is one problem. */
