@@ -265,13 +265,13 @@ describe('<quote-summary>', () => {
         orderDiscount: { percent: '3' },
       });
       const usd = price(av, room, { ...context, currency: 'USD', partner: 'northwind', orderDiscount: { amount: '500.00' } });
-      const priced = price(blockCatalog(), { product: 'kit', selections: { units: 12 } }, context);
+      const priced = price(blockCatalog(), { product: 'kit', selections: { units: 12, packs: 45 } }, { ...context, uplift: ['5', '5'] });
       // The demo catalogs never spread a document total's rounding over lines: a step as the engine writes one (pricing.md), added by hand.
       const rounding = { stage: 'rounding', code: 'rounding', params: {}, reason: 'Share of the rounding of the document total', rule: 'pricing.rounding', amount: { amount: '0.00', currency: 'EUR' }, after: { amount: '0.33', currency: 'EUR' } } as const;
       const blocks: PriceBreakdown = { ...priced, lines: priced.lines.map((l, i) => (i === 0 ? { ...l, steps: [...l.steps.slice(0, -1), rounding, ...l.steps.slice(-1)] } : l)) };
       const codes = new Set([...enterprise.lines, ...usd.lines, ...blocks.lines].flatMap((l) => l.steps.map((s) => s.code)));
       expect([...codes].sort()).to.deep.equal(
-        ['book-percent', 'book-price', 'contract-percent', 'list', 'list-converted', 'manual-amount', 'manual-percent', 'net', 'order-amount', 'order-percent', 'partner', 'rounding', 'schedule', 'tier-block', 'tier-range', 'tier-slab'].sort(),
+        ['book-percent', 'book-price', 'contract-percent', 'list', 'list-blocks', 'list-converted', 'manual-amount', 'manual-percent', 'net', 'order-amount', 'order-percent', 'partner', 'rounding', 'schedule', 'tier-block', 'tier-range', 'tier-slab', 'uplift'].sort(),
       );
 
       // [breakdown, line item, step code (or "term"), en, de, fr], written by hand
@@ -291,6 +291,8 @@ describe('<quote-summary>', () => {
         [usd, 'meeting-room/camera:ptz', 'partner', 'Partner discount 8%', 'Partnerrabatt 8 %', 'Remise partenaire de 8 %'],
         [usd, 'meeting-room/installation:premium', 'order-amount', 'Share of the order discount of $500.00', 'Anteil am Auftragsrabatt von 500,00 $', 'Part de la remise sur la commande de 500,00 $US'],
         [blocks, 'kit/units', 'tier-block', 'Block price 11–25 units', 'Blockpreis 11–25 Einheiten', 'Prix forfaitaire de 11 à 25 unités'],
+        [blocks, 'kit/packs', 'list-blocks', 'List price 5 × €450.00 per block of 10', 'Listenpreis 5 × 450,00 € je Block zu 10', 'Prix catalogue 5 × 450,00 € par bloc de 10'],
+        [blocks, 'kit/packs', 'uplift', 'Uplift +10.25%', 'Preiserhöhung +10,25 %', 'Hausse de prix +10,25 %'],
         [blocks, 'kit', 'rounding', 'Share of the rounding of the document total', 'Anteil an der Rundung der Gesamtsumme', 'Part de l’arrondi du total du document'],
       ];
       for (const [lang, column] of [['en', 3], ['de', 4], ['fr', 5]] as const) {
@@ -832,7 +834,7 @@ function blockCatalog(): Catalog {
     name: 'Blocks',
     defaultCurrency: 'EUR',
     defaultLocale: 'en',
-    products: [{ id: 'kit', name: 'Kit', attributes: [{ id: 'units', kind: 'quantity', name: 'Units', max: 100 }] }],
+    products: [{ id: 'kit', name: 'Kit', attributes: [{ id: 'units', kind: 'quantity', name: 'Units', max: 100 }, { id: 'packs', kind: 'quantity', name: 'Packs', max: 100 }] }],
     pricing: {
       books: [
         {
@@ -841,6 +843,8 @@ function blockCatalog(): Catalog {
             kit: { amount: '0.333' },
             // A block price below the first block's is a volume step (blocks that cost more are list prices: docs/pricing.md).
             'kit/units': { tiers: [{ from: 1, to: 10, amount: '200.00' }, { from: 11, to: 25, amount: '180.00' }, { from: 26, amount: '300.00' }], tierMode: 'block' },
+            // A price per started block, recurring (so that an uplift shows on it too).
+            'kit/packs': { block: { size: 10, amount: '450.00' }, recurring: 'month' },
           },
         },
       ],

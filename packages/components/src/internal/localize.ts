@@ -271,6 +271,8 @@ export interface Translation {
   stepList: string;
   stepListUnits: (quantity: string, unitPrice: string) => string;
   stepListConverted: (quantity: string, unitPrice: string, from: string, rate: string, date: string) => string;
+  /** "List price 5 × 450.00 per block of 10". */
+  stepListBlocks: (blocks: string, blockPrice: string, size: string) => string;
   stepBookPrice: (book: string) => string;
   stepBookPercent: (book: string, percent: string, below: boolean, base: string) => string;
   stepBookAmount: (book: string, amount: string, below: boolean, base: string) => string;

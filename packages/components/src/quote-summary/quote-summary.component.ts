@@ -550,6 +550,9 @@ export class QuoteSummary extends CpqElement {
         return has('quantity', 'unitPrice', 'from', 'rate', 'rateDate')
           ? t.term('stepListConverted', count('quantity'), unit('unitPrice'), String(p['from']), this.#decimal(String(p['rate'])), this.#localize.day(String(p['rateDate'])))
           : undefined;
+      case 'list-blocks':
+        // A converted block price keeps the engine's words for the conversion: said in English rather than half.
+        return has('blocks', 'blockPrice', 'size') && !has('from') ? t.term('stepListBlocks', count('blocks'), unit('blockPrice'), count('size')) : undefined;
       case 'book-price':
         return has('book') ? t.term('stepBookPrice', this.#bookName(view, String(p['book']), String(p['bookName'] ?? p['book']))) : undefined;
       case 'book-percent':

@@ -154,6 +154,7 @@ export const de: Translation = {
   stepList: 'Listenpreis',
   stepListUnits: (quantity, unitPrice) => `Listenpreis ${quantity} × ${unitPrice}`,
   stepListConverted: (quantity, unitPrice, from, rate, date) => `Listenpreis ${quantity} × ${unitPrice}, umgerechnet aus ${from} zum Kurs ${rate} (Kurs vom ${date})`,
+  stepListBlocks: (blocks, blockPrice, size) => `Listenpreis ${blocks} × ${blockPrice} je Block zu ${size}`,
   stepBookPrice: (book) => `Preisliste „${book}“`,
   stepBookPercent: (book, percent, below, base) => `Preisliste „${book}“: ${percent} ${below ? 'unter' : 'über'} „${base}“`,
   stepBookAmount: (book, amount, below, base) => `Preisliste „${book}“: ${amount} pro Einheit ${below ? 'unter' : 'über'} „${base}“`,

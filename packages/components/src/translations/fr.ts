@@ -155,6 +155,7 @@ export const fr: Translation = {
   stepList: 'Prix catalogue',
   stepListUnits: (quantity, unitPrice) => `Prix catalogue ${quantity} × ${unitPrice}`,
   stepListConverted: (quantity, unitPrice, from, rate, date) => `Prix catalogue ${quantity} × ${unitPrice}, converti depuis ${from} au taux de ${rate} (taux du ${date})`,
+  stepListBlocks: (blocks, blockPrice, size) => `Prix catalogue ${blocks} × ${blockPrice} par bloc de ${size}`,
   stepBookPrice: (book) => `Liste de prix «\u00a0${book}\u00a0»`,
   stepBookPercent: (book, percent, below, base) => `Liste de prix «\u00a0${book}\u00a0»\u00a0: ${percent} ${below ? 'en dessous de' : 'au-dessus de'} «\u00a0${base}\u00a0»`,
   stepBookAmount: (book, amount, below, base) => `Liste de prix «\u00a0${book}\u00a0»\u00a0: ${amount} par unité ${below ? 'en dessous de' : 'au-dessus de'} «\u00a0${base}\u00a0»`,

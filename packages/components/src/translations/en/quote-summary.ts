@@ -27,6 +27,7 @@ export const quoteSummary = {
   stepList: 'List price',
   stepListUnits: (quantity, unitPrice) => `List price ${quantity} × ${unitPrice}`,
   stepListConverted: (quantity, unitPrice, from, rate, date) => `List price ${quantity} × ${unitPrice}, converted from ${from} at ${rate} (rate of ${date})`,
+  stepListBlocks: (blocks, blockPrice, size) => `List price ${blocks} × ${blockPrice} per block of ${size}`,
   stepBookPrice: (book) => `Price book “${book}”`,
   stepBookPercent: (book, percent, below, base) => `Price book “${book}”: ${percent} ${below ? 'below' : 'above'} “${base}”`,
   stepBookAmount: (book, amount, below, base) => `Price book “${book}”: ${amount} per unit ${below ? 'below' : 'above'} “${base}”`,
