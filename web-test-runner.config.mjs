@@ -2,14 +2,18 @@
 // Runs in the Chrome/Chromium on this machine (CHROME_PATH, else the usual paths);
 // nothing is downloaded.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 
 const root = dirname(fileURLToPath(import.meta.url));
+/** The committed screenshots of visual.test.ts. */
+const baselines = join(root, 'packages/components/test/visual/baseline');
 
 function findChrome() {
   const fail = (message) => {
@@ -72,6 +76,68 @@ function storiesIndex() {
       const entries = files.map((file) => `  [${JSON.stringify(file)}, () => import('/stories/${file}')],`);
       return { body: `export const storyFiles = [\n${entries.join('\n')}\n];\n`, type: 'js' };
     },
+  };
+}
+
+/**
+ * Serves /__visual_baselines__.js: the names of the committed baselines, so that
+ * visual.test.ts finds one left behind by a renamed or removed story.
+ */
+function baselineIndex() {
+  return {
+    name: 'cpq-visual-baselines-index',
+    serve(context) {
+      if (context.path !== '/__visual_baselines__.js') return undefined;
+      const names = existsSync(baselines) ? readdirSync(baselines).filter((file) => file.endsWith('.png')).sort() : [];
+      return { body: `export const baselines = ${JSON.stringify(names)};\n`, type: 'js' };
+    },
+  };
+}
+
+// pngjs and pixelmatch: the visual-regression plugin's own dependencies, from where it is installed.
+const visualRequire = createRequire(import.meta.resolve('@web/test-runner-visual-regression/plugin'));
+
+/**
+ * A baseline as it is committed: the same pixels as Chromium's screenshot, in a
+ * smaller PNG (RGB without the alpha channel when every pixel is opaque, rows
+ * unfiltered, deflate level 9: about a quarter smaller for screenshots of text).
+ */
+function compactPng(content) {
+  const { PNG } = visualRequire('pngjs');
+  const image = PNG.sync.read(content);
+  let opaque = true;
+  for (let i = 3; i < image.data.length && opaque; i += 4) opaque = image.data[i] === 255;
+  return PNG.sync.write(image, { colorType: opaque ? 2 : 6, inputHasAlpha: true, filterType: 0, deflateLevel: 9, deflateStrategy: 0 });
+}
+
+/**
+ * The plugin's comparison (pixelmatch), without its cost when nothing changed: the
+ * plugin's own draws and encodes a diff image for every screenshot, passed or not
+ * (0.7 s for a tall one); this one only when the pixels differ. Screenshots of another
+ * size are compared on the larger canvas, and fail.
+ */
+function imageDiff({ baselineImage, image, options }) {
+  const { PNG } = visualRequire('pngjs');
+  const pixelmatch = visualRequire('pixelmatch');
+  const before = PNG.sync.read(baselineImage);
+  const now = PNG.sync.read(image);
+  const sameSize = before.width === now.width && before.height === now.height;
+  if (sameSize && before.data.equals(now.data)) return { error: '', diffImage: Buffer.alloc(0), diffPercentage: 0, diffPixels: 0 };
+  const width = Math.max(before.width, now.width);
+  const height = Math.max(before.height, now.height);
+  const onCanvas = (png) => {
+    if (png.width === width && png.height === height) return png;
+    const canvas = new PNG({ width, height });
+    PNG.bitblt(png, canvas, 0, 0, png.width, png.height, 0, 0);
+    return canvas;
+  };
+  const diff = new PNG({ width, height });
+  const diffPixels = pixelmatch(onCanvas(before).data, onCanvas(now).data, diff.data, width, height, options);
+  return {
+    error: sameSize ? '' : `Screenshot is ${now.width}×${now.height} px, its baseline ${before.width}×${before.height} px.`,
+    diffImage: PNG.sync.write(diff),
+    diffPercentage: (diffPixels / (width * height)) * 100,
+    diffPixels,
   };
 }
 
@@ -146,6 +212,28 @@ export default {
     a11ySnapshotPlugin(),
     engineFromSource(),
     storiesIndex(),
+    // visual*.test.ts: screenshots compared with the committed baselines in
+    // packages/components/test/visual/baseline/ (`npm run test:visual:update` rewrites
+    // them); a failed screenshot and its diff go to build/visual/failed/, never into the
+    // source tree. pixelmatch's colour threshold (0.1) and its anti-aliasing detection
+    // ignore text smoothing; more than 50 differing pixels fail the test (a 4 px shift of
+    // one small badge differs in about 280; the same build here differs in none).
+    baselineIndex(),
+    visualRegressionPlugin({
+      update: process.argv.includes('--update-visual-baseline'),
+      baseDir: baselines,
+      getBaselineName: ({ name }) => name,
+      getFailedName: ({ name }) => join(root, 'build/visual/failed', name),
+      getDiffName: ({ name }) => join(root, 'build/visual/failed', `${name}-diff`),
+      saveBaseline: ({ filePath, content }) => {
+        mkdirSync(dirname(filePath), { recursive: true });
+        writeFileSync(filePath, compactPng(content));
+      },
+      getImageDiff: imageDiff,
+      diffOptions: { threshold: 0.1, includeAA: false },
+      failureThresholdType: 'pixel',
+      failureThreshold: 50,
+    }),
     // TypeScript, with the standard decorators lowered (no browser runs them natively
     // yet). Target es2022 also drops `with { type: 'json' }` from imports, so JSON
     // files are served as JS modules (json: true) for the demo catalog imports.

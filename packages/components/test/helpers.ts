@@ -69,3 +69,35 @@ export async function axNode(test: (node: AxNode) => boolean): Promise<AxNode | 
   const snapshot = (await a11ySnapshot({})) as unknown as AxNode & { children: AxNode[] };
   return findAccessibilityNode<AxNode>(snapshot, test);
 }
+
+/**
+ * What is drawn inside `root`, with a name for messages: every element's box and
+ * every line of text, through open shadow roots, except the visually hidden words
+ * for assistive technology (clipped to nothing on screen).
+ */
+export function drawn(root: Element): [string, DOMRect][] {
+  const found: [string, DOMRect][] = [];
+  const hidden = (node: Node) => !!(node instanceof Element ? node : node.parentElement)?.closest('.visually-hidden');
+  const visit = (scope: Element | ShadowRoot) => {
+    for (const element of scope.querySelectorAll('*')) {
+      if (element.shadowRoot) visit(element.shadowRoot);
+      if (hidden(element)) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 || box.height > 0) found.push([`<${element.localName}${element.hasAttribute('part') ? ` part="${element.getAttribute('part')}"` : ''}>`, box]);
+    }
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (hidden(node) || !node.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const line of range.getClientRects()) found.push([`"${text(node)}"`, line]);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** How far `inner` reaches out of `outer`, in CSS pixels, on its worst side (0 or less: inside). */
+export function outside(inner: DOMRect, outer: DOMRect): number {
+  return Math.max(outer.left - inner.left, inner.right - outer.right, outer.top - inner.top, inner.bottom - outer.bottom);
+}

@@ -17,6 +17,8 @@ export const styles = css`
 
   .comparison {
     display: grid;
+    /* One column, never wider than the element, whatever the toolbar's selectors hold. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_cpq-space-s);
     padding: var(--_cpq-space-s);
     border-radius: var(--_cpq-radius);
@@ -58,6 +60,19 @@ export const styles = css`
     display: inline-flex;
     gap: var(--_cpq-space-s);
     align-items: center;
+  }
+  /*
+   * On a narrow screen a selector with long item names (German, French) gets narrower
+   * (and its label wraps) rather than widening the page: a selector is otherwise as
+   * wide as its longest option.
+   */
+  .add,
+  .column-picker label {
+    max-width: 100%;
+  }
+  .add select,
+  .column-picker select {
+    min-width: 0;
   }
   .toggle input {
     width: 1.25rem;

@@ -87,6 +87,22 @@ export const styles = css`
   .status {
     color: var(--_cpq-text-muted);
   }
+  /*
+   * Catalog texts: a word longer than the line (a URL, a part number, a German
+   * compound) breaks rather than spilling out of its option card (four to a row on a
+   * desktop) or widening the configurator past a phone's screen.
+   */
+  .name,
+  .description,
+  .section-name,
+  .attribute-name,
+  .attribute-hint,
+  .option-name,
+  .option-description,
+  .option-reason,
+  .reason {
+    overflow-wrap: anywhere;
+  }
 
   .section {
     display: grid;

@@ -51,6 +51,18 @@ export const styles = css`
   .spec-description {
     color: var(--_cpq-text-muted);
   }
+  /*
+   * Catalog texts: a word longer than the line (a URL, a part number, a German
+   * compound) breaks rather than widening the sheet past a phone's screen.
+   */
+  .name,
+  .description,
+  .section-name,
+  .section-description,
+  .attribute-name,
+  .attribute-description {
+    overflow-wrap: anywhere;
+  }
 
   /* Product specifications */
   .product-specs {
