@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  compare,
   createQuote,
   loadCatalog,
   price,
@@ -47,6 +48,7 @@ describe('ramp deals', () => {
     assert.deepEqual(ramp.segments.map((s) => s.price.totals.recurring.month?.net.amount), ['2194.00', '3689.70', '3874.18']);
     assert.deepEqual(ramp.segments.map((s) => s.price.totals.term.net.amount), ['26328.00', '44276.40', '46490.16']);
     assert.equal(ramp.totals.term.net.amount, '117094.56');
+    assert.deepEqual(ramp.totals.recurring, ramp.segments[0]!.price.totals.recurring, 'per period: what is paid at the start');
     assert.equal(ramp.months, 36);
     assert.equal(ramp.end, '2029-12-31');
     assert.equal(ramp.segments[0]!.name, 'Year 1');
@@ -262,5 +264,25 @@ describe('ramp segments and discounts', () => {
     });
     // First: 100.00 − 10 % − 5.00 = 85.00 once; 20.00 − 50 % = 10.00 a month in both segments.
     assert.deepEqual([r.segments[0]!.price.totals.oneTime.net.amount, r.totals.term.net.amount], ['85.00', '120.00']);
+  });
+});
+
+describe('the comparison’s total cost over time', () => {
+  it('counts each year of the term at its uplifted price, as a ramp of yearly segments', () => {
+    const items = [{ id: 'business', product: 'business', selections: { seats: 40, billing: 'annual' } }, { id: 'enterprise', product: 'enterprise', selections: { seats: 60 } }];
+    const plain = compare(items, { catalog: collab, context: { date: '2026-11-20' }, termMonths: 30 });
+    const rising = compare(items, { catalog: collab, context: { date: '2026-11-20' }, termMonths: 30, upliftPercent: '5' });
+    for (const [i, item] of rising.items.entries()) {
+      const tco = item.price!.tco;
+      assert.deepEqual(tco.years?.map((y) => [y.months, y.uplift]), [[12, undefined], [12, '5'], [6, '10.25']]);
+      const ramp = priceRamp(collab, item.configuration, { segments: [{ months: 12 }, { months: 12 }, { months: 6 }], upliftPercent: '5' }, { date: '2026-11-20' });
+      assert.deepEqual([tco.recurring, tco.total], [ramp.totals.term.net, ramp.totals.grandTotal]);
+      assert.equal(tco.years!.reduce((n, y) => n + Number(y.recurring.amount) * 100, 0), Number(tco.recurring.amount) * 100);
+      // The first year is today's price: the same as without an uplift, the rest more.
+      assert.equal(tco.years![0]!.recurring.amount, String((Number(plain.items[i]!.price!.month.amount) * 12 + Number(plain.items[i]!.price!.year.amount)).toFixed(2)));
+      assert.ok(Number(tco.net.amount) > Number(plain.items[i]!.price!.tco.net.amount));
+    }
+    assert.equal(plain.items[0]!.price!.tco.years, undefined);
+    assert.throws(() => compare(items, { catalog: collab, context: { date: '2026-11-20' }, upliftPercent: 'five' as never }), /upliftPercent/);
   });
 });

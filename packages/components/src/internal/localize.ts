@@ -317,7 +317,6 @@ export interface Translation {
   rampWholeTerm: (months: string) => string;
   /** A revision of a running subscription: what the change costs from its day to the end of the term. */
   amendmentHeading: (date: string) => string;
-  amendmentCharged: string;
   amendmentDaysLeft: (remaining: string, of: string) => string;
   amendmentMonthsLeft: (remaining: string, of: string) => string;
   amendmentInFull: string;

@@ -91,6 +91,17 @@ function pathKeys(path: string): (string | number)[] | undefined {
   return keys;
 }
 
+/**
+ * A quote's lines as the totals name their term: a ramp item's recurring lines run over
+ * the whole ramp (its totals add up every segment), not its first segment's months.
+ */
+function termLines(quote: Quote): PriceLine[] {
+  return quote.items.flatMap((item) => {
+    const months = item.segments?.reduce((n, s) => n + s.months, 0);
+    return item.price.lines.map((line) => (months === undefined || !line.term ? line : { ...line, term: { ...line.term, months } })) as PriceLine[];
+  });
+}
+
 /** Safe in a file name: what a quote number or product id holds anyway, and nothing else. */
 const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_.-]+/g, '-');
 
@@ -650,7 +661,7 @@ export class QuoteSummary extends CpqElement {
   #totals(view: View): TemplateResult {
     const t = this.#localize;
     const { totals } = view;
-    const lines = view.items.flatMap((item) => item.price.lines);
+    const lines = view.quote ? termLines(view.quote) : view.items.flatMap((item) => item.price.lines);
     const recurring = lines.some((line) => line.charge === 'recurring');
     const id = `${this.#id}-totals`;
     // What each total covers, net, in the words and figures of the configurator's summary:

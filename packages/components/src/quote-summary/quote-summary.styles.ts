@@ -214,6 +214,13 @@ export const styles = css`
   .amendment .totals {
     margin-top: var(--_cpq-space-s);
   }
+  /* Under the item's name: what part of the term the change is charged for. */
+  .amendment .hint {
+    display: block;
+    font-weight: 400;
+    font-size: 0.9em;
+    color: var(--_cpq-text-muted);
+  }
 
   /* Totals. */
   .totals {

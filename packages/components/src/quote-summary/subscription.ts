@@ -115,17 +115,18 @@ export function amendmentRegion(quote: Quote | undefined, c: RegionContext): Tem
               <th scope="col">${t.term('itemColumn')}</th>
               <th scope="col">${t.term('changeColumn')}</th>
               <th scope="col" class="num">${t.term('quantityColumn')}</th>
-              <th scope="col">${t.term('amendmentCharged')}</th>
               <th scope="col" class="num">${t.term('priceImpact')}</th>
             </tr>
           </thead>
           <tbody>
             ${amendment.lines.map(
               (line) => html`<tr part="amendment-line">
-                <th scope="row">${c.text(line.name)}</th>
+                <th scope="row">
+                  ${c.text(line.name)}
+                  <span part="amendment-charged" class="hint">${line.term ? t.term(amendment.proration === 'day' ? 'amendmentDaysLeft' : 'amendmentMonthsLeft', t.number(line.term.remaining), t.number(line.term.of)) : t.term('amendmentInFull')}</span>
+                </th>
                 <td>${t.term(kind[line.change])}</td>
                 <td class="num">${t.number(line.before?.quantity ?? 0)} → ${t.number(line.after?.quantity ?? 0)}</td>
-                <td>${line.term ? t.term(amendment.proration === 'day' ? 'amendmentDaysLeft' : 'amendmentMonthsLeft', t.number(line.term.remaining), t.number(line.term.of)) : t.term('amendmentInFull')}</td>
                 <td class="num">${t.money(line.amount, true)}</td>
               </tr>`,
             )}

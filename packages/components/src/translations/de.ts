@@ -190,7 +190,6 @@ export const de: Translation = {
   rampMonths: (from, to) => `Monate ${from}–${to}`,
   rampWholeTerm: (months) => `Gesamte Laufzeit (${months} Monate)`,
   amendmentHeading: (date) => `Änderung ab ${date}`,
-  amendmentCharged: 'Berechnet für',
   amendmentDaysLeft: (remaining, of) => `${remaining} von ${of} Tagen der Laufzeit`,
   amendmentMonthsLeft: (remaining, of) => `${remaining} von ${of} Monaten der Laufzeit`,
   amendmentInFull: 'Vollständig',

@@ -191,7 +191,6 @@ export const fr: Translation = {
   rampMonths: (from, to) => `Mois ${from} à ${to}`,
   rampWholeTerm: (months) => `Durée totale (${months} mois)`,
   amendmentHeading: (date) => `Modification à partir du ${date}`,
-  amendmentCharged: 'Facturé pour',
   amendmentDaysLeft: (remaining, of) => `${remaining} jours restants sur ${of}`,
   amendmentMonthsLeft: (remaining, of) => `${remaining} mois restants sur ${of}`,
   amendmentInFull: 'En totalité',

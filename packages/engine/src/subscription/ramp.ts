@@ -47,7 +47,10 @@ export interface RampBreakdown {
   readonly end: string;
   readonly months: number;
   readonly segments: readonly RampSegmentPrice[];
-  /** The segments' totals added up: one-time (the first segment's), term (every segment's), tax, grand total. */
+  /**
+   * The segments' totals added up: one-time (the first segment's), term (every segment's),
+   * tax, grand total; `recurring` per period is the first segment's (what is paid at the start).
+   */
   readonly totals: PriceTotals;
 }
 
@@ -149,7 +152,8 @@ export function priceRamp(catalog: Catalog, configuration: Configuration, ramp: 
     end: segments[segments.length - 1]!.end,
     months,
     segments,
-    totals: sumTotals(segments.map((s) => s.price.totals), first.currency, first.rounding.mode),
+    // Per period, what is paid at the start (the first segment's): the segments' would add up months of different years.
+    totals: { ...sumTotals(segments.map((s) => s.price.totals), first.currency, first.rounding.mode), recurring: first.totals.recurring },
   };
 }
 

@@ -62,7 +62,6 @@ export const quoteSummary = {
   rampMonths: (from, to) => `Months ${from}–${to}`,
   rampWholeTerm: (months) => `Whole term (${months} months)`,
   amendmentHeading: (date) => `Change from ${date}`,
-  amendmentCharged: 'Charged for',
   amendmentDaysLeft: (remaining, of) => `${remaining} of ${of} days left in the term`,
   amendmentMonthsLeft: (remaining, of) => `${remaining} of ${of} months left in the term`,
   amendmentInFull: 'In full',
