@@ -141,6 +141,9 @@ export function compareTyped(items: readonly CompareItem[], options: CompareOpti
       : term < 1 ? `must be at least 1, found ${term}` : term > MAX_TERM_MONTHS ? `must be at most ${MAX_TERM_MONTHS}, found ${term}` : undefined;
     if (wrong) throw new CompareError([{ path: 'termMonths', message: wrong }]);
   }
+  const uplift = settings.upliftPercent;
+  // Typed callers (an element's attribute) skip the schema: the one text the pricer would not take is said here.
+  if (uplift !== undefined && !/^\d+(\.\d{1,12})?$/.test(uplift)) throw new CompareError([{ path: 'upliftPercent', message: `must be a percentage written as text, e.g. "5", found ${JSON.stringify(uplift)}` }]);
   return compareItems(catalog, items as readonly (ProductItem | ConfigurationItem)[], settings, compileLoaded);
 }
 
@@ -173,7 +176,7 @@ function compareItems(catalog: Catalog, items: readonly (ProductItem | Configura
   const built = buildGroups(catalog, resolved);
   let prices: ItemPrice[] | undefined;
   if (context) {
-    prices = priceItems(catalog, resolved, context, termMonths, problems);
+    prices = priceItems(catalog, resolved, context, termMonths, problems, settings.upliftPercent);
     if (problems.length > 0) throw new CompareError(problems);
   }
   const deltas = baseline === undefined ? undefined : itemDeltas(catalog, built, ids, prices, baseline);

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { IdSchema, LocalTextSchema } from '../catalog/primitives.js';
 import { ConfigurationSchema, SelectionValueSchema } from '../catalog/schema.js';
-import { PriceContextSchema } from '../price/schema.js';
+import { PercentSchema, PriceContextSchema } from '../price/schema.js';
 
 const itemBase = {
   /** How the item is named in the comparison (`cpq-select` events, the baseline). Default: its product id, made unique with `-2`, `-3`... */
@@ -54,6 +54,12 @@ export const CompareSettingsSchema = z.strictObject({
   termMonths: z.optional(z.int().check(z.minimum(1), z.maximum(1200))),
   /** The id of the item the others are measured against ("what you have today"). */
   baseline: z.optional(IdSchema),
+  /**
+   * Recurring prices rise by this percent every 12 months of the term, compounded (a
+   * renewal uplift, an agreed ramp): the total cost of ownership counts each year at its
+   * price, and says what each year costs (`tco.years`).
+   */
+  upliftPercent: z.optional(PercentSchema),
 });
 
 export type ProductItem = z.infer<typeof ProductItemSchema>;

@@ -58,6 +58,11 @@ export interface TotalCostOfOwnership {
   readonly tax: MoneyJSON;
   /** What the buyer pays: net plus tax (or net, when prices include tax). */
   readonly total: MoneyJSON;
+  /**
+   * With the comparison's `upliftPercent`: each year of the term (the last may be shorter)
+   * and its recurring charges at that year's price, which add up to `recurring`.
+   */
+  readonly years?: readonly { readonly months: number; readonly uplift?: string; readonly recurring: MoneyJSON }[];
 }
 
 /** What an attribute is set to in one item. */
