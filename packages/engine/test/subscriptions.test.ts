@@ -283,6 +283,9 @@ describe('the comparison’s total cost over time', () => {
       assert.ok(Number(tco.net.amount) > Number(plain.items[i]!.price!.tco.net.amount));
     }
     assert.equal(plain.items[0]!.price!.tco.years, undefined);
+    // The comparison's rows: each year of the term between the recurring total and the TCO.
+    assert.deepEqual(rising.prices!.rows.map((r) => r.termYear ? `${r.id} ${r.termYear.year} ${r.termYear.months} ${r.termYear.uplift ?? '-'}` : r.id), ['one-time', 'month', 'recurring', 'term-year 1 12 -', 'term-year 2 12 5', 'term-year 3 6 10.25', 'tco']);
+    assert.deepEqual(rising.prices!.rows[4]!.values, rising.items.map((item) => item.price!.tco.years![1]!.recurring));
     assert.throws(() => compare(items, { catalog: collab, context: { date: '2026-11-20' }, upliftPercent: 'five' as never }), /upliftPercent/);
   });
 });

@@ -168,6 +168,14 @@ export class ProductComparison extends CpqElement {
   @property({ type: Number })
   accessor term = 36;
 
+  /**
+   * Recurring prices rise by this percent every 12 months of the term, compounded (a
+   * renewal uplift, an agreed ramp): the total cost counts each year at its price and
+   * shows a row per year. Empty: prices stay as they are.
+   */
+  @property({ attribute: 'uplift-percent' })
+  accessor upliftPercent = '';
+
   /** The terms the selector offers, in months. The current `term` is always offered. */
   @property({ attribute: false })
   accessor terms: number[] = [12, 24, 36, 48, 60];
@@ -283,6 +291,7 @@ export class ProductComparison extends CpqElement {
         ...(context ? { context } : {}),
         termMonths: Math.max(1, Math.trunc(this.term) || 36),
         ...(this.baseline ? { baseline: this.baseline } : {}),
+        ...(this.upliftPercent ? { upliftPercent: this.upliftPercent } : {}),
       });
     } catch (error) {
       this.#error = error instanceof Error ? error.message : String(error);
@@ -667,6 +676,11 @@ export class ProductComparison extends CpqElement {
         return t.term('perYear');
       case 'recurring':
         return t.term('recurringOver', this.#months(months));
+      case 'term-year': {
+        const year = row.termYear!;
+        const uplift = year.uplift === undefined ? null : this.#localize.number(`${year.uplift}e-2` as unknown as number, { style: 'percent', maximumFractionDigits: 4 });
+        return t.term('termYear', t.number(year.year), year.months === 12 ? null : this.#months(year.months), uplift);
+      }
       case 'tco':
         return html`${t.term('totalCost')} ${this.#termSelect(months)}`;
     }

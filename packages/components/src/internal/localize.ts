@@ -69,6 +69,8 @@ export interface Translation {
   perYear: string;
   /** The recurring charges over the term; `months` is e.g. "36 months". */
   recurringOver: (months: string) => string;
+  /** One year of the term in the comparison's total cost: "Year 2 (+5%)"; `months` when it is not a whole year. */
+  termYear: (year: string, months: string | null, uplift: string | null) => string;
   /** Recurring charges whose terms differ, over their terms. */
   recurringOverTerms: string;
   /** The total cost of ownership row (one-time plus recurring over the term). */

@@ -38,6 +38,7 @@ export const de: Translation = {
   perMonth: 'Pro Monat',
   perYear: 'Pro Jahr',
   recurringOver: (months) => `Laufende Kosten über ${months}`,
+  termYear: (year, months, uplift) => `Jahr ${year}${months ? ` (${months})` : ''}${uplift ? `, +${uplift}` : ''}`,
   recurringOverTerms: 'Laufende Kosten über ihre Laufzeiten',
   totalCost: 'Gesamtkosten',
   term: 'Laufzeit',

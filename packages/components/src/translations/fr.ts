@@ -39,6 +39,7 @@ export const fr: Translation = {
   perMonth: 'Par mois',
   perYear: 'Par an',
   recurringOver: (months) => `Coûts récurrents sur ${months}`,
+  termYear: (year, months, uplift) => `Année ${year}${months ? ` (${months})` : ''}${uplift ? `, +${uplift}` : ''}`,
   recurringOverTerms: 'Coûts récurrents sur leurs durées',
   totalCost: 'Coût total de possession',
   term: 'Durée',

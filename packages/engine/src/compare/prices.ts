@@ -119,12 +119,17 @@ function row(id: PriceRow['id'], values: readonly MoneyJSON[]): PriceRow {
   return { id, values, differs, best: differs ? cheapest(amounts) : [] };
 }
 
-/** The price rows: one-time, per month and per year when any item has such charges, recurring over the term, and the TCO. */
+/** The price rows: one-time, per month and per year when any item has such charges, recurring over the term (and each year of it, with an uplift), and the TCO. */
 export function priceRows(prices: readonly ItemPrice[], termMonths: number): PriceComparison {
   const rows: PriceRow[] = [row('one-time', prices.map((p) => p.tco.oneTime))];
   if (prices.some((p) => p.hasMonth)) rows.push(row('month', prices.map((p) => p.month)));
   if (prices.some((p) => p.hasYear)) rows.push(row('year', prices.map((p) => p.year)));
   rows.push(row('recurring', prices.map((p) => p.tco.recurring)));
+  // With an uplift, what each year of the term costs (every item has the same years).
+  (prices[0]?.tco.years ?? []).forEach((year, k) => {
+    const termYear = { year: k + 1, months: year.months, ...(year.uplift === undefined ? {} : { uplift: year.uplift }) };
+    rows.push({ ...row('term-year', prices.map((p) => p.tco.years![k]!.recurring)), termYear });
+  });
   rows.push(row('tco', prices.map((p) => p.tco.net)));
   return { currency: prices[0]?.currency ?? '', termMonths, rows };
 }

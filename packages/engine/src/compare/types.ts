@@ -124,10 +124,13 @@ export interface RowGroup {
 
 /**
  * A row of prices: `one-time` (still to pay: zero for an owned item), `month`,
- * `year`, `recurring` (over the term) or `tco` (one-time plus recurring).
+ * `year`, `recurring` (over the term), `term-year` (one year of it, with an uplift) or
+ * `tco` (one-time plus recurring).
  */
 export interface PriceRow {
-  readonly id: 'one-time' | 'month' | 'year' | 'recurring' | 'tco';
+  readonly id: 'one-time' | 'month' | 'year' | 'recurring' | 'term-year' | 'tco';
+  /** For a `term-year` row: which year of the term (from 1), its months and its compounded uplift. */
+  readonly termYear?: { readonly year: number; readonly months: number; readonly uplift?: string };
   readonly values: readonly MoneyJSON[];
   readonly differs: boolean;
   /** The cheapest items, unless all cost the same. */

@@ -24,6 +24,7 @@ export const shared = {
   perMonth: 'Per month',
   perYear: 'Per year',
   recurringOver: (months) => `Recurring over ${months}`,
+  termYear: (year, months, uplift) => `Year ${year}${months ? ` (${months})` : ''}${uplift ? `, +${uplift}` : ''}`,
   recurringOverTerms: 'Recurring over their terms',
   totalCost: 'Total cost of ownership',
   term: 'Term',
