@@ -20,7 +20,12 @@ export function migrations(): { version: number; name: string; sql: string }[] {
 
 /** Applies the migrations the database does not have yet; returns their versions. */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.query('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
+  // Under the lock too: two processes running `create table if not exists` at once can both
+  // try to create it, and one fails on PostgreSQL's catalog (pg_type_typname_nsp_index).
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
+  });
   const applied: number[] = [];
   for (const migration of migrations()) {
     const done = await db.transaction(async (tx) => {
