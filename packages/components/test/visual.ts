@@ -60,7 +60,8 @@ function frameOver(root: HTMLElement): HTMLElement {
   const box = root.getBoundingClientRect();
   const overflow = document.documentElement.scrollWidth > innerWidth ? document.documentElement.scrollWidth : 0;
   const right = Math.max(box.right + scrollX, overflow);
-  const height = Math.min(box.height, MAX_HEIGHT, innerHeight - box.top);
+  // Cut at the first screen of the page, not of wherever it has scrolled to (a focused control may scroll it).
+  const height = Math.min(box.height, MAX_HEIGHT, innerHeight - (box.top + scrollY));
   const frame = document.createElement('div');
   Object.assign(frame.style, {
     position: 'absolute',
@@ -84,6 +85,10 @@ function frameOver(root: HTMLElement): HTMLElement {
  */
 async function shoot(entry: StoryEntry, viewport: Viewport, scheme: Scheme, name: string): Promise<void> {
   const { width, height } = viewports[viewport];
+  // The viewport as this shot needs it: the last light shot may have made it taller, and
+  // a busy machine may not have applied its reset yet (a dark shot measures innerHeight).
+  if (innerHeight !== height || innerWidth !== width) await setViewport({ width, height });
+  for (let i = 0; i < 50 && innerHeight !== height; i++) await new Promise((done) => requestAnimationFrame(done));
   window.scrollTo(0, 0);
   const follows = scheme === 'dark' && !ownScheme(entry);
   const { root } = await renderStory(entry, { args: follows ? { theme: 'auto' } : {} });

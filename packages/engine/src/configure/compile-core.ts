@@ -94,7 +94,7 @@ export type DdnnfRoute = (task: DdnnfTask) => CompiledProduct;
 
 let loadedRoute: DdnnfRoute | undefined;
 
-/** Makes the decision-DNNF route available to {@link compileLoaded} (called by the modules that have it). @internal */
+/** Makes the decision-DNNF route available to `compileLoaded` (called by the modules that have it). @internal */
 export function provideDdnnf(route: DdnnfRoute): void {
   loadedRoute = route;
 }
@@ -146,7 +146,7 @@ export function compileLoaded(catalog: Catalog, options: CompileOptions = {}): C
 }
 
 /**
- * Thrown where code compiles with what is loaded ({@link compileLoaded}: `compareTyped`,
+ * Thrown where code compiles with what is loaded (`compileLoaded`: `compareTyped`,
  * `recommendTyped`, share links) and a product needs the decision-DNNF compiler that no
  * module loaded yet: load it with `loadDdnnfCompiler()` and ask again. A `CompileError`
  * (by name too), so code that handled the message before handles it still.
