@@ -44,6 +44,20 @@ describe('<quote-summary> with a ramp deal', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the product of each ramp in a quote of several items', async () => {
+    const quote = await createQuote({
+      catalog: suite,
+      items: [{ id: 'suite', configuration: software, ramp }, { id: 'more', configuration: software }],
+      context: { date: '2026-11-20' },
+      validUntil: '2026-12-20',
+      now: '2026-11-20T10:00:00Z',
+    });
+    // The product has no price line of its own: its name comes from the catalog.
+    const el = await fixture<QuoteSummary>(html`<quote-summary .quote=${quote} .catalog=${suite}></quote-summary>`);
+    expect(text(part(el, 'ramp-table').querySelector('caption'))).to.equal('Business');
+    expect(cells(part(el, 'ramp-total'))).to.deep.equal(['Whole term (36 months)', money(quote.items[0]!.rampTotals!.term.net)]);
+  });
+
   it('says it in German, with the uplift step of a later period translated', async () => {
     const quote = await rampQuote();
     // The second segment's waterfall, as a quote made of it alone would show it.

@@ -206,6 +206,7 @@ describe('subscriptions in quote documents', () => {
     assert.deepEqual(item.segments?.map((s) => [s.months, s.selections['seats'], s.uplift?.percent]), [[12, 40, undefined], [12, 60, '3'], [12, 60, '6.09']]);
     assert.deepEqual(item.price, priced.segments[0]!.price, 'the item’s price is its first segment');
     assert.deepEqual(quote.totals, priced.totals, 'the quote adds up every segment');
+    assert.deepEqual(item.rampTotals, priced.totals, 'the item says its own totals over the whole term');
     const signed = await signQuote(quote, hmacKey);
     const now = '2026-11-21T09:00:00Z';
     assert.equal((await verifyQuote(signed, { catalog: collab, key: hmacKey, now })).valid, true);

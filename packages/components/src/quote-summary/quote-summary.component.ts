@@ -387,8 +387,8 @@ export class QuoteSummary extends CpqElement {
     return html`
       <article part="base" class="summary" aria-labelledby=${`${this.#id}-heading`}>
         ${this.#header(view)} ${this.repMode ? this.#rep(view) : nothing} ${this.quote && this.previous ? this.#changes(view) : nothing}
-        ${amendmentRegion(view.quote, this.#regions())} ${this.#charges(view, 'one-time')} ${this.#charges(view, 'recurring')}
-        ${rampRegion(view.quote, this.#regions())} ${this.#totals(view)}
+        ${amendmentRegion(view.quote, this.#regions(view))} ${this.#charges(view, 'one-time')} ${this.#charges(view, 'recurring')}
+        ${rampRegion(view.quote, this.#regions(view))} ${this.#totals(view)}
         <div part="actions" class="actions">
           ${view.quote
             ? html`<button type="button" part="button primary-button" class="button primary" @click=${() => this.#accept(view.quote!)}>${t.term('acceptQuote')}</button>`
@@ -405,8 +405,12 @@ export class QuoteSummary extends CpqElement {
   }
 
   /** What the subscription regions (`subscription.ts`) need from the element. */
-  #regions(): RegionContext {
-    return { t: this.#localize, text: (value) => this.#text(value), percent: (value) => this.#percent(value), headingLevel: this.headingLevel, id: this.#id };
+  #regions(view: View): RegionContext {
+    const productName = (item: Quote['items'][number]): string => {
+      const shown = view.items.find((i) => i.id === item.id);
+      return shown ? this.#productName(view, shown) : item.configuration.product;
+    };
+    return { t: this.#localize, text: (value) => this.#text(value), percent: (value) => this.#percent(value), productName, headingLevel: this.headingLevel, id: this.#id };
   }
 
   #header(view: View): TemplateResult {

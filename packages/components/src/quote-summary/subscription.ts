@@ -2,11 +2,13 @@
  * The quote summary's regions for subscriptions over time: a ramp item's segments (what
  * each period costs, with its uplift, and the whole term), and a revision's amendment
  * (what the change costs from its day to the end of the term). Both show the engine's
- * figures as they are in the quote; nothing is added up here but what the engine gave.
+ * figures as they are in the quote: nothing is added up here.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalText, Quote } from '@cpq-kit/engine';
 import { heading } from '../internal/heading.js';
+
+type QuoteItem = Quote['items'][number];
 import type { LocalizeController } from '../internal/localize.js';
 import type { quoteSummary } from '../translations/en/quote-summary.js';
 
@@ -15,15 +17,16 @@ export interface RegionContext {
   readonly t: LocalizeController<typeof quoteSummary>;
   readonly text: (value: LocalText) => string;
   readonly percent: (value: string) => string;
+  /** A quote item's product, as the element names it elsewhere. */
+  readonly productName: (item: QuoteItem) => string;
   readonly headingLevel: number;
   readonly id: string;
 }
 
-type QuoteItem = Quote['items'][number];
 
 /** Every ramp item's segments, or nothing when the quote has none. */
 export function rampRegion(quote: Quote | undefined, c: RegionContext): TemplateResult | typeof nothing {
-  const ramps = (quote?.items ?? []).filter((item) => item.segments && item.segments.length > 0);
+  const ramps = (quote?.items ?? []).filter((item) => item.segments && item.segments.length > 0 && item.rampTotals);
   if (ramps.length === 0) return nothing;
   const { t } = c;
   const id = `${c.id}-ramp`;
@@ -59,7 +62,7 @@ function rampTable(item: QuoteItem, named: boolean, c: RegionContext): TemplateR
   });
   const months = segments.reduce((n, s) => n + s.months, 0);
   const last = segments[segments.length - 1]!;
-  const caption = named ? c.text(item.price.lines[0]?.name ?? item.configuration.product) : t.term('rampCaption', t.day(segments[0]!.start), t.day(last.end));
+  const caption = named ? c.productName(item) : t.term('rampCaption', t.day(segments[0]!.start), t.day(last.end));
   return html`
     <div class="table-box">
       <table part="ramp-table" class="lines ramp-table">
@@ -80,22 +83,12 @@ function rampTable(item: QuoteItem, named: boolean, c: RegionContext): TemplateR
         <tfoot>
           <tr part="ramp-total">
             <th scope="row" colspan=${3 + (month ? 1 : 0) + (year ? 1 : 0)}>${t.term('rampWholeTerm', t.number(months))}</th>
-            <td class="num">${t.money(sumOf(segments.map((s) => s.price.totals.term.net.amount), currency))}</td>
+            <td class="num">${t.money(item.rampTotals!.term.net)}</td>
           </tr>
         </tfoot>
       </table>
     </div>
   `;
-}
-
-/** The engine's decimal strings added up exactly, in minor units as written (they share their decimals). */
-function sumOf(amounts: readonly string[], currency: string): { amount: string; currency: string } {
-  const places = amounts[0]?.includes('.') ? amounts[0].length - amounts[0].indexOf('.') - 1 : 0;
-  const units = amounts.reduce((n, a) => n + BigInt(a.replace('.', '')), 0n);
-  const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
-  const amount = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-  return { amount: `${negative ? '-' : ''}${amount}`, currency };
 }
 
 /** A revision's amendment: each changed line and what it costs to the end of the term. */

@@ -78,6 +78,11 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** The problems without repeats (the same path and message, e.g. a context problem met in every segment), in order. */
+export function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  return [...new Map(problems.map((p) => [`${p.path}\n${p.message}`, p])).values()];
+}
+
 /** Collects problems as checks find them; every check runs, none stops the others. */
 export class ProblemList {
   readonly problems: Problem[] = [];

@@ -40,6 +40,9 @@ export function regionOf(pricing: PricingSection, id: string | undefined, add: A
   return region;
 }
 
+/** What working out tax reads of a request: a price request's `Setup`, or an amendment's. */
+export type TaxSetup = Pick<Setup, 'rates' | 'step' | 'mode' | 'taxIncluded'>;
+
 /** The region's rates by category, in the region's order. */
 export function ratesOf(region: TaxRegion | undefined, taxIncluded: boolean): Map<string, RateOf> {
   const rates = new Map<string, RateOf>();
@@ -56,7 +59,7 @@ export function ratesOf(region: TaxRegion | undefined, taxIncluded: boolean): Ma
  * `lineTax` (`line`), the sums of the taxes each line's net was given, rounded per line.
  * With the sum of the taxes.
  */
-export function taxPerRate(bases: ReadonlyMap<string, bigint>, lineTax: ReadonlyMap<string, bigint> | undefined, s: Setup): { tax: TaxSum[]; total: bigint } {
+export function taxPerRate(bases: ReadonlyMap<string, bigint>, lineTax: ReadonlyMap<string, bigint> | undefined, s: TaxSetup): { tax: TaxSum[]; total: bigint } {
   const tax: TaxSum[] = [];
   let total = 0n;
   for (const [category, { rate, factor }] of s.rates) {
@@ -70,7 +73,7 @@ export function taxPerRate(bases: ReadonlyMap<string, bigint>, lineTax: Readonly
 }
 
 /** The tax of one line's net amount at its category's rate, rounded (`line` calculation); 0 without a rate. */
-export function lineTax(net: bigint, category: string, s: Setup): bigint {
+export function lineTax(net: bigint, category: string, s: TaxSetup): bigint {
   const rate = s.rates.get(category);
   return rate === undefined ? 0n : times(net, rate.factor, s.step, s.mode);
 }

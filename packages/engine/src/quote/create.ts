@@ -94,10 +94,10 @@ export async function createQuote(options: CreateQuoteOptions): Promise<Quote> {
 }
 
 /** The inputs of one quote item: everything but its price (and a ramp's priced segments). */
-export type QuoteItemInputs = Omit<QuoteItem, 'price' | 'segments'>;
+export type QuoteItemInputs = Omit<QuoteItem, 'price' | 'segments' | 'rampTotals'>;
 
 /** A quote item's inputs: what pricing it again takes. */
-export function inputsOf({ price: _, segments: _segments, ...inputs }: QuoteItem): QuoteItemInputs {
+export function inputsOf({ price: _, segments: _segments, rampTotals: _totals, ...inputs }: QuoteItem): QuoteItemInputs {
   return inputs;
 }
 
@@ -254,7 +254,7 @@ export function priceInputs(catalog: Catalog, context: QuoteContext, items: read
     ...(first.segment === undefined ? {} : { segment: first.segment }),
     ...(first.partner === undefined ? {} : { partner: first.partner }),
     ...(first.customer === undefined ? {} : { customer: first.customer }),
-    items: items.map((item, i) => ({ ...item, price: breakdowns[i]!, ...(segments[i] ? { segments: segments[i] } : {}) })),
+    items: items.map((item, i) => ({ ...item, price: breakdowns[i]!, ...(segments[i] ? { segments: segments[i], rampTotals: totals[i] } : {}) })),
     totals: sumTotals(totals, first.currency, first.rounding.mode),
     approvalRequired: breakdowns.some((b) => b.approvalRequired) || segments.some((s) => s?.some((segment) => segment.price.approvalRequired)),
   };

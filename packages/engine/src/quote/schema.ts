@@ -221,6 +221,8 @@ export const QuoteItemSchema = z.strictObject({
   price: PriceBreakdownSchema,
   /** A ramp item's segments, each with its price. */
   segments: z.optional(z.array(RampSegmentPriceSchema)),
+  /** A ramp item's totals over its whole term: every segment's, one-time charges once (what the quote's totals add up). */
+  rampTotals: z.optional(PriceTotalsSchema),
 });
 
 const PerPeriodSchema = z.strictObject({ month: z.optional(MoneySchema), year: z.optional(MoneySchema) });
@@ -252,7 +254,7 @@ export const QuoteAmendmentSchema = z.strictObject({
   currency: CurrencySchema,
   /** Whether the amounts include tax (as the price book states prices). */
   taxIncluded: z.boolean(),
-  before: z.array(z.omit(QuoteItemSchema, { price: true, segments: true })),
+  before: z.array(z.omit(QuoteItemSchema, { price: true, segments: true, rampTotals: true })),
   lines: z.array(AmendmentLineSchema),
   totals: z.strictObject({ net: MoneySchema, excludingTax: MoneySchema, tax: z.array(TaxAmountSchema), includingTax: MoneySchema }),
   recurring: z.strictObject({ before: PerPeriodSchema, after: PerPeriodSchema }),

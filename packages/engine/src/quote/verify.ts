@@ -175,7 +175,7 @@ export function readQuote(input: unknown, limits: JsonLimits = {}): { ok: true; 
  * of verifying a 1,001-line quote.
  */
 const ReadSchema = z.extend(QuoteSchema, {
-  items: z.array(z.extend(QuoteItemSchema, { price: z.unknown(), segments: z.optional(z.unknown()) })).check(z.minLength(1, 'a quote needs at least one item')),
+  items: z.array(z.extend(QuoteItemSchema, { price: z.unknown(), segments: z.optional(z.unknown()), rampTotals: z.optional(z.unknown()) })).check(z.minLength(1, 'a quote needs at least one item')),
   totals: z.unknown(),
 });
 

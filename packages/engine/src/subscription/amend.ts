@@ -14,7 +14,7 @@
  */
 import * as z from 'zod/mini';
 import type { Catalog } from '../catalog/schema.js';
-import { formatPath, type Problem } from '../internal/problems.js';
+import { formatPath, uniqueProblems, type Problem } from '../internal/problems.js';
 import { isRealDate } from '../internal/dates.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import type { PriceBreakdown, PriceLine, TaxAmount } from '../price/breakdown.js';
@@ -22,6 +22,7 @@ import { fixed, format, mulDiv, stepOf } from '../price/fixed.js';
 import type { MoneyJSON, RoundingMode } from '../price/money.js';
 import { PricingError, pricingProblem } from '../price/problems.js';
 import { placesOf } from '../price/sum.js';
+import { lineTax, ratesOf, taxPerRate, type TaxSetup } from '../price/tax.js';
 import { configurationProblems, inputsOf, priceInputs, QuoteError, type QuoteItemInputs } from '../quote/create.js';
 import { QuoteItemInputSchema, QuoteSchema, type Quote, type QuoteContext } from '../quote/schema.js';
 import { addMonths, daysBetween, monthsElapsed } from './dates.js';
@@ -202,10 +203,10 @@ export function amendmentOf(
       lines.push({ ...base, term: { months, end, remaining, of, fullTerm: money(full) }, amount: money(amount) });
     }
   }
-  if (lineProblems.length > 0) throw new PricingError(dedupe(lineProblems));
+  if (lineProblems.length > 0) throw new PricingError(uniqueProblems(lineProblems));
 
   const net = lines.reduce((n, l) => n + fixed(l.amount.amount), 0n);
-  const tax = taxOf(lines, sample, places, mode, money);
+  const tax = taxOf(lines, sample, catalog, places, mode, money);
   const taxTotal = tax.reduce((n, t) => n + fixed(t.amount.amount), 0n);
   const perPeriod = (prices: readonly PriceBreakdown[]) => {
     const sum = (period: 'month' | 'year') => {
@@ -245,37 +246,25 @@ function linesOf(breakdown: PriceBreakdown | undefined): Map<string, PriceLine> 
 }
 
 /**
- * Tax on the amendment's amounts at the rates the quote was taxed with: per line or on the
- * sum per rate, as the quote's `taxCalculation` says; out of the amount when prices include tax.
+ * Tax on the amendment's amounts with the pricer's own tax (`price/tax.ts`): the rates of
+ * the region the quote was taxed in, per line or on the sum per rate as the quote's
+ * `taxCalculation` says, out of the amount when the book's prices include tax.
  */
-function taxOf(lines: readonly AmendmentLine[], sample: PriceBreakdown, places: number, mode: RoundingMode, money: (x: bigint) => MoneyJSON): TaxAmount[] {
-  const region = sample.taxRegion;
-  if (region === undefined) return [];
-  const rates = new Map(sample.totals.tax.map((t) => [t.category, t]));
-  const step = stepOf(places);
-  const perLine = sample.taxCalculation === 'line';
-  const taxFor = (base: bigint, percent: string): bigint => {
-    const p = fixed(percent);
-    const hundred = fixed('100');
-    return sample.taxIncluded ? mulDiv(base, p, hundred + p, step, mode) : mulDiv(base, p, hundred, step, mode);
-  };
-  const sums = new Map<string, { base: bigint; amount: bigint }>();
+function taxOf(lines: readonly AmendmentLine[], sample: PriceBreakdown, catalog: Catalog, places: number, mode: RoundingMode, money: (x: bigint) => MoneyJSON): TaxAmount[] {
+  const region = catalog.pricing?.tax?.regions.find((r) => r.id === sample.taxRegion);
+  if (!region) return [];
+  const s: TaxSetup = { rates: ratesOf(region, sample.taxIncluded), step: stepOf(places), mode, taxIncluded: sample.taxIncluded };
+  const bases = new Map<string, bigint>();
+  const perLine = sample.taxCalculation === 'line' ? new Map<string, bigint>() : undefined;
   for (const line of lines) {
-    if (!rates.has(line.taxCategory)) continue;
-    const entry = sums.get(line.taxCategory) ?? { base: 0n, amount: 0n };
+    if (!s.rates.has(line.taxCategory)) continue;
     const amount = fixed(line.amount.amount);
-    entry.base += amount;
-    if (perLine) entry.amount += taxFor(amount, rates.get(line.taxCategory)!.percent);
-    sums.set(line.taxCategory, entry);
+    bases.set(line.taxCategory, (bases.get(line.taxCategory) ?? 0n) + amount);
+    perLine?.set(line.taxCategory, (perLine.get(line.taxCategory) ?? 0n) + lineTax(amount, line.taxCategory, s));
   }
-  return [...sums].map(([category, { base, amount }]) => {
-    const rate = rates.get(category)!;
-    const tax = perLine ? amount : taxFor(base, rate.percent);
-    const out: TaxAmount = { region, category, percent: rate.percent, base: money(sample.taxIncluded ? base - tax : base), amount: money(tax) };
-    return rate.name === undefined ? out : { ...out, name: rate.name };
+  return taxPerRate(bases, perLine, s).tax.map((t) => {
+    const out: TaxAmount = { region: region.id, category: t.category, percent: t.rate.percent, base: money(t.base), amount: money(t.amount) };
+    return t.rate.name === undefined ? out : { ...out, name: t.rate.name };
   });
 }
 
-function dedupe(problems: readonly Problem[]): Problem[] {
-  return [...new Map(problems.map((p) => [`${p.path}\n${p.message}`, p])).values()];
-}

@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import type { Catalog, Configuration, LocalText } from '../catalog/schema.js';
-import { formatPath, type Problem } from '../internal/problems.js';
+import { formatPath, uniqueProblems, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import type { PriceBreakdown, PriceTotals } from '../price/breakdown.js';
 import { checkPriceContext } from '../price/context.js';
@@ -143,7 +143,7 @@ export function priceRamp(catalog: Catalog, configuration: Configuration, ramp: 
       for (const p of error.problems) problems.push({ ...p, path: p.path.startsWith('configuration') ? `${formatPath(at)}.${p.path}` : p.path });
     }
   });
-  if (problems.length > 0) throw new PricingError(dedupe(problems));
+  if (problems.length > 0) throw new PricingError(uniqueProblems(problems));
   const first = segments[0]!.price;
   return {
     product: configuration.product,
@@ -164,9 +164,3 @@ function laterContext(base: PriceContext): PriceContext {
   return { ...rest, ...(orderDiscount && !oneTimeOnly ? { orderDiscount } : {}), charges: 'recurring' };
 }
 
-/** A context problem seen in every segment is one problem. */
-function dedupe(problems: readonly Problem[]): Problem[] {
-  const seen = new Map<string, Problem>();
-  for (const p of problems) seen.set(`${p.path}\n${p.message}`, p);
-  return [...seen.values()];
-}
