@@ -152,6 +152,12 @@ describe('layout on a phone (390×844)', () => {
         const bar = shadow.querySelector<HTMLElement>('[part~="price-bar"]');
         expect(bar && getComputedStyle(bar).position, 'a sticky price bar on the phone').to.equal('sticky');
         (document.activeElement as HTMLElement | null)?.blur();
+        // Where Tab goes after the configurator: without it, Tab would leave the page for the
+        // browser's own controls, and the pages of the test files after this one would open
+        // without the window's focus (and so without focus events).
+        const next = document.createElement('button');
+        next.textContent = 'after the configurator';
+        root.after(next);
 
         const hidden: string[] = [];
         let checked = 0;
@@ -185,6 +191,7 @@ describe('layout on a phone (390×844)', () => {
             );
           }
         }
+        next.remove();
         expect(checked, 'controls reached with Tab').to.be.greaterThan(20);
         expect(barShown, 'controls checked while the price bar was on screen').to.be.greaterThan(10);
         expect(hidden).to.deep.equal([]);

@@ -337,7 +337,8 @@ describe('<product-configurator>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('works out why only when focus reaches an unavailable value of a large product, in short tasks, and says it', async () => {
+    it('works out why only when focus reaches an unavailable value of a large product, in short tasks, and says it', async function () {
+      this.timeout(40_000); // rendering 1,000 rows in slices, then the search in short tasks, on a busy machine
       const uvl = await (await fetch('/packages/engine/test/models/uvl/busybox_2010-05-02_14-17-07.uvl')).text();
       const { catalog } = importUvl(uvl, { name: 'BusyBox' });
       const el = await configurator({ catalog });

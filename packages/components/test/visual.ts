@@ -76,6 +76,22 @@ function frameOver(root: HTMLElement): HTMLElement {
 }
 
 /**
+ * The first screen of the story, with no focus ring: a play function may have moved focus
+ * and scrolled, also late (the configurator focuses the repaired choice once it is shown),
+ * and Chromium draws a focused control's ring only while the page has the window's focus,
+ * which it does not always have in a test run. Both would make a shot depend on timing.
+ */
+async function unfocusedAtTop(): Promise<void> {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  (focused as HTMLElement | null)?.blur?.();
+  for (let i = 0; i < 50 && scrollY !== 0; i++) {
+    window.scrollTo(0, 0);
+    await new Promise((done) => requestAnimationFrame(done));
+  }
+}
+
+/**
  * Renders a story in a scheme, waits until it is still, and compares its screenshot
  * with the baseline. A light story taller than the screen is shot in a window as tall
  * as the story (as a full-page screenshot is), not scrolled: what scrolling leaves
@@ -96,13 +112,8 @@ async function shoot(entry: StoryEntry, viewport: Viewport, scheme: Scheme, name
     // A story whose render function does not pass the theme on: on the elements themselves.
     for (const element of customElementsIn(root)) if (!element.hasAttribute('theme')) element.setAttribute('theme', 'auto');
   }
-  // The first screen of the story, with no focus ring: a play function may have moved
-  // focus and scrolled, and Chromium draws a focused control's ring only while the
-  // page has the window's focus, which it does not always have in a test run.
-  let focused = document.activeElement;
-  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-  (focused as HTMLElement | null)?.blur?.();
-  window.scrollTo(0, 0);
+  await settle(root);
+  await unfocusedAtTop();
   await settle(root);
   let tall = false;
   if (scheme === 'light') {
@@ -110,6 +121,8 @@ async function shoot(entry: StoryEntry, viewport: Viewport, scheme: Scheme, name
     if (bottom > height) {
       tall = true;
       await setViewport({ width, height: Math.min(bottom, Math.ceil(root.getBoundingClientRect().top) + MAX_HEIGHT) });
+      await settle(root);
+      await unfocusedAtTop();
       await settle(root);
     }
   }
