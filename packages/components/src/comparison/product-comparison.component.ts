@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  compare,
+  compareTyped,
+  loadMissingCode,
   type Catalog,
   type ComparedItem,
   type CompareItem,
@@ -202,6 +203,8 @@ export class ProductComparison extends CpqElement {
   readonly #localize = new LocalizeController(this, productComparison);
   #comparison: Comparison | undefined;
   #error: string | undefined;
+  /** Loading code the comparison needs (see #compute). */
+  #compiling = false;
   /** Per item, its differences from the baseline by row id. */
   #deltas: Map<string, FeatureDelta>[] = [];
   /** The rows by id, for the deltas' names. */
@@ -281,12 +284,15 @@ export class ProductComparison extends CpqElement {
     this.#error = undefined;
     this.#deltas = [];
     this.#rows = new Map();
+    this.#compiling = false;
     const catalog = this.catalog;
     if (!catalog) return;
     // Prices only where the catalog has them.
     const context = catalog.pricing ? (this.context ?? { date: today() }) : undefined;
     try {
-      this.#comparison = compare(this.#effectiveItems, {
+      // Typed: the items and context are the page's properties, so their shape is TypeScript's
+      // to check, and the page loads no schema library (their values are checked all the same).
+      this.#comparison = compareTyped(this.#effectiveItems, {
         catalog,
         ...(context ? { context } : {}),
         termMonths: Math.max(1, Math.trunc(this.term) || 36),
@@ -294,6 +300,19 @@ export class ProductComparison extends CpqElement {
         ...(this.upliftPercent ? { upliftPercent: this.upliftPercent } : {}),
       });
     } catch (error) {
+      // Code only some comparisons need loads on first use, then the comparison is made
+      // again: the compiler of a product a BDD does not hold (a feature model, a very large
+      // product), the pricing of a ramp of yearly segments (`uplift-percent`).
+      const loading = loadMissingCode(error);
+      if (loading) {
+        this.#compiling = true;
+        void loading.then(() => {
+          if (!this.#compiling) return; // the inputs changed meanwhile, and were compared again
+          this.#compute();
+          this.requestUpdate();
+        });
+        return;
+      }
       this.#error = error instanceof Error ? error.message : String(error);
       return;
     }
@@ -328,6 +347,7 @@ export class ProductComparison extends CpqElement {
         <div part="empty" class="empty"><slot name="empty">${this.catalog ? t.term('noItems') : t.term('noCatalog')}</slot></div>
       </div>`;
     }
+    if (this.#compiling) return html`<div part="base" class="comparison" aria-busy="true"></div>`;
     if (!comparison) {
       return html`<div part="base" class="comparison">
         <div part="error" class="error" role="alert"><p>${t.term('cannotCompare')}</p><pre>${this.#error}</pre></div>

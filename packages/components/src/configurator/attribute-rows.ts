@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Attribute, Decision } from '@cpq-kit/engine';
 import { isZero } from '../internal/money.js';
-import { conflictPanel, reasonId, repairedNote, unavailableReason } from './conflict-panel.js';
+import { reasonId, unavailableReason } from './unavailable.js';
 import { text, type ConfiguratorView } from './view.js';
 
 /** Single choices with more options than this are a drop-down rather than cards. */
@@ -17,7 +17,9 @@ type Single = Extract<Attribute, { kind: 'single' }>;
  */
 export function attributeRow(view: ConfiguratorView, attribute: Attribute): TemplateResult {
   const name = text(view, attribute.name);
-  const after = html`${conflictPanel(view, attribute)}${repairedNote(view, attribute)}`;
+  // A conflict or a repair is shown only once explanations have loaded, with their panel.
+  const panels = view.explanations;
+  const after = panels ? html`${panels.conflictPanel(view, attribute)}${panels.repairedNote(view, attribute)}` : nothing;
   if (attribute.kind === 'boolean') {
     return html`<div part="attribute" class="attribute attribute-boolean">${addOnSwitch(view, attribute, name)}${after}</div>`;
   }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Attributes per block: a block renders its rows, or stands in for them as an empty box. */
-export const BLOCK = 40;
+const BLOCK = 40;
 
 /** How far beyond the viewport blocks render (about two screens), so scrolling and Tab find rows there. */
 const MARGIN = '1600px 0px';
@@ -22,6 +22,8 @@ const ROW_ESTIMATE = 52;
  * style attribute: pages with a strict content security policy block those).
  */
 export class AttributeWindow implements ReactiveController {
+  /** Attributes per block ({@link BLOCK}). */
+  readonly size = BLOCK;
   readonly #host: ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
   #observer: IntersectionObserver | undefined;
   readonly #near = new Set<number>();

@@ -1,15 +1,10 @@
 import {
-  compileOnDemand,
   conditionHolds,
-  ConfigurationSession,
-  decodeConfiguration,
-  encodeConfiguration,
-  fitConfiguration,
   loadPrecompiled,
   loadSpace,
-  parseShareText,
   Pricer,
   PricingError,
+  SessionCore,
   type Attribute,
   type Catalog,
   type CompiledProduct,
@@ -24,6 +19,7 @@ import {
 } from '@cpq-kit/engine';
 import { checkedCatalog } from '../internal/check-catalog.js';
 import { LoadError } from './load-failure.js';
+import { loadSharing, sharing } from './sharing.js';
 
 /** Where a configurator's product comes from. */
 export interface ModelSource {
@@ -33,6 +29,8 @@ export interface ModelSource {
   space: unknown;
   spaceSrc: string;
   signal: AbortSignal;
+  /** The page's address, to start from the share link in it (`sync-url`) instead of `initial`. */
+  address?: string | undefined;
 }
 
 /**
@@ -41,7 +39,8 @@ export interface ModelSource {
  * UI state only; it never decides what is possible or what something costs.
  */
 export class ConfiguratorModel {
-  readonly session: ConfigurationSession;
+  /** The session, without explanations: they load on the first conflict (see the element's #choose). */
+  readonly session: SessionCore;
   /** Selections that a shared or given configuration held but that no longer fit. */
   readonly dropped: readonly DroppedSelection[];
   #price: { breakdown: PriceBreakdown | undefined; problems: readonly Problem[] } | undefined;
@@ -56,6 +55,8 @@ export class ConfiguratorModel {
   readonly #attributes: ReadonlyMap<string, Attribute>;
   /** Whether the configuration came from a link in the page's address (sync-url) that was for this product. */
   readonly openedLink: boolean = false;
+  /** The share text read from the page's address (`ModelSource.address`), if it had one. */
+  linkInAddress: string | undefined;
 
   private constructor(
     readonly compiled: CompiledProduct,
@@ -68,9 +69,11 @@ export class ConfiguratorModel {
     // A starting configuration for another product of this catalog (the page switched
     // products) does not apply; one for another catalog is an error (decoding says so),
     // unless it came from the page's address, which may hold another configurator's link.
-    let recorded: ReturnType<typeof parseShareText> | Configuration | undefined;
+    // Loaded by `load` whenever there is a starting point.
+    const links = sharing()!;
+    let recorded: ReturnType<typeof links.parseShareText> | Configuration | undefined;
     try {
-      recorded = typeof initial === 'string' ? parseShareText(initial) : initial;
+      recorded = typeof initial === 'string' ? links.parseShareText(initial) : initial;
     } catch (error) {
       // The page's address may hold a link that is not ours, or one cut short: start
       // empty, as for another catalog's. A link given as `configuration` is an error.
@@ -83,12 +86,12 @@ export class ConfiguratorModel {
       this.openedLink = fromAddress;
       const fitted =
         typeof initial === 'string'
-          ? decodeConfiguration(initial, compiled.catalog, { compiled })
-          : fitConfiguration(compiled.catalog, { product: compiled.product.id, selections: initial.selections }, { compiled });
+          ? links.decodeConfiguration(initial, compiled.catalog, { compiled })
+          : links.fitConfiguration(compiled.catalog, { product: compiled.product.id, selections: initial.selections }, { compiled });
       dropped = fitted.dropped;
       selections = fitted.configuration.selections;
     }
-    this.session = new ConfigurationSession(compiled, selections);
+    this.session = new SessionCore(compiled, selections);
     this.dropped = dropped;
     this.#attributes = new Map(compiled.product.attributes.map((a) => [a.id, a]));
   }
@@ -104,6 +107,9 @@ export class ConfiguratorModel {
     // fail too, unawaited: marked as handled so that it is no stray unhandled rejection.)
     const text = source.catalog === undefined && source.src ? fetchText(source.src, source.signal) : undefined;
     text?.catch(() => undefined);
+    // Share links' code, when the start needs it, loads beside the files.
+    const links = initial !== undefined || source.address !== undefined ? loadSharing() : undefined;
+    links?.catch(() => undefined); // awaited below, unless loading fails first
     const space = await (source.space ?? (source.spaceSrc ? fetchText(source.spaceSrc, source.signal) : undefined));
     let compiled: CompiledProduct;
     // A large product's space (from a file, or from the worker) loads in several short tasks, not one long one.
@@ -132,7 +138,12 @@ export class ConfiguratorModel {
     // render: for a large product each is tens of milliseconds, together one long task.
     const large = compiled.space.size > LARGE_SPACE;
     if (large) await nextTask();
+    // (Awaited only while loading, as compiling's code.)
+    const inAddress = source.address === undefined ? undefined : (sharing() ?? (await links!)).shareCodeOf(source.address);
+    if (inAddress !== undefined) [initial, fromAddress] = [inAddress, true];
+    if (initial !== undefined && !sharing()) await links;
     const model = new ConfiguratorModel(compiled, initial, context, fromAddress);
+    model.linkInAddress = inAddress;
     if (large) await nextTask();
     return model;
   }
@@ -289,9 +300,9 @@ export class ConfiguratorModel {
     return out;
   }
 
-  /** The configuration as a share text. */
+  /** The configuration as a share text, once share links are loaded ({@link loadSharing}). */
   get shareCode(): string {
-    return encodeConfiguration(this.configuration, this.catalog);
+    return sharing()!.encodeConfiguration(this.configuration, this.catalog);
   }
 }
 
@@ -327,14 +338,23 @@ const LARGE_SPACE_TEXT = 20_000;
 /** A catalog text this long is checked and compiled in a worker (BusyBox's is 300 KB; the demo catalogs' 20-40 KB). */
 const LARGE_CATALOG_TEXT = 200_000;
 
-/** Compiles in the page: a BDD here; the decision-DNNF compiler loads on first use (a product too large for a worker-less page's BDD). */
+/**
+ * Compiles in the page: a BDD here; the decision-DNNF compiler loads on first use (a
+ * product too large for a worker-less page's BDD). The compiler itself loads on first
+ * use too: a page with a precompiled space never needs it.
+ */
 async function compileHere(catalog: Catalog, product: string): Promise<CompiledProduct> {
   if (product && !catalog.products.some((p) => p.id === product)) {
     const ids = catalog.products.map((p) => p.id).join(', ');
     throw new LoadError('product', `unknown product "${product}"; the catalog has ${ids}`);
   }
-  return compileOnDemand(catalog, product ? { product } : {});
+  // Awaited only the first time: a load that awaits more than it did takes its turn later.
+  compiler ??= await import('./compile-in-page.js');
+  return compiler.compileOnDemand(catalog, product ? { product } : {});
 }
+
+/** Compiling's code, once loaded. */
+let compiler: typeof import('./compile-in-page.js') | undefined;
 
 /**
  * Compiles in a Web Worker and answers with the precompiled space; given a catalog's

@@ -1,7 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Attribute, Decision, Explanation } from '@cpq-kit/engine';
+import type { Attribute, Explanation } from '@cpq-kit/engine';
 import { text, type ConfiguratorView } from './view.js';
 import { decisionName, list } from './words.js';
+
+// Rendered only once the buyer met a conflict: this module comes with the explanations
+// (explanations.ts), on the first conflict; why a value is unavailable before it is tried
+// is unavailable.ts.
 
 /**
  * The conflict panel under an attribute: why the value the buyer chose is unavailable
@@ -54,23 +58,4 @@ export function conflictSentence(view: Pick<ConfiguratorView, 't' | 'model'>, co
     return conflict.repair === undefined ? t.term('neverAvailable', value) : t.term('unavailableBecause', value, list(view, conflict.conflicting));
   }
   return t.term('unavailableBecause', value, list(view, others));
-}
-
-/**
- * Why a value is unavailable, before the buyer tries it: "Not available with Mounting:
- * Wall mount" (the decisions in the way, as the conflict panel names them), "Not available
- * for this product" when no change helps; undefined while a large product has not worked
- * it out yet (see ConfiguratorModel.reason).
- */
-export function unavailableReason(view: Pick<ConfiguratorView, 't' | 'model'>, decision: Decision): string | undefined {
-  const reason = view.model.reason(decision);
-  if (reason === null) return view.t.term('unavailableAlways');
-  if (!reason?.length) return undefined;
-  const others = reason.filter((d) => d.attribute !== decision.attribute);
-  return view.t.term('unavailableWith', list(view, others.length > 0 ? others : reason));
-}
-
-/** The id of the text that describes why a value is unavailable. */
-export function reasonId(view: Pick<ConfiguratorView, 'id'>, decision: Decision): string {
-  return `${view.id}-why-${decision.attribute}-${String(decision.value)}`;
 }

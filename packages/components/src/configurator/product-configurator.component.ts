@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { handoffPayload, shareLink, shareCodeOf, type Catalog, type Configuration, type Decision, type Explanation, type PriceContext } from '@cpq-kit/engine';
+import type { Catalog, Configuration, ConfigurationSession, Decision, Explanation, PriceContext, SessionCore } from '@cpq-kit/engine';
 import { groupBySection, type Group } from '../internal/catalog.js';
 import { grandTotalLabel } from '../internal/charge-totals.js';
 import { CpqElement } from '../internal/define.js';
@@ -16,9 +16,9 @@ import { CpqLoadEvent } from '../events/cpq-load.js';
 import { CpqLoadErrorEvent } from '../events/cpq-load-error.js';
 import { CpqQuoteRequestEvent } from '../events/cpq-quote-request.js';
 import { CpqShareEvent } from '../events/cpq-share.js';
-import { AttributeWindow, BLOCK } from './attribute-window.js';
+import type { AttributeWindow } from './attribute-window.js';
 import { attributeRow } from './attribute-rows.js';
-import { conflictSentence, unavailableReason } from './conflict-panel.js';
+import { unavailableReason } from './unavailable.js';
 import { PriceBar } from './price-bar.js';
 import { ConfiguratorModel, nextTask } from './configurator-model.js';
 import { failureState, failureSummary, loadFailure, type LoadFailure } from './load-failure.js';
@@ -27,6 +27,7 @@ import { configuredPicture } from './picture.js';
 import { text, type ConfiguratorView } from './view.js';
 import { droppedText } from './words.js';
 import { styles } from './product-configurator.styles.js';
+import { loadSharing, sharing } from './sharing.js';
 
 /** Attributes rendered per frame the first time (measured: 631 switches at once were a 100-130 ms task). */
 const RENDER_SLICE = 120;
@@ -39,6 +40,18 @@ const RENDER_SLICE = 120;
 const WINDOWED_FROM = 1000;
 
 let instances = 0;
+
+type Explanations = typeof import('./explanations.js');
+let loadedExplanations: Explanations | undefined;
+let loadingExplanations: Promise<Explanations> | undefined;
+/** Explanations' code (once): the rule diagrams, on the first conflict in the page. */
+function loadExplanations(): Promise<Explanations> {
+  loadingExplanations ??= import('./explanations.js').then((module) => (loadedExplanations = module));
+  return loadingExplanations;
+}
+
+/** Whether a product is long enough to render only the blocks near the viewport (see AttributeWindow). */
+const windowed = (model: ConfiguratorModel): boolean => model.compiled.product.attributes.length >= WINDOWED_FROM;
 
 /**
  * The drop-in configurator: any product of any valid catalog (or an imported UVL or
@@ -200,7 +213,8 @@ export class ProductConfigurator extends CpqElement {
   #groups: Group[] = [];
   /** Per group, the number of its first block (blocks are numbered across the sections). */
   #firstBlock: number[] = [];
-  readonly #window = new AttributeWindow(this);
+  /** For a product of {@link WINDOWED_FROM} attributes or more: which blocks of rows render (loaded with the first such product). */
+  #window: AttributeWindow | undefined;
   /** Keeps the narrow screens' price bar off the focused control and out of the summary's way. */
   readonly #priceBar = new PriceBar(this);
   #loading: AbortController | undefined;
@@ -208,6 +222,8 @@ export class ProductConfigurator extends CpqElement {
   #initial: Configuration | string | undefined;
   /** Whether `#initial` is the page's address (`sync-url`): a link there for another catalog belongs to another configurator. */
   #fromAddress = false;
+  /** With `sync-url`, the page's address until a load has read the link in it (which then becomes `#initial`). */
+  #address: string | undefined;
   #started = false;
   /** Set by focus(): where to, once the product (or why it cannot be shown) is rendered. */
   #focusWanted: FocusOptions | undefined;
@@ -227,6 +243,9 @@ export class ProductConfigurator extends CpqElement {
       get headingLevel() {
         return element.headingLevel;
       },
+      get explanations() {
+        return loadedExplanations;
+      },
       get conflict() {
         return element.conflict;
       },
@@ -245,17 +264,21 @@ export class ProductConfigurator extends CpqElement {
       repair: () => this.#repair(),
       keepSelections: () => (this.conflict = undefined),
       undoRepair: () => this.#undoRepair(),
-      requestQuote: () => this.#requestQuote(),
+      requestQuote: () => void this.#requestQuote(),
       share: () => void this.#share(),
-      handoff: (to) => this.#handoff(to),
+      handoff: (to) => void this.#handoff(to),
       completeWithDefaults: () => this.completeWithDefaults(),
       undo: () => this.undo(),
       startOver: () => this.startOver(),
     };
   }
 
-  /** The session behind the element (read it; change it through the element's methods so events fire). */
-  get session() {
+  /**
+   * The session behind the element (read it; change it through the element's methods so
+   * events fire). A `SessionCore`: explanations load on the buyer's first conflict; the
+   * engine's `explainDecision(session, wanted)` explains for a page's own script.
+   */
+  get session(): SessionCore | undefined {
     return this.model?.session;
   }
 
@@ -340,11 +363,13 @@ export class ProductConfigurator extends CpqElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const source: PropertyKey[] = ['catalog', 'src', 'product', 'space', 'spaceSrc', 'configuration'];
     if (source.some((key) => changed.has(key as keyof ProductConfigurator))) {
-      // The starting point: the page's link (sync-url) the first time, else the configuration given.
-      const fromUrl = !this.#started && this.syncUrl && typeof location !== 'undefined' ? shareCodeOf(location.href) : undefined;
-      if (fromUrl !== undefined || changed.has('configuration' as keyof ProductConfigurator) || !this.#started) {
-        this.#initial = fromUrl ?? this.configuration;
-        this.#fromAddress = fromUrl !== undefined;
+      // The starting point: the page's link (sync-url) the first time, else the configuration
+      // given. The load reads the link (with the share-link code, which it loads then).
+      const fromUrl = !this.#started && this.syncUrl && typeof location !== 'undefined';
+      if (fromUrl || changed.has('configuration' as keyof ProductConfigurator) || !this.#started) {
+        this.#initial = this.configuration;
+        this.#fromAddress = false;
+        this.#address = fromUrl ? location.href : undefined;
       }
       this.#started = true;
       void this.#load(this.#initial, 'input');
@@ -401,16 +426,28 @@ export class ProductConfigurator extends CpqElement {
     const loading = (this.#loading = new AbortController());
     this.status = 'loading';
     try {
-      const source = { catalog: this.catalog, src: this.src, product: this.product, space: this.space, spaceSrc: this.spaceSrc, signal: loading.signal };
+      const address = initial === this.#initial ? this.#address : undefined;
+      const source = { catalog: this.catalog, src: this.src, product: this.product, space: this.space, spaceSrc: this.spaceSrc, signal: loading.signal, address };
       const model = await ConfiguratorModel.load(source, initial, this.#context(), this.#fromAddress && initial === this.#initial);
+      if (address !== undefined && !loading.signal.aborted) {
+        // The link in the address is where the element started: starting over goes back to it.
+        this.#address = undefined;
+        if (model.linkInAddress !== undefined) [this.#initial, this.#fromAddress] = [model.linkInAddress, true];
+      }
       // The first render in a task of its own, apart from the session's first domains.
       if (model.large) await nextTask();
+      // Rendering only the rows near the viewport is for long products: its code comes with the first.
+      if (windowed(model) && !this.#window) {
+        const { AttributeWindow } = await import('./attribute-window.js');
+        this.#window ??= new AttributeWindow(this);
+      }
       if (loading.signal.aborted) return;
       this.model = model;
       this.#groups = groupBySection(model.compiled.product);
       this.#firstBlock = [];
-      this.#groups.reduce((n, group) => (this.#firstBlock.push(n), n + Math.ceil(group.attributes.length / BLOCK)), 0);
-      this.#window.reset();
+      const size = this.#window?.size ?? 1;
+      this.#groups.reduce((n, group) => (this.#firstBlock.push(n), n + Math.ceil(group.attributes.length / size)), 0);
+      this.#window?.reset();
       this.rendered = RENDER_SLICE;
       this.status = 'ready';
       this.conflict = this.repaired = undefined;
@@ -455,9 +492,33 @@ export class ProductConfigurator extends CpqElement {
       this.#afterUserChange();
       return;
     }
-    this.conflict = session.explain(decision);
-    this.announcement = conflictSentence(this.#view, this.conflict);
     this.requestUpdate(); // puts the control back to the value that holds
+    // Explanations load on the first conflict; until then `updateComplete` waits for them.
+    const changes = this.#changes;
+    const explain = (explanations: Explanations) => {
+      if (this.model !== model || this.#changes !== changes) return; // about selections that are gone
+      this.conflict = explanations.explainDecision(session, decision);
+      this.announcement = explanations.conflictSentence(this.#view, this.conflict);
+    };
+    if (loadedExplanations) explain(loadedExplanations);
+    // (Should the code not load, the control is put back all the same, unexplained.)
+    else this.#explaining = loadExplanations().then(explain, () => undefined);
+  }
+
+  /** The first conflict's explanation, while its code loads. */
+  #explaining: Promise<void> | undefined;
+  /** Counts the buyer's changes, so that an explanation that arrives late is not of selections gone. */
+  #changes = 0;
+
+  /** @internal `updateComplete` also waits for an explanation whose code is loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let explaining = this.#explaining; explaining; explaining = this.#explaining) {
+      await explaining;
+      if (this.#explaining === explaining) this.#explaining = undefined;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /**
@@ -484,7 +545,8 @@ export class ProductConfigurator extends CpqElement {
   #repair(): void {
     const wanted = this.conflict?.wanted;
     if (!wanted) return;
-    this.repaired = this.model!.session.makeAvailable(wanted);
+    // A conflict is shown, so explanations are loaded.
+    this.repaired = loadedExplanations!.makeDecisionAvailable(this.model!.session, wanted);
     this.conflict = undefined;
     this.#afterUserChange();
     // Focus stays in the attribute: the undo button of the repair note.
@@ -503,9 +565,10 @@ export class ProductConfigurator extends CpqElement {
   #afterUserChange(): void {
     const model = this.model;
     if (!model) return;
+    this.#changes++;
     model.changed();
     this.#updateForm();
-    if (this.syncUrl && typeof history !== 'undefined') history.replaceState(history.state, '', shareLink(model.shareCode, location.href));
+    if (this.syncUrl && typeof history !== 'undefined') this.#syncAddress(model);
     const outcome = this.#outcome(model);
     if (outcome.price) {
       const t = this.#localize;
@@ -514,6 +577,16 @@ export class ProductConfigurator extends CpqElement {
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     this.dispatchEvent(new CpqConfigurationChangeEvent({ ...outcome }));
     this.requestUpdate();
+  }
+
+  /** Puts the configuration's link in the page's address (`sync-url`): loaded with the product, or now. */
+  #syncAddress(model: ConfiguratorModel): void {
+    const links = sharing();
+    if (!links) {
+      void loadSharing().then(() => this.model === model && this.#syncAddress(model));
+      return;
+    }
+    history.replaceState(history.state, '', links.shareLink(model.shareCode, location.href));
   }
 
   #updateForm(): void {
@@ -533,7 +606,7 @@ export class ProductConfigurator extends CpqElement {
     } else this.#internals.setValidity({});
   }
 
-  #requestQuote(): void {
+  async #requestQuote(): Promise<void> {
     const model = this.model!;
     // A quote is for a complete configuration: say what is missing, and offer the way there.
     if (model.openChoices > 0) {
@@ -542,14 +615,20 @@ export class ProductConfigurator extends CpqElement {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[data-action="complete"]')?.focus());
       return;
     }
+    // The share text comes with share links' code, loaded on the first action that needs it.
+    if (!sharing()) await loadSharing();
+    if (this.model !== model) return;
     this.dispatchEvent(
       new CpqQuoteRequestEvent({ configuration: model.configuration, price: model.price.breakdown, context: { ...model.context }, share: model.shareCode }),
     );
   }
 
   async #share(): Promise<void> {
-    const code = this.model!.shareCode;
-    const event = new CpqShareEvent({ code, link: shareLink(code, location.href) });
+    const model = this.model!;
+    const links = sharing() ?? (await loadSharing());
+    if (this.model !== model) return;
+    const code = model.shareCode;
+    const event = new CpqShareEvent({ code, link: links.shareLink(code, location.href) });
     if (!this.dispatchEvent(event)) return;
     try {
       await navigator.clipboard.writeText(event.detail.link);
@@ -560,9 +639,12 @@ export class ProductConfigurator extends CpqElement {
     }
   }
 
-  #handoff(to: 'expert' | 'reseller'): void {
+  async #handoff(to: 'expert' | 'reseller'): Promise<void> {
     const model = this.model!;
-    const payload = handoffPayload(model.session, { context: model.context, linkBase: location.href });
+    const links = sharing() ?? (await loadSharing());
+    if (this.model !== model) return;
+    // The payload reads the session (its decisions and resolved conflicts); it explains nothing.
+    const payload = links.handoffPayload(model.session as ConfigurationSession, { context: model.context, linkBase: location.href });
     this.dispatchEvent(new CpqHandoffRequestEvent({ to, payload }));
   }
 
@@ -636,16 +718,17 @@ export class ProductConfigurator extends CpqElement {
 
   /** Whether the product is long enough to render only the blocks near the viewport (see AttributeWindow). */
   get #windowed(): boolean {
-    return (this.model?.compiled.product.attributes.length ?? 0) >= WINDOWED_FROM;
+    return this.model !== undefined && windowed(this.model);
   }
 
   /** A section's attributes in blocks: the rows of those near the viewport, an empty box for the others. */
   #blocks(group: Group, index: number): TemplateResult[] {
     const first = this.#firstBlock[index]!;
+    const window = this.#window!;
     const out: TemplateResult[] = [];
-    for (let at = 0, n = first; at < group.attributes.length; at += BLOCK, n++) {
-      const rows = group.attributes.slice(at, at + BLOCK);
-      out.push(html`<div class="block" data-block=${n} data-rows=${rows.length}>${this.#window.near(n) ? rows.map((a) => attributeRow(this.#view, a)) : nothing}</div>`);
+    for (let at = 0, n = first; at < group.attributes.length; at += window.size, n++) {
+      const rows = group.attributes.slice(at, at + window.size);
+      out.push(html`<div class="block" data-block=${n} data-rows=${rows.length}>${window.near(n) ? rows.map((a) => attributeRow(this.#view, a)) : nothing}</div>`);
     }
     return out;
   }

@@ -18,6 +18,8 @@ export interface ConfiguratorView {
   readonly id: string;
   /** The level of the product name's heading (`heading-level`). */
   readonly headingLevel: number;
+  /** Explanations' code and the conflict panel, once loaded (on the first conflict). */
+  readonly explanations: typeof import('./explanations.js') | undefined;
   /** The explanation shown after the buyer chose an unavailable value. */
   readonly conflict: Explanation | undefined;
   /** The repair just made, whose note offers Undo. */

@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  compare,
+  compareTyped,
   CompareError,
-  recommend,
+  loadMissingCode,
+  recommendTyped,
   type Answers,
   type Catalog,
   type Comparison,
@@ -195,9 +196,17 @@ export class PackageFinder extends CpqElement {
     const catalog = this.catalog;
     if (!catalog?.questionnaire) return;
     try {
-      this.result = recommend(catalog, this.#answers(), priceContext(this));
+      // Typed: the answers come from the element's own form and the context from its
+      // attributes, so the page loads no schema library (their values are checked all the same).
+      this.result = recommendTyped(catalog, this.#answers(), priceContext(this));
       this.failure = '';
     } catch (error) {
+      // A package's product that a BDD does not hold: its compiler loads on first use.
+      const loading = loadMissingCode(error);
+      if (loading) {
+        void loading.then(() => this.#recommend(announce));
+        return;
+      }
       this.result = undefined;
       this.failure = error instanceof Error ? error.message : String(error);
     }
@@ -549,7 +558,7 @@ export class PackageFinder extends CpqElement {
 function differencesOf(catalog: Catalog, packages: readonly RecommendedPackage[]): Comparison | undefined {
   if (packages.length < 2) return undefined;
   try {
-    return compare(
+    return compareTyped(
       packages.map((pkg) => ({ id: pkg.id, name: pkg.name, configuration: pkg.configuration })),
       { catalog },
     );

@@ -7,35 +7,19 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { ConfigurationSchema, type Catalog, type Configuration, type SelectionValue } from '../catalog/schema.js';
-import { didYouMean, ValidationError, type Problem } from '../internal/problems.js';
+import { ConfigurationSchema, type Configuration, type SelectionValue } from '../catalog/schema.js';
+import type { Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { PriceContextSchema } from '../price/schema.js';
 import { compile } from '../configure/compile.js';
-import { compileLoaded } from '../configure/compile-core.js';
-import { itemDeltas } from './deltas.js';
-import { resolveItems, under, type Compiler } from './items.js';
-import { priceItems, priceRows } from './prices.js';
-import { buildGroups } from './rows.js';
-import { CompareItemSchema, CompareSettingsSchema, ConfigurationItemSchema, ProductItemSchema, type CompareItem, type ConfigurationItem, type ProductItem } from './schema.js';
-import type { ComparedItem, Comparison, ItemPrice } from './types.js';
+import { under } from './items.js';
+import { rampedPrice } from './ramped.js';
+import { CompareSettingsSchema, ConfigurationItemSchema, ProductItemSchema, type CompareItem } from './schema.js';
+import { CompareError, compareItems, requireCatalog, type CompareOptions } from './typed.js';
+import type { Comparison } from './types.js';
 
-/** The options of {@link compare}: the catalog, and optionally prices, a term and a baseline. */
-export interface CompareOptions extends z.input<typeof CompareSettingsSchema> {
-  /** The catalog the items come from, as `loadCatalog()` returns it. */
-  readonly catalog: Catalog;
-}
+export { CompareError, compareTyped, DEFAULT_TERM_MONTHS, loadMissingCode, RampPricingNotLoadedError, type CompareOptions } from './typed.js';
 
-/** Items or options that cannot be compared; `problems` lists every problem with its path (`items[2].selections.seats`). */
-export class CompareError extends ValidationError {
-  constructor(problems: readonly Problem[]) {
-    super('The comparison', problems);
-    this.name = 'CompareError';
-  }
-}
-
-/** The term of the total cost of ownership when none is given: three years, a common planning horizon for equipment and subscriptions. */
-export const DEFAULT_TERM_MONTHS = 36;
 
 /**
  * The items as compare() reads them: a configuration's shape is checked on its own,
@@ -113,97 +97,7 @@ export function compare(items: readonly CompareItem[], options: CompareOptions):
     if (!result.success) shapes.push(...problemsFromIssues(result.error.issues, item.configuration, FIELD_NAMES).map((p) => ({ ...p, path: under(`items[${index}].configuration`, p.path) })));
   });
   if (shapes.length > 0) throw new CompareError(shapes);
-  return compareItems(catalog, parsed.data.items, parsed.data, compile);
-}
-
-/**
- * {@link compare} for typed callers (an element comparing the items a page gave it):
- * the same comparison and the same problems with their paths (unknown products and
- * options, selections that no valid configuration has, prices missing, a term out of
- * range, an unknown baseline), but the items' and options' shape is left to
- * TypeScript, so a page need not load the schema library, as `Pricer` does for
- * `price()`. Items read from JSON go through {@link compare}, which checks their shape first.
- *
- * It compiles with what is loaded: a product that needs the decision-DNNF compiler
- * (a feature model, a product too large for a BDD) throws a
- * {@link CompilerNotLoadedError} until `loadDdnnfCompiler()` has loaded it.
- */
-export function compareTyped(items: readonly CompareItem[], options: CompareOptions): Comparison {
-  const { catalog, ...settings } = options ?? ({} as CompareOptions);
-  requireCatalog(catalog);
-  // The one value the schema checks that nothing after it does (its messages, word for word).
-  const term = settings.termMonths;
-  if (term !== undefined) {
-    const wrong = !Number.isFinite(term)
-      ? `expected a number, found the number ${term}`
-      : !Number.isInteger(term)
-      ? `expected a whole number, found the number ${term}`
-      : term < 1 ? `must be at least 1, found ${term}` : term > MAX_TERM_MONTHS ? `must be at most ${MAX_TERM_MONTHS}, found ${term}` : undefined;
-    if (wrong) throw new CompareError([{ path: 'termMonths', message: wrong }]);
-  }
-  const uplift = settings.upliftPercent;
-  // Typed callers (an element's attribute) skip the schema: the one text the pricer would not take is said here.
-  if (uplift !== undefined && !/^\d+(\.\d{1,12})?$/.test(uplift)) throw new CompareError([{ path: 'upliftPercent', message: `must be a percentage written as text, e.g. "5", found ${JSON.stringify(uplift)}` }]);
-  return compareItems(catalog, items as readonly (ProductItem | ConfigurationItem)[], settings, compileLoaded);
-}
-
-/** The longest term a comparison takes (`CompareSettingsSchema`'s `termMonths`): a hundred years. */
-const MAX_TERM_MONTHS = 1200;
-
-function requireCatalog(catalog: Catalog | undefined): asserts catalog is Catalog {
-  if (!catalog || typeof catalog !== 'object' || !Array.isArray(catalog.products)) {
-    throw new CompareError([{ path: 'catalog', message: 'is required: a catalog as loadCatalog() returns it' }]);
-  }
-}
-
-/** The comparison of items whose shape is known to be right. */
-function compareItems(catalog: Catalog, items: readonly (ProductItem | ConfigurationItem)[], settings: Omit<CompareOptions, 'catalog'>, compiler: Compiler): Comparison {
-  const { context, baseline: baselineId } = settings;
-  const problems: Problem[] = [];
-  const resolved = resolveItems(catalog, items, problems, compiler);
-  if (problems.length > 0) throw new CompareError(problems);
-
-  const ids = resolved.map((item) => item.id);
-  let baseline: number | undefined;
-  if (baselineId !== undefined) {
-    baseline = ids.indexOf(baselineId);
-    if (baseline < 0) {
-      const list = ids.length === 0 ? 'there are no items' : `the items are ${ids.map((id) => `"${id}"`).join(', ')}`;
-      throw new CompareError([{ path: 'baseline', message: `unknown item "${baselineId}"${didYouMean(baselineId, ids)}; ${list}` }]);
-    }
-  }
-  const termMonths = settings.termMonths ?? context?.termMonths ?? DEFAULT_TERM_MONTHS;
-  const built = buildGroups(catalog, resolved);
-  let prices: ItemPrice[] | undefined;
-  if (context) {
-    prices = priceItems(catalog, resolved, context, termMonths, problems, settings.upliftPercent);
-    if (problems.length > 0) throw new CompareError(problems);
-  }
-  const deltas = baseline === undefined ? undefined : itemDeltas(catalog, built, ids, prices, baseline);
-
-  const compared: ComparedItem[] = resolved.map((item, i) => {
-    const delta = deltas?.[i];
-    const price = prices?.[i];
-    return {
-      id: item.id,
-      kind: item.kind,
-      name: item.name,
-      product: item.product.id,
-      ...(item.product.description === undefined ? {} : { description: item.product.description }),
-      ...(item.product.image === undefined ? {} : { image: item.product.image }),
-      owned: item.owned,
-      configuration: item.configuration,
-      ...(price ? { price } : {}),
-      ...(delta ? { delta } : {}),
-    };
-  });
-  return {
-    catalog: { id: catalog.id, version: catalog.version },
-    items: compared,
-    ...(baseline === undefined ? {} : { baseline }),
-    groups: built.groups,
-    ...(prices ? { prices: priceRows(prices, termMonths) } : {}),
-  };
+  return compareItems(catalog, parsed.data.items, parsed.data, compile, rampedPrice);
 }
 
 export { CompareItemSchema, CompareSettingsSchema, ProductItemSchema, ConfigurationItemSchema } from './schema.js';

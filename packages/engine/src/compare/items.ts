@@ -6,7 +6,7 @@ import type { Catalog, Configuration, LocalText, Product, SelectionValue } from 
 import { checkConfiguration } from '../catalog/check-configuration.js';
 import { CompileError, CompilerNotLoadedError, type CompiledProduct, type CompileOptions } from '../configure/compile-core.js';
 import { conditionHolds, violatedRules } from '../configure/evaluate.js';
-import { ConfigurationSession, SelectionError } from '../configure/session.js';
+import { SessionCore, SelectionError } from '../configure/session-core.js';
 import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
 import type { ConfigurationItem, ProductItem } from './schema.js';
 import type { ItemKind } from './types.js';
@@ -120,7 +120,7 @@ function completed(catalog: Catalog, product: Product, selections: Configuration
   try {
     let compiled = cache.compiled.get(product.id);
     if (!compiled) cache.compiled.set(product.id, (compiled = compiler(catalog, { product: product.id })));
-    const configuration = frozen(new ConfigurationSession(compiled, selections).complete().toConfiguration());
+    const configuration = frozen(new SessionCore(compiled, selections).complete().toConfiguration());
     remember(cache.completed, key, configuration);
     return configuration;
   } catch (error) {

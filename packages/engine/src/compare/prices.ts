@@ -9,8 +9,8 @@ import type { MoneyJSON } from '../price/money.js';
 import { Pricer, type Totals } from '../price/pricer.js';
 import { PricingError } from '../price/problems.js';
 import type { PriceContext } from '../price/schema.js';
-import { priceRamp } from '../subscription/ramp.js';
 import { amountOf, units } from './exact.js';
+import type { RampedPricer } from './ramped.js';
 import { under, type ResolvedItem } from './items.js';
 import type { ItemPrice, PriceComparison, PriceRow } from './types.js';
 
@@ -42,52 +42,23 @@ function itemPrice(totals: Totals, owned: boolean, termMonths: number): ItemPric
   };
 }
 
-/**
- * An item's prices over `termMonths` with recurring prices rising every 12 months: the term
- * priced as a ramp of yearly segments (`priceRamp`), one-time charges once, at the start.
- */
-function rampedPrice(catalog: Catalog, item: ResolvedItem, context: PriceContext, termMonths: number, upliftPercent: string): ItemPrice {
-  const years = Array.from({ length: Math.ceil(termMonths / 12) }, (_, y) => ({ months: Math.min(12, termMonths - 12 * y) }));
-  const { termMonths: _, ...rest } = context;
-  const ramp = priceRamp(catalog, item.configuration, { segments: years, upliftPercent }, rest);
-  const first = ramp.segments[0]!.price.totals;
-  const t = ramp.totals;
-  const { currency } = ramp;
-  const sum = (xs: readonly { amount: MoneyJSON }[]): bigint => xs.reduce((n, x) => n + units(x.amount), 0n);
-  const oneTime = item.owned ? 0n : units(t.oneTime.net);
-  const recurring = units(t.term.net);
-  return {
-    currency,
-    oneTime: t.oneTime.net,
-    month: first.recurring.month?.net ?? amountOf(0n, currency),
-    year: first.recurring.year?.net ?? amountOf(0n, currency),
-    hasMonth: first.recurring.month !== undefined,
-    hasYear: first.recurring.year !== undefined,
-    tco: {
-      months: termMonths,
-      oneTime: amountOf(oneTime, currency),
-      recurring: t.term.net,
-      net: amountOf(oneTime + recurring, currency),
-      tax: amountOf((item.owned ? 0n : sum(t.oneTime.tax)) + sum(t.term.tax), currency),
-      total: amountOf((item.owned ? 0n : units(t.oneTime.total)) + units(t.term.total), currency),
-      years: ramp.segments.map((s) => ({ months: s.months, ...(s.uplift ? { uplift: s.uplift.percent } : {}), recurring: s.price.totals.term.net })),
-    },
-  };
-}
-
 /** The fields that are set: an item's context overrides only what it gives. */
 function defined(value: object | undefined): object {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined));
 }
 
-/** Prices every item with the comparison's context and term; problems get the item's path. */
-export function priceItems(catalog: Catalog, items: readonly ResolvedItem[], context: PriceContext, termMonths: number, problems: Problem[], upliftPercent?: string): ItemPrice[] {
+/**
+ * Prices every item with the comparison's context and term; problems get the item's path.
+ * With `upliftPercent`, over a ramp of yearly segments by `ramped` (`ramped.ts`, which
+ * `compare()` has and `compareTyped` loads on first use).
+ */
+export function priceItems(catalog: Catalog, items: readonly ResolvedItem[], context: PriceContext, termMonths: number, problems: Problem[], upliftPercent?: string, ramped?: RampedPricer): ItemPrice[] {
   const prices: ItemPrice[] = [];
   const pricer = Pricer.for(catalog);
   for (const item of items) {
     try {
       const merged: PriceContext = { ...context, ...defined(item.context), termMonths } as PriceContext;
-      prices.push(upliftPercent === undefined ? itemPrice(pricer.totals(item.configuration, merged), item.owned, termMonths) : rampedPrice(catalog, item, merged, termMonths, upliftPercent));
+      prices.push(upliftPercent === undefined ? itemPrice(pricer.totals(item.configuration, merged), item.owned, termMonths) : ramped!(catalog, item, merged, termMonths, upliftPercent));
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
       for (const p of error.problems) problems.push({ path: under(`items[${item.index}]`, p.path), message: p.message });

@@ -1,7 +1,7 @@
 /** Turns the symbolic constraints of an encoding into diagram nodes, for a given variable order. */
 import { Bdd, FALSE, TRUE } from './bdd.js';
 import type { Formula } from './encode.js';
-import { undecidedRanges } from '../catalog/limits.js';
+import { undecidedRanges } from '../catalog/sizes.js';
 
 export function buildFormula(bdd: Bdd, levelOf: Int32Array, formula: Formula): number {
   switch (formula.t) {

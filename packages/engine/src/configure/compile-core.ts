@@ -5,7 +5,8 @@
  * (`compile.ts`) has both.
  */
 import type { Catalog, Product } from '../catalog/schema.js';
-import { didYouMean } from '../internal/problems.js';
+import { EncodingLimitError, encodingProblems } from '../catalog/limits.js';
+import { didYouMean, formatPath } from '../internal/problems.js';
 import { Bdd, FALSE } from './bdd.js';
 import { buildFormula } from './build.js';
 import { LimitReached } from './limits.js';
@@ -110,6 +111,13 @@ export function startCompile(catalog: Catalog, options: CompileOptions, route?: 
   if (!product) {
     const ids = catalog.products.map((p) => p.id);
     throw new CompileError(`unknown product "${options.product}"${didYouMean(options.product ?? '', ids)}; the catalog has ${ids.join(', ')}`);
+  }
+  const excess = encodingProblems(product)[0];
+  if (excess) {
+    // `loadCatalog` reports the same as catalog problems, but a catalog built in code may not have been through it.
+    const index = catalog.products.indexOf(product);
+    const path = formatPath(index < 0 ? excess.path : ['products', index, ...excess.path]);
+    throw new EncodingLimitError(`cannot compile product "${product.id}": ${path === '' ? '' : `${path}: `}${excess.message}`, excess.limit, excess.amount, path);
   }
   const encoding = encode(catalog, product);
   // Conjunctions are split into their parts, so each part is conjoined where it fits in the order.

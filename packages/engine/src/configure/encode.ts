@@ -9,8 +9,7 @@
  * configurations exactly.
  */
 import type { Attribute, Condition, Product, Rule, Catalog } from '../catalog/schema.js';
-import { ENCODING_LIMITS, EncodingLimitError, encodingProblems, quantityValueCount } from '../catalog/limits.js';
-import { formatPath } from '../internal/problems.js';
+import { quantityValueCount } from '../catalog/sizes.js';
 
 /** What one boolean variable stands for. */
 export interface VariableInfo {
@@ -47,9 +46,6 @@ export interface Encoding {
   readonly constraints: readonly Constraint[];
 }
 
-/** Most values of one quantity (one-hot encoded): {@link ENCODING_LIMITS}.quantityValues. */
-export const MAX_QUANTITY_VALUES = ENCODING_LIMITS.quantityValues;
-
 const TRUE_F: Formula = { t: 'const', value: true };
 const FALSE_F: Formula = { t: 'const', value: false };
 const v = (index: number): Formula => ({ t: 'var', v: index });
@@ -58,19 +54,11 @@ const or = (fs: Formula[]): Formula => (fs.length === 0 ? FALSE_F : fs.length ==
 const and = (fs: Formula[]): Formula => (fs.length === 0 ? TRUE_F : fs.length === 1 ? fs[0]! : { t: 'and', fs });
 
 /**
- * Throws an {@link EncodingLimitError} when the product is beyond the
- * {@link ENCODING_LIMITS}: `loadCatalog` reports the same as catalog problems, but a
- * catalog built in code may not have been through it. `withinLimits`: the caller knows
- * the product compiled before (a precompiled space of this very catalog), so the check
- * is skipped (10-35 ms on a product of 14,000 features).
+ * Encodes a product that is within the encoding limits (`ENCODING_LIMITS`): compiling checks that
+ * first (`compile-core.ts`, with `encodingProblems`); a precompiled space of this very
+ * catalog is known to be, and a page that loads spaces need not load the checks.
  */
-export function encode(catalog: Catalog, product: Product, withinLimits = false): Encoding {
-  const excess = withinLimits ? undefined : encodingProblems(product)[0];
-  if (excess) {
-    const index = catalog.products.indexOf(product);
-    const path = formatPath(index < 0 ? excess.path : ['products', index, ...excess.path]);
-    throw new EncodingLimitError(`cannot compile product "${product.id}": ${path === '' ? '' : `${path}: `}${excess.message}`, excess.limit, excess.amount, path);
-  }
+export function encode(catalog: Catalog, product: Product): Encoding {
   const variables: VariableInfo[] = [];
   const attributeVariables: number[][] = [];
   const constraints: Constraint[] = [];
@@ -203,7 +191,7 @@ function valuesOf(attribute: Attribute): (string | true | number)[] {
     case 'boolean':
       return [true];
     case 'quantity': {
-      // At most ENCODING_LIMITS.quantityValues: `encode` checked the product first.
+      // At most ENCODING_LIMITS.quantityValues: compiling checked the product first.
       const min = attribute.min ?? 0;
       const step = attribute.step ?? 1;
       return Array.from({ length: quantityValueCount(min, attribute.max, step) }, (_, i) => min + i * step);

@@ -3,6 +3,9 @@ export { compileOnDemand, loadDdnnfCompiler } from './compile-on-demand.js';
 export { CompilerNotLoadedError } from './compile-core.js';
 export {
   ConfigurationSession,
+  SessionCore,
+  explainDecision,
+  makeDecisionAvailable,
   SelectionError,
   domainsOf,
   type ValidDomain,

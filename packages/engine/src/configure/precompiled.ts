@@ -164,7 +164,7 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
   const product = catalog.products.find((p) => p.id === space.product);
   if (!product) throw new SpaceError([{ path: 'product', message: `the catalog has no product "${space.product}"` }]);
   // The space was compiled from this very catalog (same hash), so the product is within the encoding's limits.
-  const encoding = encode(catalog, product, true);
+  const encoding = encode(catalog, product);
   if (encoding.variables.length !== space.variables) {
     throw new SpaceError([{ path: 'variables', message: `the space has ${space.variables} variables, this engine encodes the product with ${encoding.variables.length}; compile it again` }]);
   }

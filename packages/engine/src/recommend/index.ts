@@ -7,6 +7,7 @@
  */
 export {
   recommend,
+  recommendTyped,
   checkAnswers,
   RecommendError,
   AnswersSchema,

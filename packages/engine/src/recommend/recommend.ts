@@ -7,11 +7,13 @@
 import * as z from 'zod/mini';
 import type { Attribute, Catalog, Configuration, LocalText, Product, SelectionValue, SpecValue } from '../catalog/schema.js';
 import { quantityProblem } from '../catalog/check-configuration.js';
-import { byDefaults, under } from '../compare/items.js';
+import { byDefaults, under, type Compiler } from '../compare/items.js';
 import { localize } from '../catalog/text.js';
 import { specValues } from '../compare/rows.js';
 import { compile, type CompiledProduct } from '../configure/compile.js';
-import { ConfigurationSession, SelectionError } from '../configure/session.js';
+import { compileLoaded } from '../configure/compile-core.js';
+import { dateShapeProblem } from '../internal/dates.js';
+import { SessionCore, SelectionError } from '../configure/session-core.js';
 import { didYouMean, formatPath, ValidationError, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { format } from '../price/fixed.js';
@@ -136,12 +138,12 @@ export class RecommendError extends ValidationError {
 
 const compiledCache = new WeakMap<Catalog, Map<string, CompiledProduct>>();
 
-/** The compiled product, once per catalog (compiling is the expensive part). */
-export function compiledOf(catalog: Catalog, product: string): CompiledProduct {
+/** The compiled product, once per catalog (compiling is the expensive part); `compiler`: `compile`, or with what is loaded. */
+export function compiledOf(catalog: Catalog, product: string, compiler: Compiler): CompiledProduct {
   let cache = compiledCache.get(catalog);
   if (!cache) compiledCache.set(catalog, (cache = new Map()));
   let compiled = cache.get(product);
-  if (!compiled) cache.set(product, (compiled = compile(catalog, { product })));
+  if (!compiled) cache.set(product, (compiled = compiler(catalog, { product })));
   return compiled;
 }
 
@@ -153,10 +155,15 @@ export function compiledOf(catalog: Catalog, product: string): CompiledProduct {
 export function checkAnswers(questionnaire: Questionnaire, answers: unknown): Problem[] {
   const parsed = z.safeParse(AnswersSchema, answers);
   if (!parsed.success) return problemsFromIssues(parsed.error.issues, answers, []).map((p) => ({ ...p, path: under('answers', p.path) }));
+  return answerProblems(questionnaire, parsed.data);
+}
+
+/** {@link checkAnswers} for answers whose shape is known to be right (`recommendTyped`). */
+function answerProblems(questionnaire: Questionnaire, answers: Answers): Problem[] {
   const problems: Problem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(['answers', ...path]), message });
   const questions = new Map(questionnaire.questions.map((q) => [q.id, q]));
-  for (const [id, value] of Object.entries(parsed.data)) {
+  for (const [id, value] of Object.entries(answers)) {
     const question = questions.get(id);
     if (!question) {
       add([id], `unknown question "${id}"${didYouMean(id, questions.keys())}`);
@@ -184,7 +191,7 @@ export function checkAnswers(questionnaire: Questionnaire, answers: unknown): Pr
     }
   }
   for (const question of questionnaire.questions) {
-    if (question.required && !Object.hasOwn(parsed.data, question.id)) add([question.id], 'is required');
+    if (question.required && !Object.hasOwn(answers, question.id)) add([question.id], 'is required');
   }
   return problems;
 }
@@ -296,7 +303,7 @@ class Optimistic implements Chooser {
 }
 
 class WithSession implements Chooser {
-  constructor(readonly session: ConfigurationSession) {}
+  constructor(readonly session: SessionCore) {}
   get selections(): Configuration['selections'] {
     return this.session.selections;
   }
@@ -367,6 +374,10 @@ export interface Evaluated {
  * the tests that check both agree) with a configuration session.
  */
 export function evaluate(catalog: Catalog, product: Product, presets: Configuration['selections'], asked: readonly Asked[], path: string, exact = false): Evaluated {
+  return evaluateWithCompiler(catalog, product, presets, asked, path, compile, exact);
+}
+
+function evaluateWithCompiler(catalog: Catalog, product: Product, presets: Configuration['selections'], asked: readonly Asked[], path: string, compiler: Compiler, exact = false): Evaluated {
   if (!exact) {
     try {
       const fast = evaluateWith(new Optimistic(catalog, product, presets), catalog, product, asked);
@@ -375,9 +386,9 @@ export function evaluate(catalog: Catalog, product: Product, presets: Configurat
       if (!(error instanceof Unsure)) throw error;
     }
   }
-  let session: ConfigurationSession;
+  let session: SessionCore;
   try {
-    session = new ConfigurationSession(compiledOf(catalog, product.id), presets);
+    session = new SessionCore(compiledOf(catalog, product.id, compiler), presets);
   } catch (error) {
     if (error instanceof SelectionError) throw new RecommendError([{ path: `${path}.selections`, message: `no valid configuration of "${product.id}" has these selections` }]);
     throw error;
@@ -461,15 +472,44 @@ function reasonOf(pkg: { meetsAll: boolean; misses: readonly Miss[] }, rank: num
  * ```
  */
 export function recommend(catalog: Catalog, answers: Answers, context: RecommendContext): Recommendation {
-  const questionnaire = catalog.questionnaire;
-  if (!questionnaire) throw new RecommendError([{ path: 'catalog.questionnaire', message: `catalog "${catalog.id}" has no questionnaire` }]);
+  const questionnaire = questionnaireOf(catalog);
   const problems = checkAnswers(questionnaire, answers);
   const parsedContext = z.safeParse(PriceContextSchema, context);
   if (!parsedContext.success) {
     problems.push(...problemsFromIssues(parsedContext.error.issues, context, Object.keys(PriceContextSchema.shape)).map((p) => ({ ...p, path: under('context', p.path) })));
   }
   if (problems.length > 0) throw new RecommendError(problems);
+  return recommendChecked(catalog, questionnaire, answers, context, compile);
+}
 
+/**
+ * {@link recommend} for typed callers (the package finder, whose answers come from its
+ * own form): the same recommendation and the same checks of the answers' values
+ * (unknown questions and answers, numbers out of range, required questions), but the
+ * answers' and the context's shape is left to TypeScript, so a page need not load the
+ * schema library, as `Pricer` does for `price()`; the pricer checks the context's
+ * values. Answers read from JSON go through {@link recommend}.
+ *
+ * It compiles with what is loaded: a package whose product needs the decision-DNNF
+ * compiler throws a {@link CompilerNotLoadedError} until `loadDdnnfCompiler()` has loaded it.
+ */
+export function recommendTyped(catalog: Catalog, answers: Answers, context: RecommendContext): Recommendation {
+  const questionnaire = questionnaireOf(catalog);
+  const problems = answerProblems(questionnaire, answers);
+  const date = dateShapeProblem(context?.date, 'context.date');
+  if (date) problems.push(date);
+  if (problems.length > 0) throw new RecommendError(problems);
+  return recommendChecked(catalog, questionnaire, answers, context, compileLoaded);
+}
+
+function questionnaireOf(catalog: Catalog): Questionnaire {
+  const questionnaire = catalog.questionnaire;
+  if (!questionnaire) throw new RecommendError([{ path: 'catalog.questionnaire', message: `catalog "${catalog.id}" has no questionnaire` }]);
+  return questionnaire;
+}
+
+/** The recommendation for answers and a context that were checked. */
+function recommendChecked(catalog: Catalog, questionnaire: Questionnaire, answers: Answers, context: RecommendContext, compiler: Compiler): Recommendation {
   const triggered: TriggeredRule[] = [];
   for (const rule of questionnaire.triage ?? []) {
     for (const condition of rule.when) {
@@ -487,7 +527,7 @@ export function recommend(catalog: Catalog, answers: Answers, context: Recommend
   const evaluated = packages.map((pkg, i) => {
     const product = catalog.products.find((p) => p.id === pkg.product)!;
     const path = formatPath(['catalog', 'questionnaire', 'packages', i]);
-    const { configuration, misses } = evaluate(catalog, product, pkg.selections ?? {}, asked, path);
+    const { configuration, misses } = evaluateWithCompiler(catalog, product, pkg.selections ?? {}, asked, path, compiler);
     let totals: Totals;
     try {
       totals = pricer.totals(configuration, priceContext);

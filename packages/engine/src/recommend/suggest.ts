@@ -8,9 +8,10 @@ import type { Catalog, Configuration, LocalText, Product } from '../catalog/sche
 import { checkConfiguration } from '../catalog/check-configuration.js';
 import { under } from '../compare/items.js';
 import { conditionHolds } from '../configure/evaluate.js';
-import { ConfigurationSession, SelectionError, type ValidDomain } from '../configure/session.js';
+import { SessionCore, SelectionError, type ValidDomain } from '../configure/session-core.js';
 import { didYouMean, formatPath, type Problem } from '../internal/problems.js';
 import { problemsFromIssues } from '../internal/zod-problems.js';
+import { compile } from '../configure/compile.js';
 import { compiledOf, RecommendError, type Reason } from './recommend.js';
 
 /** How often two items go together in the past deals. */
@@ -170,9 +171,9 @@ export function suggest(catalog: Catalog, configuration: Configuration, options:
     for (const p of checkConfiguration(catalog, configuration)) problems.push({ path: under('configuration', p.path), message: p.message });
   }
   if (problems.length > 0 || !product || !parsed.success) throw new RecommendError(problems);
-  let session: ConfigurationSession;
+  let session: SessionCore;
   try {
-    session = new ConfigurationSession(compiledOf(catalog, product.id), configuration.selections);
+    session = new SessionCore(compiledOf(catalog, product.id, compile), configuration.selections);
   } catch (error) {
     if (error instanceof SelectionError) throw new RecommendError([{ path: formatPath(['configuration', 'selections']), message: 'has no valid completion under the catalog\'s rules' }]);
     throw error;
