@@ -7,8 +7,9 @@ import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { minifyCss } from './scripts/minify-css.mjs';
 
 const components = 'packages/components/dist';
-// Chunk names carry content hashes: start empty so old chunks do not pile up.
-rmSync(`${components}/cdn`, { recursive: true, force: true });
+// Chunk names carry content hashes: start empty so old chunks do not pile up
+// (not for scripts/size-report.mjs, which builds in memory).
+if (!process.env.CPQ_SIZE_REPORT) rmSync(`${components}/cdn`, { recursive: true, force: true });
 const plugins = [
   minifyCss(/packages\/components\/dist\//),
   nodeResolve({ exportConditions: ['production', 'browser', 'default'] }),

@@ -26,6 +26,8 @@ const nodeImportTests = readdirSync('packages/components/test/node')
 const steps = [
   { name: 'type-check', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
+  // The embed scripts' gzip sizes against their budgets (scripts/size-budgets.json).
+  { name: 'bundle sizes within their budgets', command: [process.execPath, 'scripts/size.mjs', '--check'] },
   {
     // scripts/packed.test.mjs: the packages packed, installed in a new project and used there.
     name: 'Node tests (engine, CLI, quote desk, components in Node, packed packages)',
