@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/schema.js';
 import type { Problem } from '../internal/problems.js';
 import type { MoneyJSON } from '../price/money.js';
-import { Pricer, type Totals } from '../price/pricer.js';
+import { pipelineFor, type Totals } from '../price/pipeline.js';
 import { PricingError } from '../price/problems.js';
 import type { PriceContext } from '../price/schema.js';
 import { amountOf, units } from './exact.js';
@@ -54,7 +54,7 @@ function defined(value: object | undefined): object {
  */
 export function priceItems(catalog: Catalog, items: readonly ResolvedItem[], context: PriceContext, termMonths: number, problems: Problem[], upliftPercent?: string, ramped?: RampedPricer): ItemPrice[] {
   const prices: ItemPrice[] = [];
-  const pricer = Pricer.for(catalog);
+  const pricer = pipelineFor(catalog);
   for (const item of items) {
     try {
       const merged: PriceContext = { ...context, ...defined(item.context), termMonths } as PriceContext;

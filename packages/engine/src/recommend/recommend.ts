@@ -18,7 +18,7 @@ import { didYouMean, formatPath, ValidationError, type Problem } from '../intern
 import { problemsFromIssues } from '../internal/zod-problems.js';
 import { format } from '../price/fixed.js';
 import type { MoneyJSON } from '../price/money.js';
-import { Pricer, type Totals } from '../price/pricer.js';
+import { pipelineFor, type Totals } from '../price/pipeline.js';
 import { PricingError } from '../price/problems.js';
 import { PriceContextSchema, type PriceContext } from '../price/schema.js';
 import type { AnswerCondition, Need, NeedNumber, Question, Questionnaire, QuestionnairePackage, SelectNeed, SpecNeed } from './schema.js';
@@ -523,7 +523,7 @@ function recommendChecked(catalog: Catalog, questionnaire: Questionnaire, answer
   const packages: readonly QuestionnairePackage[] = questionnaire.packages ?? catalog.products.map((p) => ({ id: p.id, product: p.id }));
   const priceContext: PriceContext = { ...context, termMonths: context.termMonths ?? DEFAULT_RANK_TERM_MONTHS };
   // The pricer's totals: the amounts of price() without building every line's waterfall texts.
-  const pricer = Pricer.for(catalog);
+  const pricer = pipelineFor(catalog);
   const evaluated = packages.map((pkg, i) => {
     const product = catalog.products.find((p) => p.id === pkg.product)!;
     const path = formatPath(['catalog', 'questionnaire', 'packages', i]);
