@@ -1,12 +1,13 @@
 // The product picture that follows the configuration (issue #17): the catalog's base
 // image with the chosen options' layers, in <product-configurator>, in Chromium.
 import { expect, fixture, html } from '@open-wc/testing';
-import { loadCatalog, loadConfiguration, pictureLayers } from '@cpq-kit/engine';
+import { createQuote, loadCatalog, loadConfiguration, localize, pictureLayers, price } from '@cpq-kit/engine';
 import avRoomsJson from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
 import avRoomsConfigJson from '../../../examples/catalogs/av-rooms.config.json' with { type: 'json' };
 import '../src/define/product-configurator.js';
 import '../src/define/product-sheet.js';
-import type { ProductConfigurator } from '../src/index.js';
+import '../src/define/quote-summary.js';
+import type { ProductConfigurator, QuoteSummary } from '../src/index.js';
 import { xssCatalog, XSS } from './fixtures.js';
 import { loaded, part, parts, text } from './helpers.js';
 
@@ -147,6 +148,67 @@ describe('<product-sheet>: the picture with the catalog’s defaults', () => {
     expect(img.alt).to.equal('Système pour salles de réunion, Support mural, Écran 4K de 65\u00a0pouces, Caméra USB 4K, Microphones de table, Haut-parleurs de plafond');
     const box = part(el, 'picture').getBoundingClientRect();
     expect(box.height).to.be.closeTo((box.width * 400) / 640, 1);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<quote-summary>: the pictures of what was configured', () => {
+  const product = av.products.find((p) => p.id === 'meeting-room')!;
+  const imagesOf = (el: Element, at: Element = el) => [...(at.shadowRoot ?? at).querySelectorAll<HTMLImageElement>('[part~="picture-base"], [part~="picture-layer"]')].map((i) => i.getAttribute('src')!.replace(IMAGES, ''));
+
+  it('draws a price’s configuration with its layers, named in the reader’s language; none without the catalog', async () => {
+    const room = loadConfiguration(avRoomsConfigJson, av);
+    const breakdown = price(av, room, { date: '2026-11-20' });
+    const el = await fixture<QuoteSummary>(html`<quote-summary .breakdown=${breakdown} .configuration=${room} .catalog=${av} lang="de"></quote-summary>`);
+    const drawn = pictureLayers(product, room.selections);
+    expect(imagesOf(el)).to.deep.equal(['room.svg', ...drawn.map((l) => l.image.replace(IMAGES, ''))]);
+    const img = part(el, 'picture-base') as HTMLImageElement;
+    expect(img.alt).to.equal([...new Set([product.name, ...drawn.map((l) => l.name)].map((n) => localize(n, 'de', 'en')))].join(', '));
+    expect([img.width, img.height], 'sized before it loads').to.deep.equal([(part(el, 'picture') as HTMLElement).clientWidth, Math.round(((part(el, 'picture') as HTMLElement).clientWidth * 400) / 640)]);
+    expect(parts(el, 'item-picture')[0]!.querySelector('figcaption'), 'one item: the heading names it').to.equal(null);
+    await expect(el).to.be.accessible();
+
+    el.catalog = undefined;
+    await el.updateComplete;
+    expect(parts(el, 'pictures'), 'no catalog, no picture').to.have.length(0);
+  });
+
+  it('follows the bound configurator’s choices: what it prices (the configurator draws its open choices’ defaults too)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <product-configurator id="room" .catalog=${av} product="meeting-room" price-date="2026-11-20"></product-configurator>
+      <quote-summary for="room"></quote-summary>
+    </div>`);
+    const configurator = wrapper.querySelector('product-configurator')!;
+    const el = wrapper.querySelector<QuoteSummary>('quote-summary')!;
+    await loaded(configurator);
+    await el.updateComplete;
+    const priced = () => ['room.svg', ...pictureLayers(product, configurator.value!.selections).map((l) => l.image.replace(IMAGES, ''))];
+    expect(imagesOf(el)).to.deep.equal(priced());
+    await pick(configurator, 'Floor stand');
+    await el.updateComplete;
+    expect(imagesOf(el)).to.include('floor-stand.svg');
+    expect(imagesOf(el)).to.deep.equal(priced());
+  });
+
+  it('a quote of several items: a picture per item, each named', async () => {
+    const room = loadConfiguration(avRoomsConfigJson, av);
+    const small = { ...room, selections: { ...room.selections, display: 'd75' } };
+    const quote = await createQuote({
+      catalog: av,
+      items: [
+        { id: 'a', configuration: room },
+        { id: 'b', configuration: small },
+      ],
+      context: { date: '2026-11-20' },
+      validUntil: '2026-12-20',
+      now: '2026-11-20T09:00:00Z',
+    });
+    const el = await fixture<QuoteSummary>(html`<quote-summary .quote=${quote} .catalog=${av}></quote-summary>`);
+    const figures = parts(el, 'item-picture');
+    expect(figures).to.have.length(2);
+    expect(figures.map((f) => text(f.querySelector('figcaption')))).to.deep.equal([localize(product.name, 'en', 'en'), localize(product.name, 'en', 'en')]);
+    expect(imagesOf(el, figures[0]!)).to.include('display-86.svg');
+    expect(imagesOf(el, figures[1]!)).to.include('display-75.svg');
     await expect(el).to.be.accessible();
   });
 });

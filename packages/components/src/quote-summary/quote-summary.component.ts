@@ -28,6 +28,7 @@ import type { CpqConfigurationChangeEvent } from '../events/cpq-configuration-ch
 import { CpqElement } from '../internal/define.js';
 import { chargeTotals, grandTotalLabel, recurringLabel, sharedTerm } from '../internal/charge-totals.js';
 import { heading } from '../internal/heading.js';
+import { picture, pictureStyles } from '../internal/picture.js';
 import { LocalizeController } from '../internal/localize.js';
 import { quoteSummary } from '../translations/en/quote-summary.js';
 import { isZero, negated } from '../internal/money.js';
@@ -58,6 +59,8 @@ interface ShownItem {
   readonly product: string;
   readonly quantity: number;
   readonly price: PriceBreakdown;
+  /** Its selections, when known: what its product's picture shows. */
+  readonly selections?: Configuration['selections'] | undefined;
 }
 
 /** Everything one render shows, from a quote, a breakdown or the bound configurator. */
@@ -129,6 +132,11 @@ const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_.-]+/g, '-'
  *
  * @csspart base - The whole summary.
  * @csspart header - The heading and the details of the quote.
+ * @csspart pictures - The pictures of the configured products, when the catalog has them (`catalog`, or the bound configurator's).
+ * @csspart item-picture - One product's picture (a figure, named when the quote has several items).
+ * @csspart picture - A product's picture (the catalog's `picture`) with the layers of the item's choices.
+ * @csspart picture-base - The picture's base image, whose alternative text names the product and the options drawn.
+ * @csspart picture-layer - A chosen option's layer over it.
  * @csspart heading - The summary's heading.
  * @csspart meta - The details: version, dates, price book, signature (a description list).
  * @csspart changes - A revision's changes against the previous version.
@@ -158,12 +166,13 @@ const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_.-]+/g, '-'
  *
  * @cssproperty --cpq-quote-summary-background - The summary's background. Default: `--cpq-color-surface`.
  * @cssproperty --cpq-quote-summary-border - The lines between rows. Default: `1px solid` `--cpq-color-border`.
+ * @cssproperty --cpq-picture-width - The widest a product's picture gets. Default: `18rem`.
  */
 export class QuoteSummary extends CpqElement {
   static override defaultTag = 'quote-summary';
 
   /** @internal */
-  static override styles = [tokens, base, buttons, styles];
+  static override styles = [tokens, base, buttons, pictureStyles, styles];
 
   /** A stored quote (a `cpq-kit/quote@1` document, signed or not) to show. Property only; takes precedence over `breakdown` and `for`. */
   @property({ attribute: false })
@@ -339,7 +348,13 @@ export class QuoteSummary extends CpqElement {
     const quote = this.quote;
     if (quote) {
       // The quote schema's types and the engine's readonly result types describe the same JSON.
-      const items = quote.items.map((item) => ({ id: item.id, product: item.configuration.product, quantity: item.quantity, price: item.price as unknown as PriceBreakdown }));
+      const items = quote.items.map((item) => ({
+        id: item.id,
+        product: item.configuration.product,
+        quantity: item.quantity,
+        price: item.price as unknown as PriceBreakdown,
+        selections: item.configuration.selections,
+      }));
       const only = quote.items.length === 1 ? quote.items[0]!.configuration : undefined;
       return {
         quote,
@@ -359,7 +374,7 @@ export class QuoteSummary extends CpqElement {
     const { price } = live;
     return {
       quote: undefined,
-      items: [{ id: '1', product: price.product, quantity: price.quantity, price }],
+      items: [{ id: '1', product: price.product, quantity: price.quantity, price, selections: live.configuration?.product === price.product ? live.configuration.selections : undefined }],
       totals: price.totals,
       first: price,
       configuration: live.configuration,
@@ -386,7 +401,7 @@ export class QuoteSummary extends CpqElement {
     const code = this.#shareCode(view);
     return html`
       <article part="base" class="summary" aria-labelledby=${`${this.#id}-heading`}>
-        ${this.#header(view)} ${this.repMode ? this.#rep(view) : nothing} ${this.quote && this.previous ? this.#changes(view) : nothing}
+        ${this.#header(view)} ${this.#pictures(view)} ${this.repMode ? this.#rep(view) : nothing} ${this.quote && this.previous ? this.#changes(view) : nothing}
         ${amendmentRegion(view.quote, this.#regions(view))} ${this.#charges(view, 'one-time')} ${this.#charges(view, 'recurring')}
         ${rampRegion(view.quote, this.#regions(view))} ${this.#totals(view)}
         <div part="actions" class="actions">
@@ -438,6 +453,31 @@ export class QuoteSummary extends CpqElement {
           ${rows.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
         </dl>
       </header>
+    `;
+  }
+
+  /**
+   * The pictures of the configured products (the catalog's `picture` with the layers of
+   * what each item chose), named under each when the quote has several items.
+   */
+  #pictures(view: View): TemplateResult | typeof nothing {
+    const shown = view.items.flatMap((item) => {
+      const product = item.selections && view.catalog?.products.find((p) => p.id === item.product);
+      return product && product.picture ? [{ item, product, selections: item.selections! }] : [];
+    });
+    if (shown.length === 0) return nothing;
+    const named = view.items.length > 1;
+    return html`
+      <div part="pictures" class="pictures">
+        ${shown.map(
+          ({ item, product, selections }) => html`
+            <figure part="item-picture" class="item-picture">
+              ${picture(product, selections, (value) => this.#text(value))}
+              ${named ? html`<figcaption>${this.#productName(view, item)}</figcaption>` : nothing}
+            </figure>
+          `,
+        )}
+      </div>
     `;
   }
 

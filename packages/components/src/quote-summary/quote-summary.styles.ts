@@ -97,6 +97,26 @@ export const styles = css`
     color: var(--_cpq-text-muted);
   }
 
+  /* The configured products' pictures: smaller than on the sheet, beside each other when there is room. */
+  .pictures {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_cpq-space-m);
+  }
+  .item-picture {
+    display: grid;
+    gap: var(--_cpq-space-xs);
+    width: min(100%, var(--cpq-picture-width, 18rem));
+    margin: 0;
+  }
+  .item-picture .picture {
+    max-width: none;
+  }
+  .item-picture figcaption {
+    font-size: var(--_cpq-font-size-small);
+    color: var(--_cpq-text-muted);
+  }
+
   /* Price lines and changes. */
   .table-box {
     overflow-x: auto;
