@@ -55,9 +55,12 @@ const worker = {
 
 export default [
   {
-    // The all-in-one embed script: every element, the engine and lit in one file.
-    input: `${components}/cdn.js`,
-    output: { file: `${components}/cdn/cpq-kit.js`, format: 'es', inlineDynamicImports: true },
+    // The all-in-one embed script: every element, the engine and lit in one script, which
+    // loads what only some pages need (explanations, share links, other languages...) from
+    // `cdn/chunks/` on first use, as the standalone scripts do; and engine.js, the engine's
+    // functions for a page's own script, sharing its chunks.
+    input: { 'cpq-kit': `${components}/cdn.js`, engine: `${components}/cdn-engine.js` },
+    output: { dir: `${components}/cdn`, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins,
   },
   {

@@ -43,6 +43,7 @@ function element(dir, entry, label) {
 }
 const rows = [
   element(cdn, 'cpq-kit.js', 'cpq-kit.js (all-in-one embed)'),
+  element(cdn, 'engine.js', "engine.js (the engine's functions for a page's script, beside cpq-kit.js)"),
   { name: 'autoload.js (loads elements/<tag>.js when a tag appears)', file: 'autoload.js', ...measure([`${cdn}/autoload.js`]) },
 ];
 const tags = readdirSync(`${cdn}/elements`).filter((f) => f.endsWith('.js') && f !== 'compile-worker.js');

@@ -1,6 +1,6 @@
 // The reseller's glue for the comparison page: load the catalog, hand it to the
 // element, follow the "current plan" and language pickers, and react to "Choose".
-import { loadCatalog, localize } from '/packages/components/dist/cdn/cpq-kit.js';
+import { loadCatalog, localize } from '/packages/components/dist/cdn/engine.js';
 import { followLanguage, t } from '../reseller/page-text.js';
 
 const $ = (selector) => document.querySelector(selector);

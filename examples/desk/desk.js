@@ -3,7 +3,7 @@
 // signed quote back; an approver releases the quotes whose discount goes below the floor.
 // Every call carries the person's API key; what each role may do is the desk's to decide
 // (@cpq-kit/server under /api/). Text from the desk and the catalogs is set as text.
-import { loadCatalog, localize, price as priceOf } from '/packages/components/dist/cdn/cpq-kit.js';
+import { loadCatalog, localize, price as priceOf } from '/packages/components/dist/cdn/engine.js';
 import { followLanguage, onLanguageChange, t } from '../reseller/page-text.js';
 
 const $ = (selector) => document.querySelector(selector);

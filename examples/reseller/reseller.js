@@ -1,6 +1,6 @@
 // The reseller's own glue: load the vendor's catalogs, hand them to the elements,
 // and keep the language in sync. Everything else is the elements' job.
-import { loadCatalog, localize } from '/packages/components/dist/cdn/cpq-kit.js';
+import { loadCatalog, localize } from '/packages/components/dist/cdn/engine.js';
 import { followLanguage, onLanguageChange, t } from './page-text.js';
 
 const $ = (selector) => document.querySelector(selector);

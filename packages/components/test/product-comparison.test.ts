@@ -579,9 +579,9 @@ describe('<product-comparison>', () => {
   });
 
   // The page of `npm start` (examples/compare/) in a frame of a desktop's and a phone's size.
-  // The page loads the built embed script (dist/cdn/cpq-kit.js), which this test server
-  // does not build: the page and its glue are loaded with that import pointed to the
-  // sources (src/cdn.ts). The server also serves JSON as a module, so the page's fetch of
+  // The page loads the built embed scripts (dist/cdn/cpq-kit.js, and engine.js in its glue),
+  // which this test server does not build: the page and its glue are loaded with those
+  // imports pointed to the sources (src/cdn.ts, src/cdn-engine.ts). The server also serves JSON as a module, so the page's fetch of
   // the catalog is answered with the catalog's text.
   describe('the demo page examples/compare/', () => {
     let frame: HTMLIFrameElement | undefined;
@@ -591,12 +591,19 @@ describe('<product-comparison>', () => {
     });
 
     async function demoPage(width: number, height: number): Promise<{ page: Window; doc: Document; el: ProductComparison }> {
-      const built = '/packages/components/dist/cdn/cpq-kit.js';
-      const fromSource = (code: string) => {
-        expect(code).to.contain(built);
-        return code.replaceAll(built, '/packages/components/src/cdn.ts');
+      const built = { '/packages/components/dist/cdn/cpq-kit.js': '/packages/components/src/cdn.ts', '/packages/components/dist/cdn/engine.js': '/packages/components/src/cdn-engine.ts' };
+      const fromSource = (code: string, script: keyof typeof built) => {
+        expect(code).to.contain(script);
+        return Object.entries(built).reduce((text, [from, to]) => text.replaceAll(from, to), code);
       };
-      const [markup = '', glue = ''] = await Promise.all(['index.html', 'compare.js'].map(async (file) => fromSource(await (await fetch(`/examples/compare/${file}`)).text())));
+      const [markup = '', glue = ''] = await Promise.all(
+        (
+          [
+            ['index.html', '/packages/components/dist/cdn/cpq-kit.js'],
+            ['compare.js', '/packages/components/dist/cdn/engine.js'],
+          ] as const
+        ).map(async ([file, script]) => fromSource(await (await fetch(`/examples/compare/${file}`)).text(), script)),
+      );
       const catalogText = JSON.stringify(JSON.stringify(collabSuiteJson)).replaceAll('<', '\\u003c');
       const shim = `<script>{ const fetch = window.fetch; window.fetch = (url, ...rest) => String(url).endsWith('/examples/catalogs/collab-suite.json') ? Promise.resolve(new Response(${catalogText})) : fetch(url, ...rest); }</script>`;
       const glueTag = '<script type="module" src="./compare.js"></script>';

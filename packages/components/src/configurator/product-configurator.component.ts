@@ -502,24 +502,11 @@ export class ProductConfigurator extends CpqElement {
     };
     if (loadedExplanations) explain(loadedExplanations);
     // (Should the code not load, the control is put back all the same, unexplained.)
-    else this.#explaining = loadExplanations().then(explain, () => undefined);
+    else this.whileLoading(loadExplanations().then(explain, () => undefined));
   }
 
-  /** The first conflict's explanation, while its code loads. */
-  #explaining: Promise<void> | undefined;
   /** Counts the buyer's changes, so that an explanation that arrives late is not of selections gone. */
   #changes = 0;
-
-  /** @internal `updateComplete` also waits for an explanation whose code is loading. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    for (let explaining = this.#explaining; explaining; explaining = this.#explaining) {
-      await explaining;
-      if (this.#explaining === explaining) this.#explaining = undefined;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
 
   /**
    * A large product works out why a value is unavailable only when focus reaches it, in

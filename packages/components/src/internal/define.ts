@@ -98,4 +98,28 @@ export class CpqElement extends LitElement {
     const loading = loadTranslation(languageOf(this));
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
+
+  /** Work that `updateComplete` waits for besides rendering (see {@link whileLoading}). */
+  #pending = new Set<Promise<unknown>>();
+
+  /**
+   * Has `updateComplete` wait for `work` too: code that loads on first use (an explanation,
+   * a schema) and the update it then requests, so a page or test that awaits
+   * `updateComplete` sees the element as it will stay.
+   */
+  protected whileLoading(work: Promise<unknown>): void {
+    this.#pending.add(work);
+    const done = () => void this.#pending.delete(work);
+    work.then(done, done);
+  }
+
+  /** @internal */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#pending.size > 0) {
+      await Promise.allSettled(this.#pending);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 }

@@ -3,8 +3,6 @@ import { property } from 'lit/decorators.js';
 import {
   BAND_PERCENTILES,
   formatProblem,
-  PriceGuidanceError,
-  readPriceGuidance,
   type GuidanceCell,
   type LocalText,
   type PriceGuidance,
@@ -47,6 +45,27 @@ const POSITION_TERMS = {
   'target-to-stretch': 'positionTargetToStretch',
   'above-stretch': 'positionAboveStretch',
 } as const satisfies Record<QuoteScore['position'], string>;
+
+
+type Reader = typeof import('./read-guidance.js');
+/** A guidance as checked, or what is wrong with it; `checking` while the check's code loads. */
+type Checked = { guidance: PriceGuidance } | { problems: readonly Problem[] } | 'checking';
+let reader: Reader | undefined;
+let loadingReader: Promise<Reader> | undefined;
+/** The schema check's code (once), when the first guidance is given. */
+function loadReader(): Promise<Reader> {
+  loadingReader ??= import('./read-guidance.js').then((module) => (reader = module));
+  return loadingReader;
+}
+
+function check(read: Reader, guidance: PriceGuidance): Exclude<Checked, 'checking'> {
+  try {
+    return { guidance: read.readPriceGuidance(guidance) };
+  } catch (error) {
+    if (!(error instanceof read.PriceGuidanceError)) throw error;
+    return { problems: error.problems };
+  }
+}
 
 /**
  * A price band for sales reps: the floor, target and stretch that comparable won
@@ -123,21 +142,26 @@ export class PriceGuidanceBand extends CpqElement {
 
   readonly #localize = new LocalizeController(this, priceGuidance);
   /** The guidance as checked by the engine's schema, or what is wrong with it (a server's answer could be anything). */
-  #checked: { guidance: PriceGuidance } | { problems: readonly Problem[] } | undefined;
-
+  #checked: Checked | undefined;
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('guidance')) return;
-    try {
-      this.#checked = this.guidance === undefined ? undefined : { guidance: readPriceGuidance(this.guidance) };
-    } catch (error) {
-      if (!(error instanceof PriceGuidanceError)) throw error;
-      this.#checked = { problems: error.problems };
+    const guidance = this.guidance;
+    this.#checked = guidance === undefined ? undefined : reader ? check(reader, guidance) : 'checking';
+    if (this.#checked === 'checking') {
+      this.whileLoading(
+        loadReader().then((loaded) => {
+          if (this.guidance !== guidance) return;
+          this.#checked = check(loaded, guidance!);
+          this.requestUpdate();
+        }),
+      );
     }
   }
 
   protected override render(): TemplateResult {
     const t = this.#localize;
     const checked = this.#checked;
+    if (checked === 'checking') return html`<div part="base" class="guidance" aria-busy="true"></div>`;
     if (checked === undefined) return html`<div part="base" class="guidance"><p part="empty" class="empty">${t.term('noGuidance')}</p></div>`;
     if ('problems' in checked) {
       // What is wrong, with its path, for the page's developer; the engine's words (English).

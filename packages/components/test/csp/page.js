@@ -1,7 +1,7 @@
 // Feeds the elements of the strict-CSP page from an external module script (inline script
 // is what the policy forbids): the demo catalogs, and a large synthetic comparison that
 // windows its rows and columns.
-import { loadCatalog } from '/packages/components/dist/cdn/cpq-kit.js';
+import { loadCatalog } from '/packages/components/dist/cdn/engine.js';
 
 const text = async (url) => (await fetch(url)).text();
 const collab = loadCatalog(await text('/examples/catalogs/collab-suite.json'));

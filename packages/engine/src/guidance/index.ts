@@ -12,6 +12,7 @@ import { problemsFromIssues } from '../internal/zod-problems.js';
 import { checkDeals } from './read.js';
 import { CellLevelSchema, type CellCount, type CellLevel, type GuidanceCell, type PriceGuidance, type WinCurve, type WinCurvePoint } from './result.js';
 import { DealContextSchema, GuidanceOptionsSchema, type Deal, type DealContext, type GuidanceOptions } from './schema.js';
+import { BAND_PERCENTILES } from './band.js';
 import { fitLogistic, mergeRuns, percentile, percentRank, ratioOf, winProbability } from './stats.js';
 
 export { DealsError, readDeals, type ReadDealsOptions } from './read.js';
@@ -22,8 +23,7 @@ export { percentile, percentRank, ratioOf } from './stats.js';
 /** The fewest won deals a cell needs, unless `minDeals` says otherwise. */
 export const DEFAULT_MIN_DEALS = 30;
 
-/** The percentiles of net ÷ list that make the band: floor, target, stretch. */
-export const BAND_PERCENTILES = { floor: 25, target: 50, stretch: 75 } as const;
+export { BAND_PERCENTILES } from './band.js';
 
 /** The back-off order, most specific first. */
 export const CELL_LEVELS: readonly CellLevel[] = CellLevelSchema.options;

@@ -9,7 +9,7 @@ import type { PriceBreakdown } from '../price/breakdown.js';
 import { Pricer } from '../price/pricer.js';
 import { PricingError } from '../price/problems.js';
 import type { PriceContext } from '../price/schema.js';
-import { encodeConfiguration, shareLink } from './share.js';
+import { encodeConfiguration, shareLink } from './share-text.js';
 
 /** The value of a hand-off's `format`. */
 export const HANDOFF_FORMAT = 'cpq-kit/handoff@1';

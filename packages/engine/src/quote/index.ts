@@ -51,18 +51,6 @@ export {
 } from './diff.js';
 export { signQuote, readQuoteKey, generateQuoteKey, publicQuoteKey, keyAlgorithm, QuoteKeySchema, QuoteKeyError, type QuoteKey } from './sign.js';
 export { verifyQuote, readQuote, type QuoteVerification, type QuoteReason, type QuoteReasonCode, type VerifyQuoteOptions } from './verify.js';
-export {
-  encodeConfiguration,
-  decodeConfiguration,
-  parseShareText,
-  fitConfiguration,
-  shareLink,
-  shareCodeOf,
-  ShareLinkError,
-  SHARE_FORMAT,
-  SHARE_PARAMETER,
-  type DecodedConfiguration,
-  type DroppedSelection,
-  type FitOptions,
-} from './share.js';
+export { encodeConfiguration, parseShareText, shareLink, shareCodeOf, ShareLinkError, SHARE_FORMAT, SHARE_PARAMETER, type RecordedConfiguration } from './share-text.js';
+export { decodeConfiguration, fitConfiguration, type DecodedConfiguration, type DroppedSelection, type FitOptions } from './share.js';
 export { handoffPayload, HANDOFF_FORMAT, type HandoffPayload, type HandoffAnswer, type HandoffConflict, type HandoffOptions } from './handoff.js';
