@@ -25,9 +25,26 @@ function decimal(n: number): [digits: bigint, scale: number] {
   return scale < 0 ? [digits * 10n ** BigInt(-scale), 0] : [digits, scale];
 }
 
-/** The number nearest to `digits × 10^-scale`. */
+/**
+ * The significant digits a result keeps: `Dec`'s precision (`price/money.ts`), rounded half
+ * to even as `Dec` rounds, so that a sum comes out as decimal.js gave it before (a sum of
+ * a huge and a tiny number rounds there first, then to the nearest number).
+ */
+const PRECISION = 40;
+
+/** The number nearest to `digits × 10^-scale` once rounded to {@link PRECISION} digits. */
 function toNumber(digits: bigint, scale: number): number {
-  return Number(scale === 0 ? digits.toString() : `${digits}e-${scale}`);
+  const negative = digits < 0n;
+  let magnitude = negative ? -digits : digits;
+  const extra = magnitude.toString().length - PRECISION;
+  if (extra > 0) {
+    const unit = 10n ** BigInt(extra);
+    const rest = magnitude % unit;
+    magnitude /= unit;
+    if (2n * rest > unit || (2n * rest === unit && magnitude % 2n === 1n)) magnitude += 1n;
+    scale -= extra;
+  }
+  return Number(`${negative ? '-' : ''}${magnitude}e${-scale}`);
 }
 
 /** `a + b` of numbers written in decimal, exactly (99.9 + 0.05 is 99.95), then as the nearest number. */
