@@ -472,7 +472,7 @@ describe('<product-configurator>', () => {
         part(el, 'repair-button').click();
         await el.updateComplete;
         // The summary's buttons, not the note's own undo.
-        [...part(el, 'actions').querySelectorAll('button')].find((b) => text(b) === action)!.click();
+        [...part(el, 'summary').querySelectorAll('button')].find((b) => text(b) === action)!.click();
         await el.updateComplete;
         // The note's undo would now take back another step than the repair it names.
         expect(parts(el, 'repaired'), action).to.have.length(0);
@@ -550,6 +550,41 @@ describe('<product-configurator>', () => {
       expect(log.events).to.have.length(1);
       expect(el.value!.selections).to.deep.equal({ display: 'd98', installation: 'premium' });
       expect(recommended()).to.deep.equal(['Wireless presentation']);
+    });
+
+    it('keeps the total and the quote request in sight on a short screen: the summary is never taller than it (#17)', async () => {
+      await setViewport({ width: 1280, height: 1000 });
+      try {
+        // Two recommendations apply with the 98-inch display: the summary's longest state in this catalog.
+        const el = await configurator({ configuration: { product: 'meeting-room', selections: { display: 'd98' } } });
+        const summary = part(el, 'summary');
+        expect(getComputedStyle(summary).position, 'sticky beside the options').to.equal('sticky');
+        // A screen 80 px shorter than the summary as it would be.
+        const natural = summary.getBoundingClientRect().height;
+        await setViewport({ width: 1280, height: Math.round(natural) - 80 });
+        el.scrollIntoView();
+        await el.updateComplete;
+        await new Promise((done) => requestAnimationFrame(done));
+        expect(summary.getBoundingClientRect().height).to.be.at.most(innerHeight + 1);
+        for (const shown of [part(el, 'total'), part(el, 'primary-button')]) {
+          const box = shown.getBoundingClientRect();
+          expect([box.top >= 0, box.bottom <= innerHeight + 1], `${text(shown)} in sight`).to.deep.equal([true, true]);
+        }
+        // The recommendations gave way, and scroll in their own box.
+        const recommendations = part(el, 'recommendations');
+        expect(recommendations.scrollHeight).to.be.above(recommendations.clientHeight);
+        // Three weights of action: the quote; the hand-offs and the share link; undo and start over as text in a row.
+        const actions = [...part(el, 'actions').querySelectorAll(':scope > button')];
+        expect(actions.map(text)).to.deep.equal(['Request a quote', 'Talk to an expert', 'Buy at a reseller', 'Copy share link']);
+        const [undo, startOver] = [...part(el, 'edit-actions').querySelectorAll('button')];
+        expect([undo, startOver].map(text)).to.deep.equal(['Undo', 'Start over']);
+        expect(Math.round(undo!.getBoundingClientRect().top), 'in one row').to.equal(Math.round(startOver!.getBoundingClientRect().top));
+        // "Complete with defaults" stands beside the open choices it completes.
+        expect(root(el).querySelector('.status-row [data-action="complete"]'), 'beside "10 choices left"').to.not.equal(null);
+        await expect(el).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('completes with the catalog’s defaults in one step, and starts over from where it began', async () => {

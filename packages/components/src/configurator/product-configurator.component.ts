@@ -109,6 +109,7 @@ const windowed = (model: ConfiguratorModel): boolean => model.compiled.product.a
  * @csspart total - The grand total.
  * @csspart recommendations - The recommended add-ons.
  * @csspart actions - The action buttons.
+ * @csspart edit-actions - Undo and Start over, text buttons in a row under the others.
  * @csspart button - Every button.
  * @csspart primary-button - The quote request button.
  * @csspart price-bar - The sticky price bar on narrow screens.

@@ -55,9 +55,26 @@ export const styles = css`
     .configurator {
       grid-template-columns: minmax(0, 1fr) var(--cpq-configurator-summary-width, 20rem);
     }
-    .summary {
+    /*
+     * Never taller than the screen, so that the total and the quote request stay in sight:
+     * the recommendations give way first (they scroll in their box), then the summary
+     * scrolls as a whole on a very short screen.
+     */
+    .configurator .summary {
       position: sticky;
       top: var(--cpq-configurator-sticky-top, 0);
+      display: flex;
+      flex-direction: column;
+      max-height: calc(100dvh - var(--cpq-configurator-sticky-top, 0px));
+      overflow-y: auto;
+    }
+    .configurator .summary > * {
+      flex-shrink: 0;
+    }
+    .configurator .summary > .recommendations {
+      flex-shrink: 1;
+      min-height: 6rem;
+      overflow-y: auto;
     }
   }
 
@@ -361,6 +378,38 @@ export const styles = css`
   .actions {
     display: grid;
     gap: var(--_cpq-space-s);
+  }
+  /* The open choices, and beside them the action that completes them. */
+  .status-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0 var(--_cpq-space-s);
+  }
+  /* Complete: nothing to complete, so not shown, unless the buyer is on it (focus stays where Enter left it). */
+  .status-row [data-action='complete'][aria-disabled='true']:not(:focus) {
+    display: none;
+  }
+  .edit-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_cpq-space-m);
+  }
+  /* Text buttons: lighter than the outlined ones, still 44 px targets. */
+  .button.quiet {
+    min-width: 2.75rem;
+    padding-inline: 0;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_cpq-accent);
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  .button.quiet[aria-disabled='true'] {
+    color: var(--_cpq-text-muted);
+    text-decoration: none;
   }
   .price-problem {
     color: var(--_cpq-danger);

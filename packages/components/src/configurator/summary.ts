@@ -23,7 +23,10 @@ export function summary(view: ConfiguratorView): TemplateResult {
   return html`
     <aside part="summary" class="summary" aria-labelledby=${headingId}>
       ${heading(view.headingLevel, 1, 'summary-name', t.term('yourConfiguration'), headingId)}
-      <p class="status">${t.term('openChoices', open)}</p>
+      <div class="status-row">
+        <p class="status">${t.term('openChoices', open)}</p>
+        ${action(t.term('completeWithDefaults'), open > 0, () => view.completeWithDefaults(), 'complete', 'quiet')}
+      </div>
       ${model.priced
         ? html`
             <dl part="totals" class="totals">
@@ -54,25 +57,30 @@ export function summary(view: ConfiguratorView): TemplateResult {
           `
         : nothing}
       ${view.incompleteNotice && open > 0 ? html`<p part="incomplete" class="price-problem">${t.term('incompleteConfiguration')}</p>` : nothing}
-      ${actions(view, open)}
+      ${actions(view)}
       ${view.shared ? html`<p class="shared">${t.term('linkCopied')}</p>` : nothing}
     </aside>
     ${model.priced ? html`<div part="price-bar" class="price-bar" aria-hidden="true"><span>${label}</span><strong>${total}</strong></div>` : nothing}
   `;
 }
 
-/** The actions bar: quote, share link, the two hand-offs, then complete, undo and start over, and the page's own buttons. */
-function actions(view: ConfiguratorView, open: number): TemplateResult {
+/**
+ * The actions, in three weights: the quote request; the hand-offs to a person and the
+ * share link; then undo and start over as text buttons in a row. ("Complete with defaults"
+ * stands beside the open choices it completes.) Then the page's own.
+ */
+function actions(view: ConfiguratorView): TemplateResult {
   const { t, model } = view;
   return html`
     <div part="actions" class="actions">
       <button part="button primary-button" class="button primary" @click=${() => view.requestQuote()}>${t.term('requestQuote')}</button>
-      <button part="button" class="button" @click=${() => view.share()}>${t.term('copyShareLink')}</button>
       <button part="button" class="button" @click=${() => view.handoff('expert')}>${t.term('talkToExpert')}</button>
       <button part="button" class="button" @click=${() => view.handoff('reseller')}>${t.term('buyAtReseller')}</button>
-      ${action(t.term('completeWithDefaults'), open > 0, () => view.completeWithDefaults(), 'complete')}
-      ${action(t.term('undo'), model.session.canUndo, () => view.undo())}
-      ${action(t.term('startOver'), model.session.canUndo, () => view.startOver())}
+      <button part="button" class="button" @click=${() => view.share()}>${t.term('copyShareLink')}</button>
+      <div part="edit-actions" class="edit-actions">
+        ${action(t.term('undo'), model.session.canUndo, () => view.undo(), undefined, 'quiet')}
+        ${action(t.term('startOver'), model.session.canUndo, () => view.startOver(), undefined, 'quiet')}
+      </div>
       <slot name="actions"></slot>
     </div>
   `;
@@ -83,6 +91,6 @@ function actions(view: ConfiguratorView, open: number): TemplateResult {
  * keeps the focus (Enter on "Complete with defaults" completes and disables it; a
  * disabled button would drop the focus to the page) and stays in the Tab order.
  */
-function action(label: string, enabled: boolean, run: () => void, name?: string): TemplateResult {
-  return html`<button part="button" class="button" data-action=${name ?? nothing} aria-disabled=${enabled ? nothing : 'true'} @click=${() => enabled && run()}>${label}</button>`;
+function action(label: string, enabled: boolean, run: () => void, name?: string, kind = ''): TemplateResult {
+  return html`<button part="button" class=${`button ${kind}`} data-action=${name ?? nothing} aria-disabled=${enabled ? nothing : 'true'} @click=${() => enabled && run()}>${label}</button>`;
 }
