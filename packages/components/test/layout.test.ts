@@ -6,7 +6,7 @@
 //   product sheet's, among them its support-plan cards) and the package finder's plan
 //   cards; every element box and every line of text in a card, through shadow roots
 //   (visually hidden words aside), within the card's border box, 1 px allowed; at
-//   390 px and again at 1280 px, where the cards are narrowest (four to a row);
+//   390 px and again at 1280 px, where the cards are narrowest (several to a row);
 // and, tabbing through the configurator's story as a keyboard user on a phone would,
 // no focused control is covered, in part, by the sticky price bar or anything else:
 // the element at its centre and near its corners (elementFromPoint, through shadow
@@ -119,7 +119,7 @@ describe('layout on a phone (390×844)', () => {
           expect(page.scrollWidth, `the page is ${page.scrollWidth} px wide on a ${page.clientWidth} px screen`).to.be.at.most(page.clientWidth);
 
           const escapes = cardEscapes(root, `${PHONE.width} px`);
-          // The cards are narrowest in a desktop's columns (four to a row): checked there too.
+          // The cards are narrowest in a desktop's columns (several to a row): checked there too.
           await setViewport(DESKTOP);
           await settle(root);
           escapes.push(...cardEscapes(root, `${DESKTOP.width} px`));

@@ -552,6 +552,31 @@ describe('<product-configurator>', () => {
       expect(recommended()).to.deep.equal(['Wireless presentation']);
     });
 
+    it('lays out option cards a description reads well in, and shares a row among fewer options than fit (#17)', async () => {
+      // The width the configurator has on a 1280 px page.
+      const el = await configurator({ width: '1264px' });
+      const cards = (name: string) => [...attribute(el, name).querySelectorAll<HTMLElement>('[part~="option"]')];
+      for (const card of parts(el, 'option')) {
+        expect(card.getBoundingClientRect().width, 'at least 15rem').to.be.at.least(240);
+        const description = card.querySelector<HTMLElement>('[part~="option-description"]');
+        if (!description) continue;
+        const lines = Math.round(description.getBoundingClientRect().height / parseFloat(getComputedStyle(description).lineHeight));
+        expect(lines, `${text(card.querySelector('[part~="option-name"]'))}: lines of description`).to.be.at.most(5);
+      }
+      // Two options: each takes half the row, no empty columns after them.
+      const [compact, networked] = cards('Audio processor').map((card) => card.getBoundingClientRect());
+      const row = attribute(el, 'Audio processor').querySelector<HTMLElement>('.options')!.getBoundingClientRect();
+      expect(Math.round(compact!.left)).to.equal(Math.round(row.left));
+      expect(Math.round(networked!.right)).to.equal(Math.round(row.right));
+      // Four options: two rows of two, not three and one.
+      const cameras = cards('Camera').map((card) => Math.round(card.getBoundingClientRect().top));
+      expect(cameras[0] === cameras[1] && cameras[2] === cameras[3] && cameras[1]! < cameras[2]!, `two rows of two (tops ${cameras.join(', ')})`).to.equal(true);
+      // Cards in a row are as tall as each other.
+      const mounts = cards('Mounting').map((card) => card.getBoundingClientRect());
+      const firstRow = mounts.filter((box) => Math.round(box.top) === Math.round(mounts[0]!.top));
+      expect(new Set(firstRow.map((box) => Math.round(box.height))).size, 'even heights').to.equal(1);
+    });
+
     it('keeps the total and the quote request in sight on a short screen: the summary is never taller than it (#17)', async () => {
       await setViewport({ width: 1280, height: 1000 });
       try {

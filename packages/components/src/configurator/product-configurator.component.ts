@@ -120,7 +120,7 @@ const windowed = (model: ConfiguratorModel): boolean => model.compiled.product.a
  * @csspart error-details - Under it, folded away, the engine's or the network's detail (English, with paths).
  *
  * @cssproperty --cpq-configurator-summary-width - The width of the price summary beside the options. Default: `20rem`.
- * @cssproperty --cpq-configurator-option-width - The narrowest an option card gets. Default: `12rem`.
+ * @cssproperty --cpq-configurator-option-width - The narrowest an option card gets; fewer options than fit in a row share it. Default: `15rem`.
  * @cssproperty --cpq-picture-width - The widest the picture gets. Default: `30rem`.
  * @cssproperty --cpq-configurator-sticky-top - Where the summary sticks when scrolling (below a page's own sticky header). Default: `0`.
  */

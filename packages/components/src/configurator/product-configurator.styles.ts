@@ -152,10 +152,22 @@ export const styles = css`
     font-size: var(--_cpq-font-size-small);
   }
 
+  /*
+   * Cards wide enough that a description reads in a few lines (three to a row beside the
+   * summary on a laptop), and an attribute with fewer options than fit in a row shares
+   * the row among them instead of leaving empty columns (auto-fit).
+   */
   .options {
     display: grid;
     gap: var(--_cpq-space-s);
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--cpq-configurator-option-width, 12rem)), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--cpq-configurator-option-width, 15rem)), 1fr));
+  }
+  /* Four options: two rows of two where three would fit, not three and a lonely one. */
+  .options:has(> :nth-child(4):last-child) {
+    grid-template-columns: repeat(
+      auto-fit,
+      minmax(min(100%, max(var(--cpq-configurator-option-width, 15rem), calc(50% - var(--_cpq-space-s)))), 1fr)
+    );
   }
   .option {
     display: flex;
