@@ -7,7 +7,7 @@ import collabSuiteJson from '../../../examples/catalogs/collab-suite.json' with 
 import '../src/define/product-sheet.js';
 import { ProductSheet } from '../src/index.js';
 import { roomCatalog, XSS, xssCatalog } from './fixtures.js';
-import { part, parts, settled, text, texts } from './helpers.js';
+import { drawn, outside, part, parts, settled, text, texts } from './helpers.js';
 
 const catalog = roomCatalog();
 
@@ -25,34 +25,6 @@ async function sheet(options: { catalog?: Catalog | undefined; product?: string;
 
 /** The demo catalogs, whose support plans (long spec names, short values) once spilled out of their cards (#17 defect 6). */
 const demoCatalogs: Record<string, Catalog> = { 'av-rooms': loadCatalog(avRoomsJson), 'collab-suite': loadCatalog(collabSuiteJson) };
-
-/**
- * What is drawn inside `root`, with a name for messages: every element's box and
- * every line of text, except the visually hidden words for assistive technology
- * (clipped to nothing on screen).
- */
-function drawn(root: Element): [string, DOMRect][] {
-  const found: [string, DOMRect][] = [];
-  const hidden = (node: Node) => !!(node instanceof Element ? node : node.parentElement)?.closest('.visually-hidden');
-  for (const element of root.querySelectorAll('*')) {
-    if (hidden(element)) continue;
-    const box = element.getBoundingClientRect();
-    if (box.width > 0 || box.height > 0) found.push([`<${element.localName} part="${element.getAttribute('part') ?? ''}">`, box]);
-  }
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (hidden(node) || !node.textContent?.trim()) continue;
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    for (const line of range.getClientRects()) found.push([`"${text(node)}"`, line]);
-  }
-  return found;
-}
-
-/** How far `inner` reaches out of `outer`, in CSS pixels, on its worst side (0 or less: inside). */
-function outside(inner: DOMRect, outer: DOMRect): number {
-  return Math.max(outer.left - inner.left, inner.right - outer.right, outer.top - inner.top, inner.bottom - outer.bottom);
-}
 
 /** The attribute element whose heading is `name`. */
 function attribute(el: ProductSheet, name: string): HTMLElement {

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { IdSchema, LocalTextSchema } from '../catalog/primitives.js';
 import { ConfigurationSchema, SelectionValueSchema } from '../catalog/schema.js';
 import { PercentSchema, PriceContextSchema } from '../price/schema.js';
+import { MAX_TERM_MONTHS } from './term.js';
 
 const itemBase = {
   /** How the item is named in the comparison (`cpq-select` events, the baseline). Default: its product id, made unique with `-2`, `-3`... */
@@ -51,7 +52,7 @@ export const CompareSettingsSchema = z.strictObject({
   /** Price the items with this request (date, segment, currency...); without it the comparison has no prices. */
   context: z.optional(PriceContextSchema),
   /** The term of the total cost of ownership, in months. Default: the context's `termMonths`, else 36. */
-  termMonths: z.optional(z.int().check(z.minimum(1), z.maximum(1200))),
+  termMonths: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_TERM_MONTHS))),
   /** The id of the item the others are measured against ("what you have today"). */
   baseline: z.optional(IdSchema),
   /**

@@ -17,6 +17,7 @@ import { resolveItems, type Compiler } from './items.js';
 import { priceItems, priceRows } from './prices.js';
 import type { RampedPricer } from './ramped.js';
 import { buildGroups } from './rows.js';
+import { DEFAULT_TERM_MONTHS, MAX_TERM_MONTHS } from './term.js';
 import type { CompareItem, CompareSettingsSchema, ConfigurationItem, ProductItem } from './schema.js';
 import type { ComparedItem, Comparison, ItemPrice } from './types.js';
 
@@ -34,8 +35,7 @@ export class CompareError extends ValidationError {
   }
 }
 
-/** The term of the total cost of ownership when none is given: three years, a common planning horizon for equipment and subscriptions. */
-export const DEFAULT_TERM_MONTHS = 36;
+export { DEFAULT_TERM_MONTHS } from './term.js';
 
 /**
  * `compare()` for typed callers (an element comparing the items a page gave it):
@@ -104,9 +104,6 @@ export function loadMissingCode(error: unknown): Promise<void> | undefined {
   if (error instanceof RampPricingNotLoadedError) return import('./ramped.js').then(() => undefined);
   return undefined;
 }
-
-/** The longest term a comparison takes (`CompareSettingsSchema`'s `termMonths`): a hundred years. */
-const MAX_TERM_MONTHS = 1200;
 
 /** @internal */
 export function requireCatalog(catalog: Catalog | undefined): asserts catalog is Catalog {

@@ -42,21 +42,25 @@ import { volumePrice } from './volume.js';
 
 export type { Totals } from './totals.js';
 
+/**
+ * `make(catalog)` once per frozen catalog (as `loadCatalog` returns, which cannot change),
+ * kept in `cache`; afresh for a catalog that may still change.
+ */
+export function perCatalog<T>(cache: WeakMap<Catalog, T>, catalog: Catalog, make: (catalog: Catalog) => T): T {
+  if (!Object.isFrozen(catalog)) return make(catalog);
+  let made = cache.get(catalog);
+  if (made === undefined) cache.set(catalog, (made = make(catalog)));
+  return made;
+}
+
 const pipelines = new WeakMap<Catalog, PricePipeline>();
 
 /**
  * The pipeline of a catalog: compiled once (books linked, prices resolved through
- * `basedOn` chains on first use, schedules parsed) and cached for a frozen catalog
- * (as `loadCatalog` returns), compiled afresh otherwise.
+ * `basedOn` chains on first use, schedules parsed) and cached for a frozen catalog.
  */
 export function pipelineFor(catalog: Catalog): PricePipeline {
-  if (!Object.isFrozen(catalog)) return new PricePipeline(catalog);
-  let pipeline = pipelines.get(catalog);
-  if (!pipeline) {
-    pipeline = new PricePipeline(catalog);
-    pipelines.set(catalog, pipeline);
-  }
-  return pipeline;
+  return perCatalog(pipelines, catalog, (c) => new PricePipeline(c));
 }
 
 /**

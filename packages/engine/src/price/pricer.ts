@@ -11,7 +11,7 @@
 import type { Catalog, Configuration } from '../catalog/schema.js';
 import type { PriceBreakdown } from './breakdown.js';
 import { applyChange, difference, type PriceDelta, type SelectionChange } from './delta.js';
-import { pipelineFor, type PricePipeline, type Totals } from './pipeline.js';
+import { perCatalog, pipelineFor, type PricePipeline, type Totals } from './pipeline.js';
 import type { PriceContext, PricingSection } from './schema.js';
 import { waterfall } from './waterfall.js';
 
@@ -37,13 +37,7 @@ export class Pricer {
 
   /** The pricer of a catalog: cached when the catalog is frozen, compiled afresh otherwise. */
   static for(catalog: Catalog): Pricer {
-    if (!Object.isFrozen(catalog)) return new Pricer(catalog);
-    let pricer = pricers.get(catalog);
-    if (!pricer) {
-      pricer = new Pricer(catalog);
-      pricers.set(catalog, pricer);
-    }
-    return pricer;
+    return perCatalog(pricers, catalog, (c) => new Pricer(c));
   }
 
   constructor(catalog: Catalog) {
