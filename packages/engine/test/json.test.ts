@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { canonicalJson, CatalogError, loadCatalog } from '../src/index.js';
 import { canonicalJsonInSteps } from '../src/internal/digest.js';
+import { parseJson } from '../src/internal/json.js';
+import { readJson } from '../src/internal/read-json.js';
 import { assertProblems, smallCatalog } from './fixtures.js';
 
 describe('reading hostile or broken documents', () => {
@@ -110,6 +112,39 @@ describe('reading hostile or broken documents', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('readJson: the platform’s parser when it loses nothing, the strict reader otherwise', () => {
+  // Texts that JSON.parse reads but the strict reader refuses: keys twice, prototype keys,
+  // deep nesting; keys with escapes and quotes inside strings, which a scan could misread.
+  const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'a"b', 'a\\', ':', '":"', '\\u0061'));
+  const text: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.jsonValue({ maxDepth: 1 }).map((v) => JSON.stringify(v)),
+      fc.constantFrom('"a\\":', '"\\"', '":"', '"x\\\"y"', '1e3', 'null'),
+      fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+      // Keys as JSON text (JSON.stringify) or raw with escapes, a space or not before the colon.
+      fc.array(fc.tuple(key, fc.boolean(), fc.constantFrom(':', ' :', ': '), tie('value')), { maxLength: 4 }).map(
+        (members) => `{${members.map(([k, raw, colon, v]) => `${raw ? `"${k}"` : JSON.stringify(k)}${colon}${v}`).join(',')}}`,
+      ),
+    ),
+  })).value;
+
+  it('gives what parseJson gives, value or problems, for any text (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.integer({ min: 0, max: 5 }), async (input, maxDepth) => {
+        assert.deepEqual(await readJson(input, { maxDepth }), parseJson(input, { maxDepth }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses a duplicate key hidden by a look-alike string, and a text over the length', async () => {
+    assert.equal((await readJson('{"a": ":", "a": 1}')).ok, false);
+    assert.deepEqual(await readJson(String.raw`{"a\\": "\\", "b": ["\\\":"]}`), { ok: true, value: { 'a\\': '\\', b: ['\\":'] } });
+    assert.deepEqual(await readJson('[1]', { maxLength: 2 }), parseJson('[1]', { maxLength: 2 }));
   });
 });
 

@@ -6,7 +6,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import { RESERVED_KEYS } from '../internal/json.js';
+import { RESERVED_KEYS } from '../internal/read-json.js';
 
 /** The pattern of an id, for building patterns of references made of ids. */
 export const ID_SOURCE = '[A-Za-z0-9_][A-Za-z0-9_.-]*';

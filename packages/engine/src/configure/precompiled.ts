@@ -11,7 +11,8 @@
  */
 import type { Catalog } from '../catalog/schema.js';
 import { catalogHash, CatalogError, isChecked, markChecked } from '../catalog/checked.js';
-import { DEFAULT_LIMITS, parseJson, type JsonLimits } from '../internal/json.js';
+import type { JsonLimits } from '../internal/json.js';
+import { DEFAULT_LIMITS, readJson } from '../internal/read-json.js';
 import { ValidationError, type Problem } from '../internal/problems.js';
 import type { CompiledProduct } from './compile-core.js';
 import { compileOnDemand } from './compile-on-demand.js';
@@ -136,7 +137,7 @@ export async function loadSpace(catalog: Catalog, input: unknown, options: LoadS
   const { pause, ...limits } = options;
   let value = input;
   if (typeof input === 'string') {
-    const document = parseJson(input, { maxLength: 100_000_000, ...limits });
+    const document = await readJson(input, { maxLength: 100_000_000, ...limits });
     if (!document.ok) throw new SpaceError(document.problems);
     value = document.value;
     await pause?.();
@@ -194,7 +195,7 @@ export async function loadPrecompiled(catalog: unknown, space: unknown, options:
     // (duplicate keys cannot make a matching catalog): the platform's parser, 3-5 times
     // faster on a large catalog (and its cold first run is what a page pays); when the
     // text is not JSON, the strict reader says where.
-    value = readFast(catalog, limits);
+    value = await readFast(catalog, limits);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CatalogError([{ path: '', message: 'a catalog is a JSON object' }]);
   // A frozen object cannot take the mark of a checked catalog: open a copy of it.
@@ -213,13 +214,13 @@ export async function loadPrecompiled(catalog: unknown, space: unknown, options:
   return compiled;
 }
 
-function readFast(text: string, limits: JsonLimits): unknown {
+async function readFast(text: string, limits: JsonLimits): Promise<unknown> {
   try {
     if (text.length <= (limits.maxLength ?? DEFAULT_LIMITS.maxLength)) return JSON.parse(text);
   } catch {
     // Not JSON: the strict reader finds the line and column.
   }
-  const document = parseJson(text, limits);
+  const document = (await import('../internal/json.js')).parseJson(text, limits);
   if (!document.ok) throw new CatalogError(document.problems);
   return document.value;
 }

@@ -1,7 +1,7 @@
 import { formatPath, type Problem } from './problems.js';
+import { closingQuote, DEFAULT_LIMITS, RESERVED_KEYS } from './read-json.js';
 
-/** Keys that would reach an object's prototype if used as ids or map keys: never read from JSON. */
-export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+export { DEFAULT_LIMITS, RESERVED_KEYS };
 
 /** Limits that keep a hostile or broken document from hanging or crashing the reader. */
 export interface JsonLimits {
@@ -10,8 +10,6 @@ export interface JsonLimits {
   /** Deepest nesting of objects and arrays accepted. Default 64. */
   maxDepth?: number;
 }
-
-export const DEFAULT_LIMITS: Required<JsonLimits> = { maxLength: 5_000_000, maxDepth: 64 };
 
 /** The outcome of reading a document: the value, or the problems that stop it being read. */
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
@@ -120,15 +118,7 @@ function scanKeys(text: string, maxDepth: number): Problem[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      // The closing quote: the next one after an even run of backslashes (indexOf, not a
-      // loop per character: a precompiled space is one string of megabytes).
-      let end = text.indexOf('"', i + 1);
-      for (;;) {
-        let backslashes = 0;
-        while (text.charCodeAt(end - 1 - backslashes) === 0x5c /* \ */) backslashes++;
-        if (backslashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
+      const end = closingQuote(text, i);
       const top = stack[stack.length - 1];
       if (expectKey && top) {
         const key = JSON.parse(text.slice(i, end + 1)) as string;
