@@ -142,6 +142,7 @@ interface Args {
   currency?: string;
   priceDate?: string;
   headingLevel?: number;
+  pictureView?: string;
 }
 
 const meta = {
@@ -160,6 +161,7 @@ const meta = {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     segment: { control: 'inline-radio', options: ['smb', 'enterprise'] },
     currency: { control: 'inline-radio', options: ['EUR', 'USD'] },
+    pictureView: { control: 'inline-radio', options: ['front', 'plan'], description: 'The view of the picture shown (the catalog\'s picture `views`); the buyer turns it with the picker on the picture.' },
   },
   render: (args) => html`
     <product-configurator
@@ -174,6 +176,7 @@ const meta = {
       currency=${ifDefined(args.currency)}
       price-date=${ifDefined(args.priceDate)}
       heading-level=${ifDefined(args.headingLevel)}
+      picture-view=${ifDefined(args.pictureView)}
     ></product-configurator>
   `,
   play: async ({ canvasElement }) => {
@@ -199,6 +202,16 @@ export const PictureFollowsChoices: Story = {
       avRooms,
     ),
   },
+};
+
+/**
+ * The same choices from above (`picture-view="plan"`): the catalog's picture has two
+ * `views`, each with its base image, and each option a layer per view, so the floor plan
+ * shows where the cameras look and what the ceiling microphones cover. The buyer turns
+ * the view with the picker on the picture (radios: arrow keys).
+ */
+export const FloorPlanView: Story = {
+  args: { ...PictureFollowsChoices.args, pictureView: 'plan' },
 };
 
 /** The same room on the enterprise price book (`segment="enterprise"`, 5% below list). */

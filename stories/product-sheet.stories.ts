@@ -43,6 +43,7 @@ interface Args {
   lang?: string;
   theme?: Theme;
   headingLevel?: number;
+  pictureView?: string;
 }
 
 const meta = {
@@ -57,6 +58,7 @@ const meta = {
     },
     lang: { control: 'inline-radio', options: ['en', 'de', 'fr'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    pictureView: { control: 'inline-radio', options: ['front', 'plan'], description: 'The view of the picture shown (the catalog\'s picture `views`).' },
   },
   render: (args) => html`
     <product-sheet
@@ -65,6 +67,7 @@ const meta = {
       lang=${ifDefined(args.lang)}
       theme=${ifDefined(args.theme)}
       heading-level=${ifDefined(args.headingLevel)}
+      picture-view=${ifDefined(args.pictureView)}
     ></product-sheet>
   `,
 } satisfies Meta<Args>;

@@ -1,7 +1,7 @@
 // The demo catalogs in examples/catalogs, loaded through the engine as a page would:
 // every product in every locale of its catalog renders completely and is axe-clean.
 import { expect, fixture, html } from '@open-wc/testing';
-import { loadCatalog, localize, type Catalog, type Product } from '@cpq-kit/engine';
+import { loadCatalog, localize, pictureViews, type Catalog, type Product } from '@cpq-kit/engine';
 import avRooms from '../../../examples/catalogs/av-rooms.json' with { type: 'json' };
 import collabSuite from '../../../examples/catalogs/collab-suite.json' with { type: 'json' };
 import '../src/define/product-sheet.js';
@@ -45,7 +45,7 @@ describe('demo catalogs', () => {
               // The picture of the defaults; every layer the catalog names is served.
               expect((part(el, 'picture-base') as HTMLImageElement).alt.startsWith(t(product.name))).to.equal(true);
               const layers = product.attributes.flatMap((a) => ('options' in a ? a.options.flatMap((o) => o.layers ?? []) : a.kind === 'boolean' || a.kind === 'quantity' ? (a.layers ?? []) : []));
-              for (const src of [product.picture.image, ...layers.map((l) => l.image)]) expect((await fetch(src)).ok, `${src} is served`).to.equal(true);
+              for (const src of [...pictureViews(product.picture).map((v) => v.image), ...layers.map((l) => l.image)]) expect((await fetch(src)).ok, `${src} is served`).to.equal(true);
             } else if (product.image) {
               const image = part(el, 'image') as HTMLImageElement;
               expect(image.alt).to.equal(t(product.name));

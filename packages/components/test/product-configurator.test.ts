@@ -937,9 +937,19 @@ describe('<product-configurator>', () => {
     const focused = (el: ProductConfigurator) => root(el).activeElement as HTMLElement | null;
     const focusedName = (el: ProductConfigurator) => text(focused(el)?.closest('label')?.querySelector('[part~="option-name"]'));
 
-    it('Tab reaches the options; arrow keys move within a group and select; focus is visible', async () => {
+    /** Tabs from the button before the element past the picture's view picker (one stop) into the options. */
+    async function tabToOptions(before: HTMLButtonElement): Promise<void> {
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+    }
+
+    it('Tab reaches the picture’s views, then the options; arrow keys move within a group and select; focus is visible', async () => {
       const { el, before } = await withButtonBefore();
       before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.closest('[part~="picture-views"]'), 'first the picture’s view picker, one stop').to.not.equal(null);
+      expect(text(focused(el)?.closest('label'))).to.equal('Front view');
       await sendKeys({ press: 'Tab' });
       expect(focusedName(el)).to.equal('55-inch 4K display', 'the first option of the first group');
       await sendKeys({ press: 'Space' });
@@ -974,8 +984,7 @@ describe('<product-configurator>', () => {
 
     it('an unavailable value reached by keyboard shows its reason and is repaired with Enter, undone with Space', async () => {
       const { el, before } = await withButtonBefore();
-      before.focus();
-      await sendKeys({ press: 'Tab' });
+      await tabToOptions(before);
       for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       expect(el.value!.selections).to.deep.equal({ display: 'd98' });
@@ -1018,8 +1027,7 @@ describe('<product-configurator>', () => {
         return focusedName(el);
       };
       const repairFocused = () => focused(el) === part(el, 'repair-button');
-      before.focus();
-      await sendKeys({ press: 'Tab' });
+      await tabToOptions(before);
       expect(focusedName(el)).to.equal('98-inch 4K display');
       await sendKeys({ press: 'Tab' });
       expect(focusedName(el)).to.equal('Wall mount', 'nothing chosen yet: the first mount');
@@ -1060,8 +1068,7 @@ describe('<product-configurator>', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(parts(el, 'conflict')).to.have.length(0);
-      before.focus();
-      await sendKeys({ press: 'Tab' });
+      await tabToOptions(before);
       await sendKeys({ press: 'Tab' });
       expect(focusedName(el)).to.equal('Floor stand');
       await sendKeys({ press: 'Tab' });
@@ -1070,8 +1077,7 @@ describe('<product-configurator>', () => {
 
     it('arrowing from an unavailable value onto an available one selects it and closes the explanation', async () => {
       const { el, before } = await withButtonBefore({ configuration: { product: 'meeting-room', selections: { display: 'd98' } } });
-      before.focus();
-      await sendKeys({ press: 'Tab' });
+      await tabToOptions(before);
       await sendKeys({ press: 'Tab' });
       expect(focusedName(el)).to.equal('Wall mount');
       await sendKeys({ press: 'Space' });

@@ -7,8 +7,9 @@ import avRoomsConfigJson from '../../../examples/catalogs/av-rooms.config.json' 
 import '../src/define/product-configurator.js';
 import '../src/define/product-sheet.js';
 import '../src/define/quote-summary.js';
-import type { ProductConfigurator, QuoteSummary } from '../src/index.js';
+import type { ProductConfigurator, ProductSheet, QuoteSummary } from '../src/index.js';
 import { xssCatalog, XSS } from './fixtures.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { loaded, part, parts, text } from './helpers.js';
 
 const av = loadCatalog(avRoomsJson);
@@ -49,7 +50,7 @@ describe('<product-configurator>: the picture follows the configuration', () => 
       'wireless-presentation.svg',
     ]);
     expect(base(el).alt).to.equal(
-      'Meeting room system, Floor stand, 86-inch 4K display, PTZ camera with 12× zoom, Table microphones, Ceiling microphone arrays, Ceiling speakers, Touch control panel, Wireless presentation',
+      'Meeting room system, Front view, Floor stand, 86-inch 4K display, PTZ camera with 12× zoom, Table microphones, Ceiling microphone arrays, Ceiling speakers, Touch control panel, Wireless presentation',
     );
     for (const img of [base(el), ...(parts(el, 'picture-layer') as HTMLImageElement[])]) {
       expect([img.loading, img.decoding, img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['lazy', 'async', '640', '400']);
@@ -61,14 +62,14 @@ describe('<product-configurator>: the picture follows the configuration', () => 
   it('starts with the catalog’s defaults, and changes as the buyer chooses the floor stand, the 98" display and a control panel', async () => {
     const el = await configurator();
     expect(layers(el), 'the defaults, as the quantities show them').to.deep.equal(['wall-mount.svg', 'display-65.svg', 'camera-usb.svg', 'table-mics.svg', 'ceiling-speakers.svg']);
-    expect(base(el).alt).to.equal('Meeting room system, Wall mount, 65-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers');
+    expect(base(el).alt).to.equal('Meeting room system, Front view, Wall mount, 65-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers');
     await pick(el, 'Floor stand');
     await pick(el, '98-inch 4K display');
     parts(el, 'attribute').find((a) => text(a).includes('Touch control panel'))!.querySelector('input')!.click();
     await el.updateComplete;
     const chosen = ['floor-stand.svg', 'display-98.svg', 'camera-usb.svg', 'table-mics.svg', 'ceiling-speakers.svg', 'control-panel.svg'];
     expect(layers(el)).to.deep.equal(chosen);
-    expect(base(el).alt).to.equal('Meeting room system, Floor stand, 98-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers, Touch control panel');
+    expect(base(el).alt).to.equal('Meeting room system, Front view, Floor stand, 98-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers, Touch control panel');
     // What the picture drew for the open choices is what completing with defaults chooses.
     [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Complete with defaults')!.click();
     await el.updateComplete;
@@ -83,7 +84,7 @@ describe('<product-configurator>: the picture follows the configuration', () => 
     const el = await configurator('de');
     await pick(el, 'Bodenständer');
     await pick(el, '98-Zoll-4K-Display');
-    expect(base(el).alt).to.equal('Konferenzraumsystem, Bodenständer, 98-Zoll-4K-Display, 4K-USB-Kamera, Tischmikrofone, Deckenlautsprecher');
+    expect(base(el).alt).to.equal('Konferenzraumsystem, Vorderansicht, Bodenständer, 98-Zoll-4K-Display, 4K-USB-Kamera, Tischmikrofone, Deckenlautsprecher');
   });
 
   it('is sized before any image loads: no layout shift', async () => {
@@ -133,6 +134,110 @@ describe('<product-configurator>: the picture follows the configuration', () => 
   });
 });
 
+describe('the picture’s views: the front and the floor plan', () => {
+  const radios = (el: Element) => parts(el, 'picture-view').map((label) => [text(label), label.querySelector('input')!.checked]);
+  const view = (el: Element, name: string) => parts(el, 'picture-view').find((label) => text(label) === name)!.querySelector('input')!;
+
+  it('offers the catalog’s views as radios named “View”; the floor plan draws the plan’s base and layers, and follows later choices', async () => {
+    const el = await configurator();
+    const group = part(el, 'picture-views');
+    expect(group.localName).to.equal('fieldset');
+    expect(text(group.querySelector('legend'))).to.equal('View');
+    expect(radios(el)).to.deep.equal([
+      ['Front view', true],
+      ['Floor plan', false],
+    ]);
+    const front = layers(el);
+    view(el, 'Floor plan').click();
+    await el.updateComplete;
+    expect(base(el).getAttribute('src')).to.equal(`${IMAGES}plan/room.svg`);
+    expect(layers(el)).to.deep.equal(front.map((image) => `plan/${image}`), 'the same choices, drawn from above');
+    expect(base(el).alt).to.equal('Meeting room system, Floor plan, Wall mount, 65-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers');
+    await pick(el, '98-inch 4K display');
+    expect(layers(el)).to.include('plan/display-98.svg');
+    expect(radios(el).map(([, checked]) => checked), 'the view stays as the buyer chooses').to.deep.equal([false, true]);
+    expect(el.value!.selections, 'a view is no choice: the configuration does not hold it').to.not.have.property('view');
+  });
+
+  it('opens at the view a page names (`picture-view`), and at the first for an unknown one', async () => {
+    const el = await configurator();
+    el.setAttribute('picture-view', 'plan');
+    await el.updateComplete;
+    expect(base(el).getAttribute('src')).to.equal(`${IMAGES}plan/room.svg`);
+    expect(radios(el).map(([, checked]) => checked)).to.deep.equal([false, true]);
+    view(el, 'Front view').click();
+    await el.updateComplete;
+    expect(el.pictureView, 'the buyer’s turn shows in the property').to.equal('front');
+    // The page turns it after the buyer did: the radios follow every time.
+    for (const [id, checked] of [['plan', [false, true]], ['front', [true, false]], ['plan', [false, true]]] as const) {
+      el.pictureView = id;
+      await el.updateComplete;
+      expect(radios(el).map(([, on]) => on), id).to.deep.equal(checked);
+    }
+    el.pictureView = 'side';
+    await el.updateComplete;
+    expect(base(el).getAttribute('src')).to.equal(`${IMAGES}room.svg`);
+    expect(radios(el).map(([, on]) => on)).to.deep.equal([true, false]);
+  });
+
+  it('turns with the arrow keys: one tab stop, as radios do', async () => {
+    const el = await configurator();
+    view(el, 'Front view').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(base(el).getAttribute('src')).to.equal(`${IMAGES}plan/room.svg`);
+    expect(el.shadowRoot!.activeElement).to.equal(view(el, 'Floor plan'));
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(base(el).getAttribute('src')).to.equal(`${IMAGES}room.svg`);
+  });
+
+  it('speaks the reader’s language, sits inside the picture on a phone, and is accessible light and dark', async () => {
+    const el = await configurator('de', av, 'meeting-room', undefined, '358px');
+    expect(text(part(el, 'picture-views').querySelector('legend'))).to.equal('Ansicht');
+    expect(radios(el).map(([name]) => name)).to.deep.equal(['Vorderansicht', 'Grundriss']);
+    const picture = part(el, 'picture').getBoundingClientRect();
+    const group = part(el, 'picture-views').getBoundingClientRect();
+    expect(group.left >= picture.left && group.right <= picture.right && group.top >= picture.top && group.bottom <= picture.bottom, 'inside the picture').to.equal(true);
+    view(el, 'Grundriss').click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('the product sheet offers them too; the quote summary shows the first view, without a picker', async () => {
+    const sheet = await fixture<ProductSheet>(html`<product-sheet .catalog=${av} product="meeting-room" lang="fr" style="display: block; width: 800px"></product-sheet>`);
+    expect(radios(sheet)).to.deep.equal([
+      ['Vue de face', true],
+      ['Plan', false],
+    ]);
+    view(sheet, 'Plan').click();
+    await sheet.updateComplete;
+    expect((part(sheet, 'picture-base') as HTMLImageElement).getAttribute('src')).to.equal(`${IMAGES}plan/room.svg`);
+    expect((parts(sheet, 'picture-layer') as HTMLImageElement[]).every((img) => img.getAttribute('src')!.startsWith(`${IMAGES}plan/`))).to.equal(true);
+    await expect(sheet).to.be.accessible();
+
+    const room = loadConfiguration(avRoomsConfigJson, av);
+    const summary = await fixture<QuoteSummary>(html`<quote-summary .breakdown=${price(av, room, { date: '2026-11-20' })} .configuration=${room} .catalog=${av}></quote-summary>`);
+    expect((part(summary, 'picture-base') as HTMLImageElement).getAttribute('src')).to.equal(`${IMAGES}room.svg`);
+    expect(parts(summary, 'picture-views')).to.have.length(0);
+  });
+
+  it('shows no picker for a picture of one view', async () => {
+    const raw = JSON.parse(JSON.stringify(avRoomsJson));
+    const product = raw.products.find((p: { id: string }) => p.id === 'meeting-room');
+    product.picture = { image: product.picture.views[0].image, width: 640, height: 400 };
+    for (const attribute of product.attributes) {
+      for (const holder of [attribute, ...(attribute.options ?? [])]) if (holder.layers) holder.layers = holder.layers.filter((l: { view: string }) => l.view === 'front').map(({ view: _, ...l }: { view: string }) => l);
+    }
+    const el = await configurator('en', loadCatalog(raw));
+    expect(parts(el, 'picture-views')).to.have.length(0);
+    expect(base(el).alt).to.equal('Meeting room system, Wall mount, 65-inch 4K display, 4K USB camera, Table microphones, Ceiling speakers');
+  });
+});
+
 describe('<product-sheet>: the picture with the catalog’s defaults', () => {
   it('draws the default options’ layers, named in the reader’s language, sized before loading', async () => {
     const el = await fixture<HTMLElement>(html`<product-sheet .catalog=${av} product="meeting-room" lang="fr" style="display: block; width: 800px"></product-sheet>`);
@@ -145,7 +250,7 @@ describe('<product-sheet>: the picture with the catalog’s defaults', () => {
       'table-mics.svg',
       'ceiling-speakers.svg',
     ]);
-    expect(img.alt).to.equal('Système pour salles de réunion, Support mural, Écran 4K de 65\u00a0pouces, Caméra USB 4K, Microphones de table, Haut-parleurs de plafond');
+    expect(img.alt).to.equal('Système pour salles de réunion, Vue de face, Support mural, Écran 4K de 65\u00a0pouces, Caméra USB 4K, Microphones de table, Haut-parleurs de plafond');
     const box = part(el, 'picture').getBoundingClientRect();
     expect(box.height).to.be.closeTo((box.width * 400) / 640, 1);
     await expect(el).to.be.accessible();

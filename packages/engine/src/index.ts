@@ -13,7 +13,7 @@ export { catalogWarnings, checkCatalog } from './catalog/validate.js';
 export { checkConfiguration } from './catalog/check-configuration.js';
 export { isChecked } from './catalog/checked.js';
 export { localize } from './catalog/text.js';
-export { pictureLayers, type ChosenLayer } from './catalog/picture.js';
+export { pictureLayers, pictureViews, type ChosenLayer, type ShownView } from './catalog/picture.js';
 export { catalogJsonSchema, configurationJsonSchema } from './catalog/json-schema.js';
 export { ValidationError, formatProblem, formatPath, type Problem } from './internal/problems.js';
 export type { JsonLimits } from './internal/json.js';

@@ -1,15 +1,15 @@
 import type { nothing, TemplateResult } from 'lit';
 import type { Configuration } from '@cpq-kit/engine';
-import { picture } from '../internal/picture.js';
+import { picture, type ViewPicker } from '../internal/picture.js';
 import { text, type ConfiguratorView } from './view.js';
 
 /**
  * The product's picture as the options are shown: the buyer's choices, what the rules
  * imply (shown as included), and for what is still open the catalog's defaults that are
  * still available (as the quantities show them), so a fresh page shows a furnished room
- * and "Complete with defaults" changes nothing in the picture.
+ * and "Complete with defaults" changes nothing in the picture; in the view the buyer picked.
  */
-export function configuredPicture(view: ConfiguratorView): TemplateResult | typeof nothing {
+export function configuredPicture(view: ConfiguratorView, picker: ViewPicker): TemplateResult | typeof nothing {
   const { model } = view;
   const product = model.compiled.product;
   const shown: Configuration['selections'] = { ...model.selections };
@@ -22,5 +22,5 @@ export function configuredPicture(view: ConfiguratorView): TemplateResult | type
     else if (attribute.kind === 'single' || attribute.kind === 'multiple') shown[attribute.id] = [attribute.default ?? []].flat().filter((id) => can(attribute.id, id));
     else if (attribute.default !== undefined && can(attribute.id, attribute.default)) shown[attribute.id] = attribute.default;
   }
-  return picture(product, shown, (value) => text(view, value));
+  return picture(product, shown, (value) => text(view, value), picker);
 }

@@ -83,6 +83,8 @@ const windowed = (model: ConfiguratorModel): boolean => model.compiled.product.a
  * @csspart picture - The product's picture that follows the configuration (the catalog's `picture`): its box.
  * @csspart picture-base - The picture's base image, whose alternative text names the product and the options drawn.
  * @csspart picture-layer - A chosen option's layer over it.
+ * @csspart picture-views - The picker of the picture's views (when the catalog lists several): a group of radios.
+ * @csspart picture-view - One view's choice in it.
  * @csspart name - The product name (a heading).
  * @csspart section - A group of attributes (a catalog section).
  * @csspart section-name - A section's heading.
@@ -195,6 +197,13 @@ export class ProductConfigurator extends CpqElement {
   /** The level of the product name's heading, 1 to 4 (default 2); sections use the next. */
   @property({ attribute: 'heading-level', type: Number })
   accessor headingLevel = 2;
+
+  /**
+   * The id of the view the product's picture shows, of the catalog's picture `views`
+   * (e.g. `"plan"`); the buyer turns it with the picker. Empty, or not a view: the first.
+   */
+  @property({ attribute: 'picture-view' })
+  accessor pictureView = '';
 
   @state() private accessor model: ConfiguratorModel | undefined;
   @state() private accessor status: 'empty' | 'loading' | 'ready' | 'error' = 'empty';
@@ -659,7 +668,7 @@ export class ProductConfigurator extends CpqElement {
         <div class="main">
           <div part="header" class="header">
             ${product.picture
-              ? configuredPicture(this.#view)
+              ? configuredPicture(this.#view, { shown: this.pictureView, label: this.#localize.term('pictureView'), choose: (id) => (this.pictureView = id) })
               : product.image ? html`<img part="image" class="image" src=${product.image} alt="" />` : nothing}
             ${heading(this.headingLevel, 0, 'name', name)}
             ${description ? html`<p class="description">${description}</p>` : nothing}

@@ -23,6 +23,8 @@ export interface Translation {
   unknownProduct: (id: string) => string;
   /** The heading of the specifications table. */
   specifications: string;
+  /** The name of the picker of a product picture's views (front, from above...). */
+  pictureView: string;
   /** The heading of the attributes that are in no section, when the product has sections. */
   general: string;
   /** The heading of the attributes when the product has no sections. */

@@ -27,6 +27,8 @@ import { styles } from './product-sheet.styles.js';
  * @csspart picture - The product's picture (the catalog's `picture`) with the layers of the default options.
  * @csspart picture-base - The picture's base image, whose alternative text names the product and the options drawn.
  * @csspart picture-layer - An option's layer over it.
+ * @csspart picture-views - The picker of the picture's views (when the catalog lists several): a group of radios.
+ * @csspart picture-view - One view's choice in it.
  * @csspart name - The product name (a heading).
  * @csspart description - The product description.
  * @csspart product-specs - The product's specifications table.
@@ -96,6 +98,14 @@ export class ProductSheet extends CpqElement {
   @property({ attribute: 'heading-level', type: Number })
   accessor headingLevel = 2;
 
+  /**
+   * The id of the view the product's picture shows, of the catalog's picture `views`
+   * (e.g. `"plan"`); the reader turns it with the picker. Empty, or not a view: the first.
+   */
+  @property({ attribute: 'picture-view' })
+  accessor pictureView = '';
+
+
   readonly #localize = new LocalizeController(this, productSheet);
   #shown: { product: Product; groups: Group[] } | undefined;
 
@@ -120,7 +130,7 @@ export class ProductSheet extends CpqElement {
     return html`
       <article part="base" class="sheet" aria-labelledby="name">
         <div part="header" class="header">
-          ${product.picture ? picture(product, defaults(product), (value) => this.#text(value)) : product.image ? this.#image(product.image, name, 'image') : nothing}
+          ${product.picture ? picture(product, defaults(product), (value) => this.#text(value), { shown: this.pictureView, label: t.term('pictureView'), choose: (id) => (this.pictureView = id) }) : product.image ? this.#image(product.image, name, 'image') : nothing}
           ${this.#heading(0, 'name', name, 'name')}
           ${description ? html`<p part="description" class="description">${description}</p>` : nothing}
         </div>

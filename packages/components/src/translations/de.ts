@@ -8,6 +8,7 @@ export const de: Translation = {
   noCatalog: 'Keine Produktinformationen vorhanden.',
   unknownProduct: (id) => `Dieser Katalog enthält kein Produkt „${id}“.`,
   specifications: 'Technische Daten',
+  pictureView: 'Ansicht',
   general: 'Allgemein',
   options: 'Optionen',
 

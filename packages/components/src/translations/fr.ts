@@ -8,6 +8,7 @@ export const fr: Translation = {
   noCatalog: 'Aucune information produit à afficher.',
   unknownProduct: (id) => `Ce catalogue ne contient aucun produit «\u00a0${id}\u00a0».`,
   specifications: 'Caractéristiques techniques',
+  pictureView: 'Vue',
   general: 'Général',
   options: 'Options',
 

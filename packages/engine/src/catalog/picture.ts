@@ -1,4 +1,4 @@
-import type { Configuration, LocalText, PictureLayer, Product } from './schema.js';
+import type { Configuration, LocalText, Picture, PictureLayer, Product } from './schema.js';
 
 /** A layer of a configuration's picture, with what put it there. */
 export interface ChosenLayer extends PictureLayer {
@@ -10,13 +10,29 @@ export interface ChosenLayer extends PictureLayer {
   name: LocalText;
 }
 
+/** A view of a picture as it is drawn: its base image; with the view's id and name when the catalog lists `views`. */
+export interface ShownView {
+  id?: string;
+  name?: LocalText;
+  image: string;
+}
+
+/**
+ * A picture's views, first shown first: the catalog's `views`, or the one base image
+ * (`image`) without id or name.
+ */
+export function pictureViews(picture: Picture): ShownView[] {
+  return picture.views ?? [{ image: picture.image ?? '' }];
+}
+
 /**
  * The layers of a configuration's picture, bottom first (by `z`; equal `z` in catalog
  * order): those of the chosen options, the booleans that are on and the quantities of
- * at least one: those without a `view`, and with `view` that view's too.
+ * at least one, in `view` (by default the picture's first): the layers without a
+ * `view`, and those of that view.
  * Pure: the configurator, the product sheet and the quote summary share it.
  */
-export function pictureLayers(product: Product, selections: Configuration['selections'], view?: string): ChosenLayer[] {
+export function pictureLayers(product: Product, selections: Configuration['selections'], view = product.picture?.views?.[0]?.id): ChosenLayer[] {
   const out: ChosenLayer[] = [];
   const add = (layers: readonly PictureLayer[] | undefined, attribute: string, name: LocalText, option?: string): void => {
     for (const layer of layers ?? []) {

@@ -17,7 +17,7 @@ import { PricingSectionSchema } from '../price/schema.js';
 import { QuestionnaireSchema } from '../recommend/schema.js';
 
 export { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
-export { RESERVED_KEYS } from '../internal/json.js';
+export { RESERVED_KEYS } from '../internal/read-json.js';
 import { IdSchema, LocaleSchema, CurrencySchema, LocalTextSchema } from './primitives.js';
 // What a product may hold to be configurable; checked with the rest of the catalog (validate.ts).
 export { ENCODING_LIMITS, EncodingLimitError, type EncodingLimit } from './limits.js';
@@ -40,15 +40,29 @@ export const PictureLayerSchema = z.strictObject({
   image: ImageUrlSchema,
   /** The stacking order: higher layers are drawn on top. */
   z: z.int(),
-  /** The view this layer belongs to, e.g. "front"; none: every view. */
+  /** The id of the picture's view this layer is drawn in, e.g. "plan"; none: every view. */
   view: z.optional(IdSchema),
 });
 
 const layers = z.optional(z.array(PictureLayerSchema));
 
-/** A product's picture: the base image the chosen options' layers are drawn over, and its size in pixels (the box is sized before it loads). */
-export const PictureSchema = z.strictObject({
+/** One view of a product's picture, e.g. from the front or from above: its base image and what a buyer picks it by. */
+export const PictureViewSchema = z.strictObject({
+  id: IdSchema,
+  /** What the view picker says, e.g. `{ "en": "From above", "de": "Von oben" }`. */
+  name: LocalTextSchema,
   image: ImageUrlSchema,
+});
+
+/**
+ * A product's picture: the base image the chosen options' layers are drawn over, or
+ * several `views` each with its own base image (the first is shown first; layers with a
+ * `view` are drawn in that view only); and the size in pixels that every image of the
+ * picture has (the box is sized before anything loads). `image` or `views`, not both.
+ */
+export const PictureSchema = z.strictObject({
+  image: z.optional(ImageUrlSchema),
+  views: z.optional(z.array(PictureViewSchema).check(z.minLength(1, 'list at least one view, or give "image" instead'))),
   width: z.int().check(z.minimum(1)),
   height: z.int().check(z.minimum(1)),
 });
@@ -304,7 +318,7 @@ export const ProductSchema = z.strictObject({
   name: LocalTextSchema,
   description: z.optional(LocalTextSchema),
   image: z.optional(ImageUrlSchema),
-  /** A picture that follows the configuration: the base image, over which the chosen options' `layers` are drawn. */
+  /** A picture that follows the configuration: the base image (or one per view), over which the chosen options' `layers` are drawn. */
   picture: z.optional(PictureSchema),
   /** A product family, e.g. for grouping in comparisons and past-deal statistics. */
   family: z.optional(IdSchema),
@@ -362,6 +376,7 @@ export type LocalText = z.infer<typeof LocalTextSchema>;
 export type SpecValue = z.infer<typeof SpecValueSchema>;
 export type PictureLayer = z.infer<typeof PictureLayerSchema>;
 export type Picture = z.infer<typeof PictureSchema>;
+export type PictureView = z.infer<typeof PictureViewSchema>;
 export type SpecDefinition = z.infer<typeof SpecDefinitionSchema>;
 export type Option = z.infer<typeof OptionSchema>;
 export type SingleChoice = z.infer<typeof SingleChoiceSchema>;

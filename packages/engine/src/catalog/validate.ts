@@ -8,6 +8,7 @@ import type {
   Catalog,
   CompatibilityCell,
   Condition,
+  Option,
   Product,
   ResourceBound,
   Rule,
@@ -145,12 +146,38 @@ function checkProduct(catalog: Catalog, product: Product, path: Path, out: Probl
     }
     checkAttribute(catalog, attribute, at, out);
   });
+  checkPicture(product, path, out);
   const rules = product.rules ?? [];
   checkUnique(rules, [...path, 'rules'], 'rule', out);
   const scope = new Scope(catalog, product);
   rules.forEach((rule, i) => checkRule(scope, rule, [...path, 'rules', i], out));
   // What the configuration engine can encode: what loads here must compile (or stop at a node or time limit).
   for (const problem of encodingProblems(product)) out.add([...path, ...problem.path], problem.message);
+}
+
+/** A picture has one base image or views, and every layer's view is one of them. */
+function checkPicture(product: Product, path: Path, out: ProblemList): void {
+  const { picture } = product;
+  const views = picture?.views ?? [];
+  if (picture) {
+    const at = [...path, 'picture'];
+    if (picture.image === undefined && picture.views === undefined) out.add(at, 'give the base "image", or "views" each with its base image');
+    if (picture.image !== undefined && picture.views !== undefined) out.add([...at, 'views'], 'give "image" or "views", not both: the first view is the one shown first');
+    checkUnique(views, [...at, 'views'], 'view', out);
+  }
+  const ids = views.map((v) => v.id);
+  const checkLayers = (layers: Option['layers'], at: Path): void =>
+    layers?.forEach(({ view }, i) => {
+      if (view === undefined || ids.includes(view)) return;
+      const where = [...at, 'layers', i, 'view'];
+      if (ids.length === 0) out.add(where, `the product's picture has no views; list "${view}" in its "views", or leave "view" out to draw the layer in the one picture`);
+      else out.add(where, `unknown view "${view}"${didYouMean(view, ids)}; the picture's views are ${[...new Set(ids)].map((id) => `"${id}"`).join(', ')}`);
+    });
+  product.attributes.forEach((attribute, i) => {
+    const at = [...path, 'attributes', i];
+    if (attribute.kind === 'single' || attribute.kind === 'multiple') attribute.options.forEach((o, j) => checkLayers(o.layers, [...at, 'options', j]));
+    else checkLayers(attribute.layers, at);
+  });
 }
 
 function checkAttribute(catalog: Catalog, attribute: Attribute, path: Path, out: ProblemList): void {

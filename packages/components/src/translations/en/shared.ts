@@ -5,6 +5,7 @@ export const shared = {
   noCatalog: 'No product information to show.',
   unknownProduct: (id) => `There is no product “${id}” in this catalog.`,
   specifications: 'Specifications',
+  pictureView: 'View',
   general: 'General',
   options: 'Options',
   chooseOne: 'Choose one',
