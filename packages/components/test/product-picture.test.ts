@@ -199,6 +199,15 @@ describe('the picture’s views: the front and the floor plan', () => {
     const picture = part(el, 'picture').getBoundingClientRect();
     const group = part(el, 'picture-views').getBoundingClientRect();
     expect(group.left >= picture.left && group.right <= picture.right && group.top >= picture.top && group.bottom <= picture.bottom, 'inside the picture').to.equal(true);
+    // A page's small picture (`--cpq-picture-width`): the views wrap to a second row, none is cut off.
+    el.style.setProperty('--cpq-picture-width', '9rem');
+    await el.updateComplete;
+    const small = part(el, 'picture').getBoundingClientRect();
+    for (const label of parts(el, 'picture-view')) {
+      const box = label.getBoundingClientRect();
+      expect(box.left >= small.left && box.right <= small.right && box.bottom <= small.bottom, `${text(label)} inside the ${small.width}px picture`).to.equal(true);
+    }
+    el.style.removeProperty('--cpq-picture-width');
     view(el, 'Grundriss').click();
     await el.updateComplete;
     await expect(el).to.be.accessible();

@@ -70,6 +70,9 @@ export const pictureStyles = css`
     inset-inline-start: var(--_cpq-space-s);
     inset-block-end: var(--_cpq-space-s);
     display: flex;
+    flex-wrap: wrap;
+    min-inline-size: 0;
+    max-inline-size: calc(100% - 2 * var(--_cpq-space-s));
     padding: 2px;
     border: 0;
     border-radius: var(--_cpq-radius-small);
