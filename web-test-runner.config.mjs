@@ -94,6 +94,27 @@ function baselineIndex() {
   };
 }
 
+/**
+ * The server command "cpq-forced-colors" ("active" or "none"): emulates a high-contrast
+ * theme (Windows' contrast themes), where the page's colours give way to the system's, so a
+ * test can check that a state is not told by colour alone. (The runner's emulateMedia has
+ * forcedColors for Playwright only; Chromium's DevTools protocol does it too.)
+ */
+function forcedColors() {
+  // Through the DevTools protocol (Puppeteer's emulateMediaFeatures does not know this
+  // feature), in a session kept per test page: the emulation ends with its session.
+  const sessions = new Map();
+  return {
+    name: 'cpq-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'cpq-forced-colors') return undefined;
+      if (!sessions.has(session.id)) sessions.set(session.id, await session.browser.getPage(session.id).createCDPSession());
+      await sessions.get(session.id).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload }] });
+      return true;
+    },
+  };
+}
+
 // pngjs and pixelmatch: the visual-regression plugin's own dependencies, from where it is installed.
 const visualRequire = createRequire(import.meta.resolve('@web/test-runner-visual-regression/plugin'));
 
@@ -210,6 +231,7 @@ export default {
   plugins: [
     // a11ySnapshot(): the browser's accessibility tree (names and descriptions as a screen reader gets them).
     a11ySnapshotPlugin(),
+    forcedColors(),
     engineFromSource(),
     storiesIndex(),
     // visual*.test.ts: screenshots compared with the committed baselines in

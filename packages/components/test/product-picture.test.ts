@@ -9,7 +9,7 @@ import '../src/define/product-sheet.js';
 import '../src/define/quote-summary.js';
 import type { ProductConfigurator, ProductSheet, QuoteSummary } from '../src/index.js';
 import { xssCatalog, XSS } from './fixtures.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { loaded, part, parts, text } from './helpers.js';
 
 const av = loadCatalog(avRoomsJson);
@@ -178,6 +178,24 @@ describe('the picture’s views: the front and the floor plan', () => {
     await el.updateComplete;
     expect(base(el).getAttribute('src')).to.equal(`${IMAGES}room.svg`);
     expect(radios(el).map(([, on]) => on)).to.deep.equal([true, false]);
+  });
+
+  it('tells the view shown by more than colour in a contrast theme (forced colours)', async () => {
+    const el = await configurator();
+    // What the eye gets: the text's colour on the first background that is not transparent.
+    const backdrop = (node: Element): string => {
+      const color = getComputedStyle(node).backgroundColor;
+      return !/, 0\)$/.test(color) || !node.parentElement ? color : backdrop(node.parentElement);
+    };
+    const look = () => parts(el, 'picture-view').map((label) => `${getComputedStyle(label).color} on ${backdrop(label)}`);
+    await executeServerCommand('cpq-forced-colors', 'active');
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const [front, plan] = look();
+      expect(front, 'the view shown looks unlike the other').to.not.equal(plan);
+    } finally {
+      await executeServerCommand('cpq-forced-colors', 'none');
+    }
   });
 
   it('turns with the arrow keys: one tab stop, as radios do', async () => {

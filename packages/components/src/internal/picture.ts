@@ -97,6 +97,14 @@ export const pictureStyles = css`
     background: var(--_cpq-accent);
     color: var(--_cpq-surface);
   }
+  /* A contrast theme replaces the colours: the system's selection colours tell the view shown. */
+  @media (forced-colors: active) {
+    .picture-views label:has(:checked) {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
   .picture-views label:has(:focus-visible) {
     outline: var(--_cpq-focus-ring-width) solid var(--_cpq-focus-ring);
     outline-offset: var(--_cpq-focus-ring-offset);
