@@ -5,7 +5,7 @@ import { groupBySection, type Group } from '../internal/catalog.js';
 import { grandTotalLabel } from '../internal/charge-totals.js';
 import { CpqElement } from '../internal/define.js';
 import { heading } from '../internal/heading.js';
-import { pictureStyles } from '../internal/picture.js';
+import { pictureStyles, viewPicker } from '../internal/picture.js';
 import { priceContext } from '../internal/price-context.js';
 import { LocalizeController } from '../internal/localize.js';
 import { productConfigurator } from '../translations/en/product-configurator.js';
@@ -668,7 +668,7 @@ export class ProductConfigurator extends CpqElement {
         <div class="main">
           <div part="header" class="header">
             ${product.picture
-              ? configuredPicture(this.#view, { shown: this.pictureView, label: this.#localize.term('pictureView'), choose: (id) => (this.pictureView = id) })
+              ? configuredPicture(this.#view, viewPicker(this, this.#localize.term('pictureView')))
               : product.image ? html`<img part="image" class="image" src=${product.image} alt="" />` : nothing}
             ${heading(this.headingLevel, 0, 'name', name)}
             ${description ? html`<p class="description">${description}</p>` : nothing}

@@ -10,6 +10,11 @@ export interface ViewPicker {
   choose(view: string): void;
 }
 
+/** The picker of an element whose `pictureView` property holds the view shown. */
+export function viewPicker(host: { pictureView: string }, label: string): ViewPicker {
+  return { shown: host.pictureView, label, choose: (view) => (host.pictureView = view) };
+}
+
 /**
  * A product's picture that follows the configuration: the catalog's base image with
  * the layers of the chosen options stacked over it (the engine's `pictureLayers`), in

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Attribute, Catalog, Configuration, LocalText, Option, Product, SpecValue } from '@cpq-kit/engine';
 import { groupBySection, type Group } from '../internal/catalog.js';
 import { CpqElement } from '../internal/define.js';
-import { picture, pictureStyles } from '../internal/picture.js';
+import { picture, pictureStyles, viewPicker } from '../internal/picture.js';
 import { heading } from '../internal/heading.js';
 import { LocalizeController } from '../internal/localize.js';
 import { productSheet } from '../translations/en/product-sheet.js';
@@ -105,7 +105,6 @@ export class ProductSheet extends CpqElement {
   @property({ attribute: 'picture-view' })
   accessor pictureView = '';
 
-
   readonly #localize = new LocalizeController(this, productSheet);
   #shown: { product: Product; groups: Group[] } | undefined;
 
@@ -130,7 +129,7 @@ export class ProductSheet extends CpqElement {
     return html`
       <article part="base" class="sheet" aria-labelledby="name">
         <div part="header" class="header">
-          ${product.picture ? picture(product, defaults(product), (value) => this.#text(value), { shown: this.pictureView, label: t.term('pictureView'), choose: (id) => (this.pictureView = id) }) : product.image ? this.#image(product.image, name, 'image') : nothing}
+          ${product.picture ? picture(product, defaults(product), (value) => this.#text(value), viewPicker(this, t.term('pictureView'))) : product.image ? this.#image(product.image, name, 'image') : nothing}
           ${this.#heading(0, 'name', name, 'name')}
           ${description ? html`<p part="description" class="description">${description}</p>` : nothing}
         </div>

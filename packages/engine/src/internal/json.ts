@@ -1,8 +1,6 @@
 import { formatPath, type Problem } from './problems.js';
 import { closingQuote, DEFAULT_LIMITS, RESERVED_KEYS } from './read-json.js';
 
-export { DEFAULT_LIMITS, RESERVED_KEYS };
-
 /** Limits that keep a hostile or broken document from hanging or crashing the reader. */
 export interface JsonLimits {
   /** Longest JSON text accepted, in characters. Default 5,000,000. */
